@@ -1,0 +1,2 @@
+// The builder room's public surface; filled in as the room is built.
+export {};

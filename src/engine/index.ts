@@ -1,0 +1,2 @@
+// The engine room's public surface; filled in as the room is built.
+export {};

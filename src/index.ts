@@ -1,0 +1,10 @@
+/**
+ * afmpeg: real FFmpeg in WebAssembly over a virtual volume, with a typed command builder.
+ *
+ * The three rooms stay apart: `builder` compiles commands to argv and knows no engine,
+ * `engine` runs argv and knows no builder, `vfs` serves WASI filesystem calls from a volume.
+ * This entry joins them.
+ */
+export * from './builder/index.js';
+export * from './engine/index.js';
+export * from './vfs/index.js';

@@ -1,0 +1,2 @@
+// The vfs room's public surface; filled in as the room is built.
+export {};
