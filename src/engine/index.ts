@@ -1,2 +1,36 @@
-// The engine room's public surface; filled in as the room is built.
-export {};
+/**
+ * The engine room: runs FFmpeg argv in workers over a volume. It knows no command builder.
+ */
+export { availableVariants } from './build-artifact.js';
+export { defaultEngine, probe, run } from './default-engine.js';
+export {
+  AfmpegError,
+  BuildIntegrityError,
+  EngineClosedError,
+  FFmpegExitError,
+  GuestTrapError,
+  InvalidMediaError,
+  MissingInputError,
+  OutOfMemoryError,
+  PathEscapeError,
+  ProbeParseError,
+  ReadOnlyMountError,
+  RunAbortedError,
+  RunTimeoutError,
+  UnknownComponentError,
+} from './errors.js';
+export type { ProbeChapter, ProbeFormat, ProbeResult, ProbeStream, Rational } from './probe-result.js';
+export type { StdinInput } from './stdin-source.js';
+export type {
+  Engine,
+  EngineOptions,
+  MountOptions,
+  ProbeOptions,
+  Progress,
+  RunOptions,
+  RunResult,
+  VariantName,
+  VerifiedVariant,
+  VolumeLike,
+} from './types.js';
+export { createEngine } from './wasi-engine.js';

@@ -1,0 +1,68 @@
+import {
+  type AfmpegError,
+  FFmpegExitError,
+  InvalidMediaError,
+  MissingInputError,
+  OutOfMemoryError,
+  PathEscapeError,
+  ReadOnlyMountError,
+  tailOf,
+  UnknownComponentError,
+} from './errors.js';
+import type { Violation } from './worker-protocol.js';
+
+/** The paths given to `-i`, as FFmpeg will print them. */
+function inputsOf(args: readonly string[]): string[] {
+  return args.flatMap((a, i) => (a === '-i' && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
+}
+
+const unknownPatterns: Array<[RegExp, UnknownComponentError['kind']]> = [
+  [/Unknown encoder '([^']+)'/, 'encoder'],
+  [/Unknown decoder '([^']+)'/, 'decoder'],
+  [/No such filter: '([^']+)'/, 'filter'],
+  [/Unknown input format: '([^']+)'/, 'demuxer'],
+  [/Requested output format '([^']+)' is not a suitable output format/, 'muxer'],
+  [/Unrecognized option '([^']+)'/, 'option'],
+];
+
+/**
+ * Turns a non-zero exit into the most specific error the evidence supports: a mount violation
+ * the vfs recorded, then FFmpeg's own words about inputs and components, else the plain exit.
+ */
+export function classifyExit(
+  exitCode: number,
+  args: readonly string[],
+  stderr: string,
+  violations: readonly Violation[],
+): AfmpegError {
+  const escaped = violations.find((v) => v.kind === 'path-escape');
+  if (escaped) return new PathEscapeError(escaped.path, exitCode, args, stderr);
+  const readOnly = violations.find((v) => v.kind === 'read-only');
+  if (readOnly) return new ReadOnlyMountError(readOnly.path, exitCode, args, stderr);
+  for (const input of inputsOf(args)) {
+    if (stderr.includes(`${input}: No such file or directory`)) {
+      return new MissingInputError(input, exitCode, args, stderr);
+    }
+  }
+  for (const [pattern, kind] of unknownPatterns) {
+    const m = pattern.exec(stderr);
+    if (m) return new UnknownComponentError(kind, m[1] as string, exitCode, args, stderr);
+  }
+  const invalid = /^(.*): (Invalid data found when processing input|End of file)$/m.exec(stderr);
+  if (invalid) return new InvalidMediaError(invalid[1], exitCode, args, stderr);
+  if (/moov atom not found|Invalid data found when processing input/.test(stderr)) {
+    return new InvalidMediaError(undefined, exitCode, args, stderr);
+  }
+  if (/Cannot allocate memory/.test(stderr)) {
+    // Surfaces as FFmpeg's graceful ENOMEM exit; still an out-of-memory, so say so.
+    return new OutOfMemoryError(`exited with code ${exitCode}: Cannot allocate memory`, args, tailOf(stderr));
+  }
+  return new FFmpegExitError(exitCode, args, stderr);
+}
+
+/** A trap whose message says memory ran out. */
+export function isOutOfMemory(message: string): boolean {
+  return /out of memory|Memory\.grow|memory access out of bounds.*alloc|Cannot allocate memory/i.test(
+    message,
+  );
+}

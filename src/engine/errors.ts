@@ -1,0 +1,174 @@
+/** The base of every error afmpeg throws: `err instanceof AfmpegError` catches them all. */
+export class AfmpegError extends Error {
+  override name = 'AfmpegError';
+}
+
+/** What every run-level failure carries: the argv and the end of FFmpeg's stderr. */
+export interface RunFailureDetails {
+  args: readonly string[];
+  /** The last lines FFmpeg wrote to stderr (its own explanation). */
+  stderrTail: string;
+  exitCode?: number;
+}
+
+function tailOf(stderr: string, lines = 12): string {
+  return stderr
+    .trimEnd()
+    .split(/\r?\n|\r/)
+    .slice(-lines)
+    .join('\n');
+}
+
+/** Formats the message with FFmpeg's own last lines so a log shows the real reason. */
+function withTail(summary: string, stderrTail: string): string {
+  return stderrTail ? `${summary}\n${stderrTail}` : summary;
+}
+
+/**
+ * FFmpeg exited with a non-zero code (R-AF-4). `exitCode` is FFmpeg's real code; `stderrTail` is
+ * its own explanation.
+ */
+export class FFmpegExitError extends AfmpegError {
+  override name = 'FFmpegExitError';
+  readonly exitCode: number;
+  readonly args: readonly string[];
+  readonly stderrTail: string;
+  /** The full stderr of the run. */
+  readonly stderr: string;
+  constructor(exitCode: number, args: readonly string[], stderr: string, summary?: string) {
+    const stderrTail = tailOf(stderr);
+    super(withTail(summary ?? `ffmpeg exited with code ${exitCode}`, stderrTail));
+    this.exitCode = exitCode;
+    this.args = args;
+    this.stderrTail = stderrTail;
+    this.stderr = stderr;
+  }
+}
+
+/** An input the command names does not exist in the volume. */
+export class MissingInputError extends FFmpegExitError {
+  override name = 'MissingInputError';
+  constructor(
+    readonly path: string,
+    exitCode: number,
+    args: readonly string[],
+    stderr: string,
+  ) {
+    super(exitCode, args, stderr, `input not found in the volume: ${path}`);
+  }
+}
+
+/** FFmpeg could not read an input: corrupt, truncated or not media at all. */
+export class InvalidMediaError extends FFmpegExitError {
+  override name = 'InvalidMediaError';
+  constructor(
+    readonly path: string | undefined,
+    exitCode: number,
+    args: readonly string[],
+    stderr: string,
+  ) {
+    super(exitCode, args, stderr, `invalid or truncated media${path ? `: ${path}` : ''}`);
+  }
+}
+
+/** The command names an encoder, decoder, muxer, demuxer, filter or option this build lacks. */
+export class UnknownComponentError extends FFmpegExitError {
+  override name = 'UnknownComponentError';
+  constructor(
+    readonly kind: 'encoder' | 'decoder' | 'muxer' | 'demuxer' | 'filter' | 'option',
+    readonly component: string,
+    exitCode: number,
+    args: readonly string[],
+    stderr: string,
+  ) {
+    super(exitCode, args, stderr, `unknown ${kind} in this build: ${component}`);
+  }
+}
+
+/** The guest tried to reach a path outside its mount (`..`, an absolute path, a symlink). */
+export class PathEscapeError extends FFmpegExitError {
+  override name = 'PathEscapeError';
+  constructor(
+    readonly path: string,
+    exitCode: number,
+    args: readonly string[],
+    stderr: string,
+  ) {
+    super(exitCode, args, stderr, `path leaves its mount: ${path}`);
+  }
+}
+
+/** The guest tried to change something under a read-only mount. */
+export class ReadOnlyMountError extends FFmpegExitError {
+  override name = 'ReadOnlyMountError';
+  constructor(
+    readonly path: string,
+    exitCode: number,
+    args: readonly string[],
+    stderr: string,
+  ) {
+    super(exitCode, args, stderr, `write to a read-only mount: ${path}`);
+  }
+}
+
+/** The run was cancelled through its `signal` (R-AF-8). `cause` is the signal's reason. */
+export class RunAbortedError extends AfmpegError {
+  override name = 'RunAbortedError';
+  constructor(
+    readonly args: readonly string[],
+    readonly stderrTail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(withTail('run cancelled', stderrTail), options);
+  }
+}
+
+/** The run took longer than its `timeout` and was stopped (R-AF-8). */
+export class RunTimeoutError extends AfmpegError {
+  override name = 'RunTimeoutError';
+  constructor(
+    readonly timeoutMs: number,
+    readonly args: readonly string[],
+    readonly stderrTail: string,
+  ) {
+    super(withTail(`run timed out after ${timeoutMs} ms`, stderrTail));
+  }
+}
+
+/**
+ * The guest trapped (a WebAssembly runtime error, or the host failed under it, e.g. a volume that
+ * threw something other than a filesystem error). The worker is replaced; the engine goes on.
+ */
+export class GuestTrapError extends AfmpegError {
+  override name = 'GuestTrapError';
+  constructor(
+    message: string,
+    readonly args: readonly string[],
+    readonly stderrTail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(withTail(`ffmpeg trapped: ${message}`, stderrTail), options);
+  }
+}
+
+/** The guest ran out of memory (a wasm32 instance has at most 4 GiB). */
+export class OutOfMemoryError extends GuestTrapError {
+  override name = 'OutOfMemoryError';
+}
+
+/** The engine was closed; it takes no more runs. */
+export class EngineClosedError extends AfmpegError {
+  override name = 'EngineClosedError';
+}
+
+/** A build did not match its pinned sha256, or is missing (R-AF-14). */
+export class BuildIntegrityError extends AfmpegError {
+  override name = 'BuildIntegrityError';
+}
+
+/** ffprobe's answer could not be read as JSON. */
+export class ProbeParseError extends AfmpegError {
+  override name = 'ProbeParseError';
+}
+
+export { tailOf };

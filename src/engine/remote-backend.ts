@@ -1,0 +1,135 @@
+import type { DirEntryRecord, OpenMode, StatRecord, VolumeBackend } from '../vfs/volume-backend.js';
+import { type ChannelClient, DATA_BYTES, Op } from './rpc-channel.js';
+
+/**
+ * A volume on the caller's thread, seen from the worker. Writes are coalesced: the preview1 adapter
+ * splits every write into ≤ 4 KiB calls, so contiguous writes to one file are gathered and sent as
+ * one call; any other call on the backend sends them first, so the caller's thread never sees
+ * operations out of order.
+ */
+export class RemoteBackend implements VolumeBackend {
+  readonly #channel: ChannelClient;
+  readonly #id: number;
+  #pendingFd = -1;
+  #pendingPosition = 0;
+  #pendingLength = 0;
+  readonly #pending = new Uint8Array(DATA_BYTES);
+
+  constructor(channel: ChannelClient, id: number) {
+    this.#channel = channel;
+    this.#id = id;
+  }
+
+  /** Sends coalesced writes. */
+  flush(): void {
+    if (this.#pendingLength === 0) return;
+    const length = this.#pendingLength;
+    this.#pendingLength = 0;
+    this.#send(this.#pendingFd, this.#pending.subarray(0, length), this.#pendingPosition);
+  }
+
+  #send(fd: number, data: Uint8Array, position: number): void {
+    const { nums } = this.#channel;
+    for (let done = 0; done < data.length; ) {
+      const chunk = data.subarray(done, done + DATA_BYTES);
+      this.#channel.data.set(chunk);
+      nums[0] = this.#id;
+      nums[1] = fd;
+      nums[2] = position + done;
+      this.#channel.call(Op.Write, chunk.length);
+      done += nums[0] as number;
+    }
+  }
+
+  #json<T>(method: string, ...args: unknown[]): T {
+    this.flush();
+    return this.#channel.json(method, this.#id, ...args) as T;
+  }
+
+  write(fd: number, data: Uint8Array, position: number): number {
+    const contiguous = fd === this.#pendingFd && position === this.#pendingPosition + this.#pendingLength;
+    if (this.#pendingLength > 0 && (!contiguous || this.#pendingLength + data.length > DATA_BYTES)) {
+      this.flush();
+    }
+    if (data.length > DATA_BYTES) {
+      this.#send(fd, data, position);
+      return data.length;
+    }
+    if (this.#pendingLength === 0) {
+      this.#pendingFd = fd;
+      this.#pendingPosition = position;
+    }
+    this.#pending.set(data, this.#pendingLength);
+    this.#pendingLength += data.length;
+    return data.length;
+  }
+
+  read(fd: number, length: number, position: number): Uint8Array {
+    this.flush();
+    const out = new Uint8Array(length);
+    let got = 0;
+    const { nums } = this.#channel;
+    while (got < length) {
+      nums[0] = this.#id;
+      nums[1] = fd;
+      nums[2] = Math.min(length - got, DATA_BYTES);
+      nums[3] = position + got;
+      const n = this.#channel.call(Op.Read);
+      out.set(this.#channel.data.subarray(0, n), got);
+      got += n;
+      if (n < (nums[2] as number) || n === 0) break;
+    }
+    return got === length ? out : out.subarray(0, got);
+  }
+
+  open(path: string, mode: OpenMode): number {
+    return this.#json('open', path, mode);
+  }
+  close(fd: number): void {
+    this.#json('close', fd);
+  }
+  fstat(fd: number): StatRecord {
+    return this.#json('fstat', fd);
+  }
+  lstat(path: string): StatRecord {
+    return this.#json('lstat', path);
+  }
+  truncate(fd: number, size: number): void {
+    this.#json('truncate', fd, size);
+  }
+  readdir(path: string): DirEntryRecord[] {
+    return this.#json('readdir', path);
+  }
+  mkdir(path: string): void {
+    this.#json('mkdir', path);
+  }
+  rmdir(path: string): void {
+    this.#json('rmdir', path);
+  }
+  unlink(path: string): void {
+    this.#json('unlink', path);
+  }
+  rename(from: string, to: string): void {
+    this.#json('rename', from, to);
+  }
+  readlink(path: string): string {
+    return this.#json('readlink', path);
+  }
+  symlink(target: string, path: string): void {
+    this.#json('symlink', target, path);
+  }
+  utimes(path: string, atimeMs: number, mtimeMs: number): void {
+    this.#json('utimes', path, atimeMs, mtimeMs);
+  }
+}
+
+/** Standard input pulled from the caller's thread. */
+export function remoteStdin(channel: ChannelClient): { read(length: number): Uint8Array } {
+  return {
+    read(length) {
+      channel.nums[0] = length;
+      const n = channel.call(Op.StdinRead);
+      return channel.data.slice(0, n);
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { Writable } from 'node:stream';
+import type { Volume } from 'memfs';
+import type { SyncFileSystem, VolumeBackend } from '../vfs/volume-backend.js';
+import type { ProbeResult } from './probe-result.js';
+import type { StdinInput } from './stdin-source.js';
+
+/**
+ * A volume a run reads and writes: a memfs `Volume`, Node's `fs` (then the guest's `/` is the host
+ * root, so mount a directory with `path`), anything with the same synchronous API, or a backend.
+ */
+export type VolumeLike = Volume | SyncFileSystem | VolumeBackend;
+
+/** Another directory tree shown to the guest at `at`. */
+export interface MountOptions {
+  /** Absolute guest path where it appears, e.g. `/in`. */
+  at: string;
+  /** The volume to show; defaults to the run's volume. */
+  volume?: VolumeLike;
+  /** Directory inside that volume to show (default `/`). */
+  path?: string;
+  /** Refuse every change under it; a write attempt fails the run with `ReadOnlyMountError`. */
+  readOnly?: boolean;
+}
+
+/** A progress report parsed from FFmpeg's `frame=… time=… speed=…` line. */
+export interface Progress {
+  frame?: number;
+  fps?: number;
+  /** Output time reached, in seconds. */
+  timeSeconds?: number;
+  /** Encoding speed relative to real time (`2.5` for `2.5x`). */
+  speed?: number;
+  /** Output size so far, in bytes. */
+  sizeBytes?: number;
+  /** 0–100 when the duration is known (`durationSeconds`, or the first input's `Duration:`). */
+  percent?: number;
+}
+
+export interface RunOptions {
+  /** Cancels the run (R-AF-8); it rejects with `RunAbortedError` within ~100 ms. */
+  signal?: AbortSignal;
+  /** Milliseconds before the run is stopped with `RunTimeoutError`. */
+  timeout?: number;
+  /** The guest's working directory (default `/`), where relative paths start. */
+  cwd?: string;
+  /** What FFmpeg reads as `pipe:0`. */
+  stdin?: StdinInput;
+  /** Where `pipe:1` goes: kept in `RunResult.stdout` (`'capture'`, the default) or a stream. */
+  stdout?: 'capture' | Writable;
+  /** Each line FFmpeg writes to stderr, as it comes. */
+  onStderr?: (line: string) => void;
+  /** Progress as FFmpeg reports it (about twice a second). */
+  onProgress?: (progress: Progress) => void;
+  /** The expected output duration, for `Progress.percent` when the input does not tell. */
+  durationSeconds?: number;
+  /** Extra mounts; the run's volume is always at `/`, a scratch `/tmp` and `/dev` are added. */
+  mounts?: readonly MountOptions[];
+  /** Extra environment variables for the guest (it gets no host environment). */
+  env?: Readonly<Record<string, string>>;
+}
+
+export interface RunResult {
+  exitCode: number;
+  /** Everything FFmpeg wrote to stderr (the last 1 MiB of it for very chatty runs). */
+  stderr: string;
+  /** `pipe:1` output when captured (empty when nothing was written). */
+  stdout: Uint8Array;
+  /** Wall time of the run, including waiting for a free worker. */
+  durationMs: number;
+}
+
+export type ProbeOptions = Pick<RunOptions, 'signal' | 'timeout' | 'cwd' | 'mounts' | 'env'>;
+
+/**
+ * Runs FFmpeg argv over a volume. This is all a command builder needs: it calls
+ * `engine.run(vol, args, options)`.
+ */
+export interface Engine {
+  /** Runs `ffmpeg` with `args` (no leading `ffmpeg`). Rejects with a typed error on failure. */
+  run(vol: VolumeLike, args: readonly string[], options?: RunOptions): Promise<RunResult>;
+  /** Runs `ffprobe` on `path` and returns its answer typed (R-AF-5). */
+  probe(vol: VolumeLike, path: string, options?: ProbeOptions): Promise<ProbeResult>;
+  /** Stops the workers. Runs in progress are cancelled; later calls reject. */
+  close(): Promise<void>;
+}
+
+/** A build loaded from elsewhere, pinned by the sha256 of its `PROVENANCE.json` (R-AF-14). */
+export interface VerifiedVariant {
+  /** Directory holding `afmpeg.js`, the `.br` modules and `PROVENANCE.json`. */
+  path: string;
+  /** Hex sha256 of that `PROVENANCE.json`; every file is then checked against it. */
+  sha256: string;
+}
+
+export type VariantName = 'gpl' | 'lgpl' | 'lean';
+
+export interface EngineOptions {
+  /** Which build to run (R-AF-9); default `gpl`. */
+  variant?: VariantName | VerifiedVariant;
+  /** How many runs at once, each in its own worker (default: available parallelism). */
+  concurrency?: number;
+}

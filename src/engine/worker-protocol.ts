@@ -1,0 +1,39 @@
+import type { ChannelBuffers } from './rpc-channel.js';
+
+/** Data a worker is born with: the compiled modules and where the glue is. */
+export interface WorkerSetup {
+  glueUrl: string;
+  modules: Record<string, WebAssembly.Module>;
+}
+
+/** A mount as the worker sees it: served remotely (by volume id), or a local scratch. */
+export type WorkerMount =
+  | { at: string; root: string; readOnly: boolean; source: 'remote'; volumeId: number }
+  | { at: string; root: string; readOnly: boolean; source: 'scratch' }
+  | { at: string; root: string; readOnly: boolean; source: 'devices' };
+
+export interface RunRequest {
+  type: 'run';
+  argv: string[];
+  env: Array<[string, string]>;
+  cwd: string;
+  mounts: WorkerMount[];
+  channel: ChannelBuffers;
+  hasStdin: boolean;
+}
+
+export interface Violation {
+  kind: 'path-escape' | 'read-only';
+  path: string;
+}
+
+export type WorkerMessage =
+  | { type: 'stderr'; bytes: Uint8Array }
+  | { type: 'stdout'; bytes: Uint8Array }
+  | {
+      type: 'finished';
+      exitCode: number;
+      violations: Violation[];
+      /** Set when the guest trapped (or the host threw into it) instead of exiting. */
+      trap?: { message: string; stack?: string };
+    };

@@ -1,0 +1,346 @@
+import { asWasi, type FsErrorCode } from './errno.js';
+import type { Location, Namespace } from './namespace.js';
+import type { EntryKind, StatRecord } from './volume-backend.js';
+import { type ByteSink, type ByteSource, InputStream, type IoError, OutputStream } from './wasi-io.js';
+
+export interface Datetime {
+  seconds: bigint;
+  nanoseconds: number;
+}
+
+export interface DescriptorStat {
+  type: EntryKind;
+  linkCount: bigint;
+  size: bigint;
+  dataAccessTimestamp: Datetime;
+  dataModificationTimestamp: Datetime;
+  statusChangeTimestamp: Datetime;
+}
+
+export interface DescriptorFlags {
+  read?: boolean;
+  write?: boolean;
+  fileIntegritySync?: boolean;
+  dataIntegritySync?: boolean;
+  requestedWriteSync?: boolean;
+  mutateDirectory?: boolean;
+}
+
+export interface PathFlags {
+  symlinkFollow?: boolean;
+}
+
+export interface OpenFlags {
+  create?: boolean;
+  directory?: boolean;
+  exclusive?: boolean;
+  truncate?: boolean;
+}
+
+export type NewTimestamp = { tag: 'no-change' } | { tag: 'now' } | { tag: 'timestamp'; val: Datetime };
+
+function datetime(ms: number): Datetime {
+  const seconds = Math.floor(ms / 1000);
+  return { seconds: BigInt(seconds), nanoseconds: Math.floor((ms - seconds * 1000) * 1e6) };
+}
+
+function toDescriptorStat(s: StatRecord): DescriptorStat {
+  return {
+    type: s.kind,
+    linkCount: BigInt(s.nlink),
+    size: BigInt(s.size),
+    dataAccessTimestamp: datetime(s.atimeMs),
+    dataModificationTimestamp: datetime(s.mtimeMs),
+    statusChangeTimestamp: datetime(s.ctimeMs),
+  };
+}
+
+function splitGuest(path: string): string[] {
+  return path.split('/').filter((c) => c !== '');
+}
+
+const fail = (code: FsErrorCode): never => {
+  throw code;
+};
+
+/**
+ * `wasi:filesystem/types.descriptor`: an open directory (a guest path, no backend handle) or an
+ * open file (a backend fd).
+ */
+export class Descriptor {
+  readonly #ns: Namespace;
+  readonly #loc: Location;
+  readonly #kind: EntryKind;
+  readonly #flags: DescriptorFlags;
+  #fd: number | undefined;
+
+  constructor(ns: Namespace, loc: Location, kind: EntryKind, flags: DescriptorFlags, fd?: number) {
+    this.#ns = ns;
+    this.#loc = loc;
+    this.#kind = kind;
+    this.#flags = flags;
+    this.#fd = fd;
+  }
+
+  /** The root directory the guest gets as its preopen. */
+  static root(ns: Namespace): Descriptor {
+    return new Descriptor(ns, ns.locate([]), 'directory', { read: true, write: true, mutateDirectory: true });
+  }
+
+  get #backend() {
+    return this.#loc.mount.backend;
+  }
+
+  #fileFd(): number {
+    if (this.#fd === undefined)
+      return this.#kind === 'directory' ? fail('is-directory') : fail('bad-descriptor');
+    return this.#fd;
+  }
+
+  #components(): string[] {
+    return splitGuest(this.#loc.guestPath);
+  }
+
+  #dirOnly(): void {
+    if (this.#kind !== 'directory') fail('not-directory');
+  }
+
+  #resolve(path: string, follow: boolean): Location {
+    this.#dirOnly();
+    return this.#ns.resolve(this.#components(), path, follow);
+  }
+
+  readViaStream(offset: bigint): InputStream {
+    const fd = this.#fileFd();
+    if (!this.#flags.read) fail('bad-descriptor');
+    let position = Number(offset);
+    const backend = this.#backend;
+    const source: ByteSource = {
+      read(length) {
+        const bytes = asWasi(() => backend.read(fd, length, position));
+        position += bytes.length;
+        return bytes;
+      },
+    };
+    return new InputStream(source);
+  }
+
+  writeViaStream(offset: bigint): OutputStream {
+    const fd = this.#fileFd();
+    if (!this.#flags.write) fail('bad-descriptor');
+    let position = Number(offset);
+    const backend = this.#backend;
+    const sink: ByteSink = {
+      write(bytes) {
+        position += asWasi(() => backend.write(fd, bytes, position));
+      },
+    };
+    return new OutputStream(sink);
+  }
+
+  appendViaStream(): OutputStream {
+    const fd = this.#fileFd();
+    if (!this.#flags.write) fail('bad-descriptor');
+    const backend = this.#backend;
+    const sink: ByteSink = {
+      write(bytes) {
+        asWasi(() => backend.write(fd, bytes, backend.fstat(fd).size));
+      },
+    };
+    return new OutputStream(sink);
+  }
+
+  advise(): void {}
+  syncData(): void {}
+  sync(): void {}
+
+  getFlags(): DescriptorFlags {
+    return this.#flags;
+  }
+
+  getType(): EntryKind {
+    return this.#kind;
+  }
+
+  setSize(size: bigint): void {
+    const fd = this.#fileFd();
+    if (!this.#flags.write) fail('bad-descriptor');
+    asWasi(() => this.#backend.truncate(fd, Number(size)));
+  }
+
+  setTimes(atime: NewTimestamp, mtime: NewTimestamp): void {
+    this.#setTimes(this.#loc, atime, mtime);
+  }
+
+  #setTimes(loc: Location, atime: NewTimestamp, mtime: NewTimestamp): void {
+    if (loc.mount.readOnly) return;
+    const stat = asWasi(() => loc.mount.backend.lstat(loc.backendPath));
+    const pick = (t: NewTimestamp, current: number) =>
+      t.tag === 'now'
+        ? Date.now()
+        : t.tag === 'timestamp'
+          ? Number(t.val.seconds) * 1000 + t.val.nanoseconds / 1e6
+          : current;
+    asWasi(() =>
+      loc.mount.backend.utimes(loc.backendPath, pick(atime, stat.atimeMs), pick(mtime, stat.mtimeMs)),
+    );
+  }
+
+  read(length: bigint, offset: bigint): [Uint8Array, boolean] {
+    const fd = this.#fileFd();
+    if (!this.#flags.read) fail('bad-descriptor');
+    const bytes = asWasi(() => this.#backend.read(fd, Number(length), Number(offset)));
+    return [bytes, bytes.length < Number(length)];
+  }
+
+  write(buffer: Uint8Array, offset: bigint): bigint {
+    const fd = this.#fileFd();
+    if (!this.#flags.write) fail('bad-descriptor');
+    return BigInt(asWasi(() => this.#backend.write(fd, buffer, Number(offset))));
+  }
+
+  readDirectory(): DirectoryEntryStream {
+    this.#dirOnly();
+    const listed = asWasi(() => this.#backend.readdir(this.#loc.backendPath));
+    const mounted = this.#ns.childMounts(this.#components());
+    const names = new Set(listed.map((e) => e.name));
+    const entries = [
+      ...listed,
+      ...mounted.filter((n) => !names.has(n)).map((name) => ({ name, kind: 'directory' as const })),
+    ];
+    return new DirectoryEntryStream(entries.map((e) => ({ type: e.kind, name: e.name })));
+  }
+
+  createDirectoryAt(path: string): void {
+    const loc = this.#resolve(path, false);
+    this.#ns.assertWritable(loc, path);
+    asWasi(() => loc.mount.backend.mkdir(loc.backendPath));
+  }
+
+  stat(): DescriptorStat {
+    if (this.#fd !== undefined) {
+      const fd = this.#fd;
+      return toDescriptorStat(asWasi(() => this.#backend.fstat(fd)));
+    }
+    return toDescriptorStat(asWasi(() => this.#backend.lstat(this.#loc.backendPath)));
+  }
+
+  statAt(pathFlags: PathFlags, path: string): DescriptorStat {
+    const loc = this.#resolve(path, pathFlags.symlinkFollow ?? false);
+    return toDescriptorStat(asWasi(() => loc.mount.backend.lstat(loc.backendPath)));
+  }
+
+  setTimesAt(pathFlags: PathFlags, path: string, atime: NewTimestamp, mtime: NewTimestamp): void {
+    this.#setTimes(this.#resolve(path, pathFlags.symlinkFollow ?? false), atime, mtime);
+  }
+
+  linkAt(): void {
+    fail('unsupported');
+  }
+
+  openAt(pathFlags: PathFlags, path: string, openFlags: OpenFlags, flags: DescriptorFlags): Descriptor {
+    const loc = this.#resolve(path, pathFlags.symlinkFollow ?? false);
+    const stat = this.#ns.tryLstat(loc);
+    if (stat && openFlags.create && openFlags.exclusive) fail('exist');
+    if (!stat && !openFlags.create) fail('no-entry');
+    if (!stat && openFlags.directory) fail('no-entry');
+    if (stat && openFlags.directory && stat.kind !== 'directory') fail('not-directory');
+    const changes = flags.write || openFlags.truncate || (openFlags.create && !stat);
+    if (changes) this.#ns.assertWritable(loc, path);
+    if (stat?.kind === 'directory') {
+      if (flags.write || openFlags.truncate) fail('is-directory');
+      return new Descriptor(this.#ns, loc, 'directory', {
+        ...flags,
+        mutateDirectory: (flags.mutateDirectory ?? false) && !loc.mount.readOnly,
+      });
+    }
+    if (stat?.kind === 'symbolic-link') fail('loop');
+    const mode = {
+      read: flags.read ?? false,
+      write: flags.write ?? false,
+      create: openFlags.create ?? false,
+      exclusive: openFlags.exclusive ?? false,
+      truncate: openFlags.truncate ?? false,
+      directory: false,
+    };
+    const fd = asWasi(() => loc.mount.backend.open(loc.backendPath, mode));
+    return new Descriptor(this.#ns, loc, stat?.kind ?? 'regular-file', flags, fd);
+  }
+
+  readlinkAt(path: string): string {
+    const loc = this.#resolve(path, false);
+    return asWasi(() => loc.mount.backend.readlink(loc.backendPath));
+  }
+
+  removeDirectoryAt(path: string): void {
+    const loc = this.#resolve(path, false);
+    this.#ns.assertWritable(loc, path);
+    asWasi(() => loc.mount.backend.rmdir(loc.backendPath));
+  }
+
+  renameAt(oldPath: string, newDescriptor: Descriptor, newPath: string): void {
+    const from = this.#resolve(oldPath, false);
+    const to = newDescriptor.#resolve(newPath, false);
+    this.#ns.assertWritable(from, oldPath);
+    this.#ns.assertWritable(to, newPath);
+    if (from.mount !== to.mount) fail('cross-device');
+    asWasi(() => from.mount.backend.rename(from.backendPath, to.backendPath));
+  }
+
+  symlinkAt(oldPath: string, newPath: string): void {
+    const loc = this.#resolve(newPath, false);
+    this.#ns.assertWritable(loc, newPath);
+    asWasi(() => loc.mount.backend.symlink(oldPath, loc.backendPath));
+  }
+
+  unlinkFileAt(path: string): void {
+    const loc = this.#resolve(path, false);
+    this.#ns.assertWritable(loc, path);
+    const stat = this.#ns.tryLstat(loc);
+    if (stat?.kind === 'directory') fail('is-directory');
+    asWasi(() => loc.mount.backend.unlink(loc.backendPath));
+  }
+
+  isSameObject(other: Descriptor): boolean {
+    return other.#loc.mount === this.#loc.mount && other.#loc.backendPath === this.#loc.backendPath;
+  }
+
+  metadataHash(): { lower: bigint; upper: bigint } {
+    return this.#hash(this.#loc);
+  }
+
+  metadataHashAt(pathFlags: PathFlags, path: string): { lower: bigint; upper: bigint } {
+    return this.#hash(this.#resolve(path, pathFlags.symlinkFollow ?? false));
+  }
+
+  #hash(loc: Location): { lower: bigint; upper: bigint } {
+    const stat = asWasi(() => loc.mount.backend.lstat(loc.backendPath));
+    return { lower: BigInt(stat.ino), upper: BigInt(this.#ns.mounts.indexOf(loc.mount)) };
+  }
+
+  [Symbol.dispose](): void {
+    if (this.#fd === undefined) return;
+    const fd = this.#fd;
+    this.#fd = undefined;
+    try {
+      this.#backend.close(fd);
+    } catch {
+      // A close failing on a dropped handle has no one to report to.
+    }
+  }
+}
+
+export class DirectoryEntryStream {
+  readonly #entries: Array<{ type: EntryKind; name: string }>;
+  constructor(entries: Array<{ type: EntryKind; name: string }>) {
+    this.#entries = entries;
+  }
+  readDirectoryEntry(): { type: EntryKind; name: string } | undefined {
+    return this.#entries.shift();
+  }
+  [Symbol.dispose](): void {}
+}
+
+export function filesystemErrorCode(err: IoError): string | undefined {
+  return err.code;
+}
