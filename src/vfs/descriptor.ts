@@ -213,7 +213,7 @@ export class Descriptor {
 
   createDirectoryAt(path: string): void {
     const loc = this.#resolve(path, false);
-    this.#ns.assertWritable(loc, path);
+    this.#ns.assertWritable(loc);
     asWasi(() => loc.mount.backend.mkdir(loc.backendPath));
   }
 
@@ -246,7 +246,7 @@ export class Descriptor {
     if (!stat && openFlags.directory) fail('no-entry');
     if (stat && openFlags.directory && stat.kind !== 'directory') fail('not-directory');
     const changes = flags.write || openFlags.truncate || (openFlags.create && !stat);
-    if (changes) this.#ns.assertWritable(loc, path);
+    if (changes) this.#ns.assertWritable(loc);
     if (stat?.kind === 'directory') {
       if (flags.write || openFlags.truncate) fail('is-directory');
       return new Descriptor(this.#ns, loc, 'directory', {
@@ -274,28 +274,28 @@ export class Descriptor {
 
   removeDirectoryAt(path: string): void {
     const loc = this.#resolve(path, false);
-    this.#ns.assertWritable(loc, path);
+    this.#ns.assertWritable(loc);
     asWasi(() => loc.mount.backend.rmdir(loc.backendPath));
   }
 
   renameAt(oldPath: string, newDescriptor: Descriptor, newPath: string): void {
     const from = this.#resolve(oldPath, false);
     const to = newDescriptor.#resolve(newPath, false);
-    this.#ns.assertWritable(from, oldPath);
-    this.#ns.assertWritable(to, newPath);
+    this.#ns.assertWritable(from);
+    this.#ns.assertWritable(to);
     if (from.mount !== to.mount) fail('cross-device');
     asWasi(() => from.mount.backend.rename(from.backendPath, to.backendPath));
   }
 
   symlinkAt(oldPath: string, newPath: string): void {
     const loc = this.#resolve(newPath, false);
-    this.#ns.assertWritable(loc, newPath);
+    this.#ns.assertWritable(loc);
     asWasi(() => loc.mount.backend.symlink(oldPath, loc.backendPath));
   }
 
   unlinkFileAt(path: string): void {
     const loc = this.#resolve(path, false);
-    this.#ns.assertWritable(loc, path);
+    this.#ns.assertWritable(loc);
     const stat = this.#ns.tryLstat(loc);
     if (stat?.kind === 'directory') fail('is-directory');
     asWasi(() => loc.mount.backend.unlink(loc.backendPath));

@@ -14,7 +14,7 @@ export interface MountPoint {
 /** Something the guest tried that a mount forbids; the engine turns these into typed errors. */
 export interface Violation {
   kind: 'path-escape' | 'read-only';
-  /** The guest path as the guest wrote it, relative to the directory it was resolved from. */
+  /** The guest path as the guest wrote it, joined to the directory it was resolved from. */
   path: string;
 }
 
@@ -89,7 +89,8 @@ export class Namespace {
    * @param followFinal follow a symlink in the last component too
    */
   resolve(base: readonly string[], path: string, followFinal: boolean): Location {
-    if (path.startsWith('/')) this.violate('path-escape', path, 'not-permitted');
+    const asWritten = `${joinGuest(base)}${base.length > 0 ? '/' : ''}${path}`;
+    if (path.startsWith('/')) this.violate('path-escape', asWritten, 'not-permitted');
     const current = [...base];
     // Each pending component carries the depth that `..` may not climb above: 0 for the guest's own
     // path, the mount's depth for components that came out of a symlink inside that mount.
@@ -101,7 +102,7 @@ export class Namespace {
     while (pending.length > 0) {
       const { name, floor } = pending.shift() as { name: string; floor: number };
       if (name === '..') {
-        if (current.length <= floor) this.violate('path-escape', path, 'not-permitted');
+        if (current.length <= floor) this.violate('path-escape', asWritten, 'not-permitted');
         current.pop();
         continue;
       }
@@ -148,7 +149,7 @@ export class Namespace {
   }
 
   /** Refuses (and records) a change under a read-only mount. */
-  assertWritable(loc: Location, path: string): void {
-    if (loc.mount.readOnly) this.violate('read-only', path, 'read-only');
+  assertWritable(loc: Location): void {
+    if (loc.mount.readOnly) this.violate('read-only', loc.guestPath, 'read-only');
   }
 }

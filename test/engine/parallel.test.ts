@@ -1,0 +1,47 @@
+import { createEngine, type Engine, Volume } from 'afmpeg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createEngine({ concurrency: 2 });
+});
+afterAll(() => engine.close());
+
+function tone(freq: number, seconds: number): string[] {
+  return ['-f', 'lavfi', '-i', `sine=frequency=${freq}:duration=${seconds}`, '-c:a', 'aac', '/out.m4a'];
+}
+
+describe('R-AF-12: parallel runs', () => {
+  it('R-AF-12: runs on separate volumes proceed at once and never see each other', async () => {
+    const volumes = [new Volume(), new Volume(), new Volume()];
+    volumes[0]?.writeFileSync('/only-in-0.txt', 'zero');
+    const results = await Promise.all(volumes.map((vol, i) => engine.run(vol, tone(300 + 100 * i, 1 + i))));
+    expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0]);
+    for (const [i, vol] of volumes.entries()) {
+      const info = await engine.probe(vol, '/out.m4a');
+      expect(info.format.duration).toBeCloseTo(1 + i, 1);
+      expect((vol.readdirSync('/') as string[]).sort()).toEqual(
+        i === 0 ? ['only-in-0.txt', 'out.m4a'] : ['out.m4a'],
+      );
+    }
+  });
+
+  it('R-AF-12: more jobs than workers queue and all complete', async () => {
+    const vol = new Volume();
+    const jobs = Array.from({ length: 5 }, (_, i) =>
+      engine.run(vol, ['-f', 'lavfi', '-i', `sine=frequency=${200 + i * 50}:duration=0.5`, `/tone${i}.wav`]),
+    );
+    await Promise.all(jobs);
+    for (let i = 0; i < 5; i++) {
+      const info = await engine.probe(vol, `/tone${i}.wav`);
+      expect(info.streams[0]).toMatchObject({ codecName: 'pcm_s16le', sampleRate: 44100 });
+    }
+  });
+
+  it('R-AF-8: a closed engine rejects further runs', async () => {
+    const other = createEngine({ concurrency: 1 });
+    await other.run(new Volume(), ['-hide_banner', '-version']);
+    await other.close();
+    await expect(other.run(new Volume(), ['-version'])).rejects.toMatchObject({ name: 'EngineClosedError' });
+  });
+});

@@ -1,0 +1,221 @@
+import { PassThrough } from 'node:stream';
+import { createEngine, type Engine, type Progress, Volume } from 'afmpeg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexOfAscii, makeCard, makeClip } from './media-fixtures.js';
+
+let engine: Engine;
+const vol = new Volume();
+
+beforeAll(async () => {
+  engine = createEngine({ concurrency: 2 });
+  for (const dir of ['/in', '/out', '/seq', '/cards']) vol.mkdirSync(dir, { recursive: true });
+  await makeClip(engine, vol, '/in/src.mp4', 1);
+});
+afterAll(() => engine.close());
+
+describe('real FFmpeg runs over an in-memory volume', () => {
+  it('R-AF-4 R-AF-5: the generated H.264/AAC source probes as such', async () => {
+    const info = await engine.probe(vol, '/in/src.mp4');
+    expect(info.format.formatName).toContain('mp4');
+    expect(info.format.duration).toBeGreaterThan(0.9);
+    expect(info.format.duration).toBeLessThan(1.2);
+    const video = info.streams.find((s) => s.codecType === 'video');
+    const audio = info.streams.find((s) => s.codecType === 'audio');
+    expect(video).toMatchObject({ codecName: 'h264', width: 160, height: 120, frameCount: 10 });
+    expect(video?.frameRate).toEqual({ num: 10, den: 1, value: 10 });
+    expect(audio).toMatchObject({ codecName: 'aac', sampleRate: 44100, channels: 1 });
+  });
+
+  it('R-AF-4: an in-memory transcode (mp4 H.264/AAC, rescaled) reports exit 0 and stderr', async () => {
+    const progress: Progress[] = [];
+    const lines: string[] = [];
+    const result = await engine.run(
+      vol,
+      [
+        '-i',
+        '/in/src.mp4',
+        '-vf',
+        'scale=80:60',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-c:a',
+        'aac',
+        '/out/small.mp4',
+      ],
+      { onProgress: (p) => progress.push(p), onStderr: (l) => lines.push(l) },
+    );
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('Duration: 00:00:01');
+    expect(lines.some((l) => l.includes('Stream #0:0'))).toBe(true);
+    const last = progress.at(-1);
+    expect(last?.frame).toBe(10);
+    expect(last?.percent).toBeGreaterThan(90);
+    const info = await engine.probe(vol, '/out/small.mp4');
+    expect(info.streams.map((s) => s.codecName).sort()).toEqual(['aac', 'h264']);
+    expect(info.streams.find((s) => s.codecType === 'video')).toMatchObject({
+      width: 80,
+      height: 60,
+      frameCount: 10,
+    });
+  });
+
+  it('R-AF-4: a thumbnail PNG from the middle of a clip', async () => {
+    await engine.run(vol, [
+      '-ss',
+      '0.5',
+      '-i',
+      '/in/src.mp4',
+      '-frames:v',
+      '1',
+      '-vf',
+      'scale=64:-1',
+      '/out/thumb.png',
+    ]);
+    const info = await engine.probe(vol, '/out/thumb.png');
+    expect(info.streams[0]).toMatchObject({ codecName: 'png', width: 64, height: 48 });
+  });
+
+  it('R-AF-4: an image sequence out (img%03d.png) and back in', async () => {
+    await engine.run(vol, ['-i', '/in/src.mp4', '-vf', 'fps=5', '/seq/img%03d.png']);
+    const frames = (vol.readdirSync('/seq') as string[]).sort();
+    expect(frames).toEqual(['img001.png', 'img002.png', 'img003.png', 'img004.png', 'img005.png']);
+    await engine.run(vol, [
+      '-framerate',
+      '5',
+      '-i',
+      '/seq/img%03d.png',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      '/out/seq.mp4',
+    ]);
+    const info = await engine.probe(vol, '/out/seq.mp4');
+    expect(info.streams[0]).toMatchObject({ codecName: 'h264', width: 160, height: 120, frameCount: 5 });
+  });
+
+  it('R-AF-3 R-AF-4: an xfade of two PNG cards with an amix of two tones renders to mp4', async () => {
+    await makeCard(engine, vol, '/cards/a.png', 'red');
+    await makeCard(engine, vol, '/cards/b.png', 'blue');
+    await engine.run(vol, ['-f', 'lavfi', '-i', 'sine=frequency=300:duration=2', '/cards/voice.wav']);
+    await engine.run(vol, [
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=500:duration=2',
+      '-c:a',
+      'aac',
+      '/cards/music.m4a',
+    ]);
+    await engine.run(
+      vol,
+      [
+        ['-loop', '1', '-t', '1', '-i', '/cards/a.png'],
+        ['-loop', '1', '-t', '1', '-i', '/cards/b.png'],
+        ['-i', '/cards/voice.wav', '-i', '/cards/music.m4a'],
+        ['-filter_complex'],
+        [
+          '[0:v]fps=10,format=yuv420p[a];[1:v]fps=10,format=yuv420p[b];' +
+            '[a][b]xfade=transition=fade:duration=0.5:offset=0.5[v];' +
+            '[2:a]adelay=200|200,volume=0.8[voice];[3:a]afade=t=in:d=0.3[bed];' +
+            '[voice][bed]amix=inputs=2:duration=shortest,alimiter,aresample=44100[a]',
+        ],
+        ['-map', '[v]', '-map', '[a]', '-t', '1.5', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac'],
+        ['/out/reel.mp4'],
+      ].flat(),
+    );
+    const info = await engine.probe(vol, '/out/reel.mp4');
+    const video = info.streams.find((s) => s.codecType === 'video');
+    expect(video).toMatchObject({ codecName: 'h264', width: 160, height: 120, frameCount: 15 });
+    expect(info.streams.find((s) => s.codecType === 'audio')).toMatchObject({
+      codecName: 'aac',
+      sampleRate: 44100,
+    });
+    expect(info.format.duration).toBeCloseTo(1.5, 1);
+  });
+
+  it('R-AF-4: pipe:1 captured as bytes, then fed back through pipe:0', async () => {
+    const out = await engine.run(vol, ['-i', '/in/src.mp4', '-c', 'copy', '-f', 'mpegts', 'pipe:1']);
+    expect(out.stdout.length).toBeGreaterThan(10_000);
+    expect(out.stdout[0]).toBe(0x47); // MPEG-TS sync byte
+    await engine.run(vol, ['-f', 'mpegts', '-i', 'pipe:0', '-c', 'copy', '/out/from-pipe.mkv'], {
+      stdin: out.stdout,
+    });
+    const info = await engine.probe(vol, '/out/from-pipe.mkv');
+    expect(info.format.formatName).toContain('matroska');
+    expect(info.streams.map((s) => s.codecName).sort()).toEqual(['aac', 'h264']);
+    expect(info.format.duration).toBeGreaterThan(0.9);
+  });
+
+  it('R-AF-4: pipe:0 from an async iterable and pipe:1 into a Writable', async () => {
+    const wav = vol.readFileSync('/cards/voice.wav') as Buffer;
+    async function* pieces() {
+      for (let i = 0; i < wav.length; i += 1000) yield new Uint8Array(wav.subarray(i, i + 1000));
+    }
+    const sink = new PassThrough();
+    const received: Buffer[] = [];
+    sink.on('data', (b: Buffer) => received.push(b));
+    const result = await engine.run(
+      vol,
+      ['-f', 'wav', '-i', 'pipe:0', '-c:a', 'flac', '-f', 'flac', 'pipe:1'],
+      {
+        stdin: pieces(),
+        stdout: sink,
+      },
+    );
+    expect(result.stdout.length).toBe(0);
+    vol.writeFileSync('/out/piped.flac', Buffer.concat(received));
+    const info = await engine.probe(vol, '/out/piped.flac');
+    expect(info.streams[0]).toMatchObject({ codecName: 'flac', sampleRate: 44100 });
+    expect(info.format.duration).toBeCloseTo(2, 1);
+  });
+
+  it('R-AF-4: +faststart rewrites the mp4 with moov before mdat (seek back and rewrite)', async () => {
+    await engine.run(vol, ['-i', '/in/src.mp4', '-c', 'copy', '-movflags', '+faststart', '/out/fast.mp4']);
+    await engine.run(vol, ['-i', '/in/src.mp4', '-c', 'copy', '/out/slow.mp4']);
+    const fast = vol.readFileSync('/out/fast.mp4') as Buffer;
+    const slow = vol.readFileSync('/out/slow.mp4') as Buffer;
+    expect(indexOfAscii(fast, 'moov')).toBeLessThan(indexOfAscii(fast, 'mdat'));
+    expect(indexOfAscii(slow, 'moov')).toBeGreaterThan(indexOfAscii(slow, 'mdat'));
+    const info = await engine.probe(vol, '/out/fast.mp4');
+    expect(info.streams.find((s) => s.codecType === 'video')).toMatchObject({
+      codecName: 'h264',
+      frameCount: 10,
+    });
+  });
+
+  it('R-AF-4: relative paths resolve from cwd inside the volume', async () => {
+    await engine.run(vol, ['-i', 'src.mp4', '-c', 'copy', '../out/from-cwd.mkv'], { cwd: '/in' });
+    const info = await engine.probe(vol, 'from-cwd.mkv', { cwd: '/out' });
+    expect(info.streams.map((s) => s.codecName).sort()).toEqual(['aac', 'h264']);
+  });
+
+  it('R-AF-4: the guest sees an explicit environment only', async () => {
+    const result = await engine.run(
+      vol,
+      ['-hide_banner', '-f', 'lavfi', '-i', 'anullsrc', '-t', '0.1', '-f', 'null', '-'],
+      {
+        env: { AV_LOG_FORCE_COLOR: '1' },
+      },
+    );
+    // With colour forced by env the log carries ANSI escapes: proof the env reached the guest.
+    expect(result.stderr).toContain('\u001b[');
+    const plain = await engine.run(vol, [
+      '-hide_banner',
+      '-f',
+      'lavfi',
+      '-i',
+      'anullsrc',
+      '-t',
+      '0.1',
+      '-f',
+      'null',
+      '-',
+    ]);
+    expect(plain.stderr).not.toContain('\u001b[');
+  });
+});
