@@ -1,0 +1,236 @@
+/**
+ * Generates `src/builder/filters.generated.ts`, the typed filter map, from FFmpeg's own help text.
+ *
+ * The source of truth is explicit: `generateFiltersModule(runner)` takes a function that runs
+ * FFmpeg with some arguments and returns its standard output. `npm run gen:filters` passes the
+ * engine over the committed wasm build (`--variant gpl` by default); `--native` uses a host
+ * `ffmpeg` instead, only for developing this parser.
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+/** Runs FFmpeg with `args` and resolves to its standard output as text. */
+export type FfmpegTextRunner = (args: readonly string[]) => Promise<string>;
+
+export interface ParsedConstant {
+  readonly name: string;
+  readonly help: string;
+}
+
+export interface ParsedOption {
+  readonly name: string;
+  readonly type: string;
+  readonly help: string;
+  readonly deprecated: boolean;
+  readonly constants: readonly ParsedConstant[];
+}
+
+export interface ParsedFilter {
+  readonly name: string;
+  readonly description: string;
+  readonly inputs: string;
+  readonly outputs: string;
+  readonly timeline: boolean;
+  readonly inputPads: readonly string[];
+  readonly outputPads: readonly string[];
+  readonly options: readonly ParsedOption[];
+}
+
+const LIST_LINE = /^ ([T.])([S.])([C.]) (\S+)\s+(\S+)->(\S+)\s+(.*)$/;
+const OPTION_LINE = /^ {2,3}(\S+)\s+<([\w-]+)>\s+([.A-Z]{11})\s?(.*)$/;
+const CONSTANT_LINE = /^ {4,}(\S+)\s+(?:\S+\s+)?([.A-Z]{11})\s?(.*)$/;
+const PAD_LINE = /^\s+#\d+: (\S+) \((\w+)\)$/;
+
+/** Parses `ffmpeg -filters` into name, pad signature and description. */
+export function parseFilterList(text: string): { name: string; inputs: string; outputs: string }[] {
+  const out: { name: string; inputs: string; outputs: string }[] = [];
+  for (const line of text.split('\n')) {
+    const m = LIST_LINE.exec(line);
+    if (m) out.push({ name: m[4] as string, inputs: m[5] as string, outputs: m[6] as string });
+  }
+  return out;
+}
+
+/** Parses `ffmpeg -h filter=NAME`. */
+export function parseFilterHelp(name: string, signature: { inputs: string; outputs: string }, text: string) {
+  const lines = text.split('\n');
+  let description = '';
+  const inputPads: string[] = [];
+  const outputPads: string[] = [];
+  const options: ParsedOption[] = [];
+  const seen = new Set<string>();
+  let section: 'head' | 'inputs' | 'outputs' | 'options' = 'head';
+  let current:
+    | { name: string; type: string; help: string; deprecated: boolean; constants: ParsedConstant[] }
+    | undefined;
+  let timeline = false;
+  for (const [i, line] of lines.entries()) {
+    if (i === 1) description = line.trim();
+    if (/^ {4}Inputs:$/.test(line)) section = 'inputs';
+    else if (/^ {4}Outputs:$/.test(line)) section = 'outputs';
+    else if (/AVOptions:$/.test(line)) section = 'options';
+    else if (line.includes("support for timeline through the 'enable' option")) timeline = true;
+    else if (section === 'inputs' || section === 'outputs') {
+      const m = PAD_LINE.exec(line);
+      if (m) (section === 'inputs' ? inputPads : outputPads).push(`${m[1]} (${m[2]})`);
+    } else if (section === 'options') {
+      const opt = OPTION_LINE.exec(line);
+      if (opt) {
+        const flags = opt[3] as string;
+        current = undefined;
+        const optName = opt[1] as string;
+        // A readonly option cannot be set; a repeated one (a shared framesync class) is listed once.
+        if (flags.includes('R') || seen.has(optName)) continue;
+        seen.add(optName);
+        current = {
+          name: optName,
+          type: opt[2] as string,
+          help: (opt[4] ?? '').trim(),
+          deprecated: flags.includes('P'),
+          constants: [],
+        };
+        options.push(current);
+        continue;
+      }
+      const c = CONSTANT_LINE.exec(line);
+      if (c && current) current.constants.push({ name: c[1] as string, help: (c[3] ?? '').trim() });
+    }
+  }
+  return {
+    name,
+    description,
+    inputs: signature.inputs,
+    outputs: signature.outputs,
+    timeline,
+    inputPads,
+    outputPads,
+    options,
+  } satisfies ParsedFilter;
+}
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+const key = (name: string) => (IDENT.test(name) ? name : JSON.stringify(name));
+const literal = (names: readonly ParsedConstant[]) => [...new Set(names.map((c) => JSON.stringify(c.name)))];
+const doc = (text: string) => text.replaceAll('*/', '*\\/');
+
+function tsType(opt: ParsedOption): string {
+  const consts = literal(opt.constants);
+  switch (opt.type) {
+    case 'int':
+    case 'int64':
+    case 'uint64':
+    case 'float':
+    case 'double':
+      return [...consts, 'number'].join(' | ');
+    case 'boolean':
+      return 'boolean';
+    case 'flags':
+      return consts.length > 0 ? `FlagsValue<${consts.join(' | ')}>` : 'number | string';
+    case 'duration':
+      return 'DurationValue';
+    case 'rational':
+    case 'video_rate':
+      return [...consts, 'RationalValue'].join(' | ');
+    case 'string':
+      // FFmpeg reads many "string" options as numbers or expressions (scale's w, fps's fps).
+      return consts.length > 0 ? [...consts, 'OpenString', 'number'].join(' | ') : 'string | number';
+    default:
+      // color, image_size, pix_fmt, sample_fmt, channel_layout, dictionary, binary: text forms.
+      return consts.length > 0 ? [...consts, 'OpenString'].join(' | ') : 'string';
+  }
+}
+
+/** Renders the generated module from parsed filters. Pure; the same input gives the same bytes. */
+export function renderFiltersModule(filters: readonly ParsedFilter[], source: string): string {
+  const sorted = [...filters].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const digest = createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+  const out: string[] = [];
+  out.push("// Generated by scripts/gen-filters.ts (`npm run gen:filters`) from FFmpeg's own help text.");
+  out.push('// Do not edit by hand.');
+  out.push(`// Source: ${source}`);
+  out.push("import type { DurationValue, FlagsValue, OpenString, RationalValue } from './filter-value.js';");
+  out.push('');
+  out.push('/** Where this map came from, and a digest of everything it was generated from. */');
+  out.push(
+    `export const filtersSource = ${JSON.stringify({ source, filters: sorted.length, digest })} as const;`,
+  );
+  out.push('');
+  out.push('/** Every filter of the build, by name, with its options as FFmpeg documents them. */');
+  out.push('export interface FilterOptionsMap {');
+  for (const f of sorted) {
+    const pads = `Inputs: ${f.inputPads.join(', ') || (f.inputs === 'N' ? 'dynamic' : 'none')}. Outputs: ${f.outputPads.join(', ') || (f.outputs === 'N' ? 'dynamic' : 'none')}.`;
+    out.push(`  /** ${doc(f.description)} ${pads} */`);
+    if (f.options.length === 0 && !f.timeline) {
+      // No options: an object literal with any key is then a type error.
+      out.push(`  ${key(f.name)}: Record<string, never>;`);
+      continue;
+    }
+    out.push(`  ${key(f.name)}: {`);
+    for (const o of f.options) {
+      const constHelp = o.constants.map((c) => `\`${c.name}\`${c.help ? ` (${c.help})` : ''}`).join(', ');
+      const lines = [`${o.help || o.name} <${o.type}>`];
+      if (constHelp) lines.push(`Values: ${constHelp}`);
+      if (o.deprecated) lines.push('@deprecated');
+      out.push(`    /** ${doc(lines.join('\n     * '))} */`);
+      out.push(`    ${key(o.name)}?: ${tsType(o)};`);
+    }
+    if (f.timeline) {
+      out.push('    /** Timeline: an expression; the filter applies only where it is non-zero. */');
+      out.push('    enable?: string;');
+    }
+    out.push('  };');
+  }
+  out.push('}');
+  out.push('');
+  out.push('/**');
+  out.push(' * Pad signature of every filter, as `-filters` prints it: one letter per pad (`V` video,');
+  out.push(' * `A` audio), `N` when the count depends on the options, empty for none.');
+  out.push(' */');
+  out.push(
+    'export const filterPads: { readonly [N in keyof FilterOptionsMap]: readonly [string, string] } = {',
+  );
+  for (const f of sorted) {
+    const side = (s: string) => JSON.stringify(s === '|' ? '' : s);
+    out.push(`  ${key(f.name)}: [${side(f.inputs)}, ${side(f.outputs)}],`);
+  }
+  out.push('};');
+  out.push('');
+  return out.join('\n');
+}
+
+/** Runs `-filters` and `-h filter=NAME` for every filter through `runner` and renders the module. */
+export async function generateFiltersModule(runner: FfmpegTextRunner, source: string): Promise<string> {
+  const list = parseFilterList(await runner(['-hide_banner', '-filters']));
+  if (list.length === 0) throw new Error('`ffmpeg -filters` listed no filters');
+  const filters: ParsedFilter[] = [];
+  for (const entry of list) {
+    const help = await runner(['-hide_banner', '-h', `filter=${entry.name}`]);
+    filters.push(parseFilterHelp(entry.name, entry, help));
+  }
+  return renderFiltersModule(filters, source);
+}
+
+async function nativeRunner(args: readonly string[]): Promise<string> {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync('ffmpeg', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`ffmpeg ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const outFile = 'src/builder/filters.generated.ts';
+  if (argv.includes('--native')) {
+    const text = await generateFiltersModule(nativeRunner, 'native host ffmpeg (development only)');
+    writeFileSync(outFile, text);
+    return;
+  }
+  throw new Error('engine runner not wired yet; use --native');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

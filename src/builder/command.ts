@@ -1,0 +1,371 @@
+import { compileGraph, selectorInput } from './compile-graph.js';
+import { parseDuration } from './duration.js';
+import { BuilderError } from './errors.js';
+import { isValidLabel, quoteShellArg } from './escape.js';
+import { type NodeExtras, renderFilterDescription } from './filter-description.js';
+import type { FilterOptionValue } from './filter-value.js';
+import { GraphBuilder } from './graph-builder.js';
+import { emptyGraph, type GraphState } from './graph-state.js';
+import {
+  GLOBAL_FLAGS,
+  GLOBAL_KEYS,
+  type GlobalOptions,
+  INPUT_FLAGS,
+  INPUT_KEYS,
+  type InputOptions,
+  OUTPUT_FLAGS,
+  OUTPUT_KEYS,
+  type OutputOptions,
+  renderMetadata,
+  renderOptions,
+  renderPrivate,
+} from './options.js';
+import { padShape } from './pad-shape.js';
+import { isRawFilter, type RawFilter } from './raw-filter.js';
+import { type FilterName, type FilterOptions, Stream, type StreamSource } from './stream.js';
+
+/** One input as the command holds it. */
+export interface InputEntry {
+  readonly path: string;
+  readonly options: InputOptions;
+}
+
+/** One output as the command holds it. */
+export interface OutputEntry {
+  readonly path: string;
+  readonly options: OutputOptions;
+}
+
+type Media = 'V' | 'A';
+
+/** Where `Command.filter()` attaches next: the open end of each media chain, inputs already used. */
+interface ChainState {
+  readonly tails: Readonly<Partial<Record<Media, StreamSource>>>;
+  readonly used: Readonly<Record<Media, readonly number[]>>;
+}
+
+interface CommandState {
+  readonly globals: GlobalOptions;
+  readonly inputs: readonly InputEntry[];
+  readonly graph: GraphState;
+  readonly chain: ChainState;
+  readonly outputs: readonly OutputEntry[];
+}
+
+/** The labels a `graph()` callback's returned record names. */
+export type GraphLabels<R> = R extends Readonly<Record<string, Stream>> ? Extract<keyof R, string> : never;
+
+/**
+ * An FFmpeg invocation, built immutably: every method returns a new `Command` and leaves the
+ * old one as it was, so partial commands can be shared and extended. `toArgs()` compiles it to
+ * the argv (without the program name); nothing runs until you hand it to an engine
+ * (`runCommand(vol, cmd)`).
+ *
+ * `L` is the union of graph output labels the command defines, so `-map` entries are checked.
+ *
+ * @example
+ * const cmd = new Command({ y: true, hide_banner: true })
+ *   .input('in/a.png', { loop: 1, t: 4 })
+ *   .input('in/b.png', { loop: 1, t: 4 })
+ *   .filter('xfade', { transition: 'fade', duration: 0.5, offset: 3.5 })
+ *   .output('out/reel.mp4', { 'c:v': 'libx264', pix_fmt: 'yuv420p' });
+ * cmd.toArgs();
+ * // ['-y', '-hide_banner', '-loop', '1', '-t', '4', '-i', 'in/a.png', '-loop', '1', '-t', '4',
+ * //  '-i', 'in/b.png', '-filter_complex', '[0:v][1:v]xfade=transition=fade:duration=0.5:offset=3.5',
+ * //  '-c:v', 'libx264', '-pix_fmt', 'yuv420p', 'out/reel.mp4']
+ */
+export class Command<L extends string = never> {
+  #state: CommandState;
+
+  /** A new command, optionally with global options (`{ y: true, hide_banner: true }`). */
+  constructor(globals: GlobalOptions = {}) {
+    this.#state = {
+      globals,
+      inputs: [],
+      graph: emptyGraph,
+      chain: { tails: {}, used: { V: [], A: [] } },
+      outputs: [],
+    };
+  }
+
+  static #from<M extends string>(state: CommandState): Command<M> {
+    const cmd = new Command<M>();
+    cmd.#state = state;
+    return cmd;
+  }
+
+  /** Merges more global options (later values win; `raw` arrays concatenate). */
+  global(options: GlobalOptions): Command<L> {
+    const g = this.#state.globals;
+    const raw = [...(g.raw ?? []), ...(options.raw ?? [])];
+    return Command.#from({ ...this.#state, globals: { ...g, ...options, raw } });
+  }
+
+  /** Adds an input file (a path in the volume, or a source for `f: 'lavfi'`). */
+  input(path: string, options: InputOptions = {}): Command<L> {
+    return Command.#from({ ...this.#state, inputs: [...this.#state.inputs, { path, options }] });
+  }
+
+  /**
+   * Adds a `-f lavfi` input from a typed source filter, e.g. a test pattern or a tone.
+   *
+   * @example
+   * new Command().lavfiInput('testsrc2', { size: '64x64', rate: 10, duration: 1 })
+   * // -f lavfi -i testsrc2=size=64x64:rate=10:duration=1
+   */
+  lavfiInput<N extends FilterName>(
+    name: N,
+    options?: FilterOptions<N>,
+    inputOptions: InputOptions = {},
+  ): Command<L> {
+    const path = renderFilterDescription(name, (options ?? {}) as Record<string, FilterOptionValue>);
+    return this.input(path, { ...inputOptions, f: 'lavfi' });
+  }
+
+  /**
+   * Appends a filter to the command's default chains. A filter's input pads take, in order, the
+   * open end of the chain of their media type, then the next unused input file's stream of
+   * that type (`[0:v]`, `[1:v]`, ...); its outputs become the new open ends, which go to the
+   * first output. Video and audio chains grow independently. With one input and one output this
+   * compiles to `-vf`/`-af`, otherwise to `-filter_complex`. Use {@link Command.graph} to wire
+   * pads explicitly.
+   *
+   * @example
+   * new Command().input('in.mp4').filter('scale', { w: 320, h: -2 }).filter('volume', { volume: 0.5 })
+   *   .output('out.mp4') // -vf scale=w=320:h=-2 -af volume=volume=0.5
+   */
+  filter<N extends FilterName>(name: N, options?: FilterOptions<N>, extras?: NodeExtras): Command<L>;
+  filter(raw: RawFilter): Command<L>;
+  filter(name: FilterName | RawFilter, options?: object, extras?: NodeExtras): Command<L> {
+    const opts = (options ?? {}) as Record<string, unknown>;
+    const state = this.#state;
+    const label = isRawFilter(name) ? 'raw' : name;
+    const shape = isRawFilter(name)
+      ? { inputs: [name.media === 'audio' ? 'A' : 'V'] as const, outputs: undefined }
+      : padShape(name, opts);
+    if (!shape.inputs) {
+      throw new BuilderError(
+        'no-inputs-to-wire',
+        `${label}: its input pads depend on things the builder cannot see; wire it with graph()`,
+        label,
+      );
+    }
+    const tails: Partial<Record<Media, StreamSource>> = { ...state.chain.tails };
+    const used = { V: [...state.chain.used.V], A: [...state.chain.used.A] };
+    const builder = new GraphBuilder(state.graph.nodes, true);
+    const inputs = shape.inputs.map((type, i) => {
+      const media: Media = type ?? 'V';
+      const tail = tails[media];
+      if (tail) {
+        delete tails[media];
+        return new Stream(tail, builder);
+      }
+      const next = state.inputs.findIndex((_, n) => !used[media].includes(n));
+      if (next < 0) {
+        throw new BuilderError(
+          'no-inputs-to-wire',
+          `${label} input #${i} needs a ${media === 'V' ? 'video' : 'audio'} stream, but no chain is open and every input is used; add inputs first or wire it with graph()`,
+          label,
+          `input #${i}`,
+        );
+      }
+      used[media].push(next);
+      return new Stream({ kind: 'input', input: next, specifier: media === 'V' ? 'v' : 'a' }, builder);
+    });
+    const node = isRawFilter(name)
+      ? builder.addNode(name, inputs, {}, {})
+      : builder.addNode(name, inputs, opts, extras ?? {});
+    const added = builder.close();
+    const outputs = added[0]?.shape.outputs ?? (isRawFilter(name) ? [shape.inputs[0]] : []);
+    outputs.forEach((type, pad) => {
+      const media: Media = type ?? 'V';
+      if (!tails[media]) tails[media] = { kind: 'pad', node: node.id, pad };
+    });
+    return Command.#from({
+      ...state,
+      graph: { ...state.graph, nodes: [...state.graph.nodes, ...added] },
+      chain: { tails, used },
+    });
+  }
+
+  /**
+   * Builds filtergraph nodes with explicit pads. The callback receives a {@link GraphBuilder};
+   * the record it returns names graph outputs, which outputs then `map` by name.
+   *
+   * @example
+   * new Command()
+   *   .input('a.mp4')
+   *   .graph((g) => {
+   *     const [bg, fg] = g.input(0).video.filter('split');
+   *     const small = fg.filter('scale', { w: 'iw/4', h: -1 });
+   *     return { v: g.filter('overlay', [bg, small], { x: 8, y: 8 }) };
+   *   })
+   *   .output('out.mp4', { map: ['v', '0:a?'] });
+   * // -filter_complex [0:v]split[v1][v2];[v2]scale=w=iw/4:h=-1[v3];[v1][v3]overlay=x=8:y=8[v]
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a callback that returns nothing names no outputs.
+  graph<R extends Readonly<Record<string, Stream>> | undefined | void>(
+    build: (g: GraphBuilder) => R,
+  ): Command<L | GraphLabels<R>> {
+    const state = this.#state;
+    const builder = new GraphBuilder(state.graph.nodes, false);
+    const result = build(builder);
+    const added = builder.close();
+    const taken = new Set([
+      ...state.graph.named.map((n) => n.label),
+      ...state.graph.raw.flatMap((r) => r.labels),
+    ]);
+    const named = Object.entries(result ?? {}).map(([label, stream]) => {
+      checkLabel(label, taken);
+      taken.add(label);
+      if (!(stream instanceof Stream)) {
+        throw new BuilderError('dangling-pad', `graph output '${label}' is not a stream`, undefined, label);
+      }
+      return { label, source: stream.source };
+    });
+    return Command.#from({
+      ...state,
+      graph: {
+        ...state.graph,
+        nodes: [...state.graph.nodes, ...added],
+        named: [...state.graph.named, ...named],
+      },
+    });
+  }
+
+  /**
+   * Appends a hand-written piece of `-filter_complex`, untouched, and declares the output labels it
+   * defines so outputs can map them (`rawGraph('[0:v]hflip[flipped]', ['flipped'])`).
+   */
+  rawGraph<const K extends string = never>(text: string, labels: readonly K[] = []): Command<L | K> {
+    const state = this.#state;
+    const taken = new Set([
+      ...state.graph.named.map((n) => n.label),
+      ...state.graph.raw.flatMap((r) => r.labels),
+    ]);
+    for (const label of labels) {
+      checkLabel(label, taken);
+      taken.add(label);
+    }
+    return Command.#from({
+      ...state,
+      graph: { ...state.graph, raw: [...state.graph.raw, { text, labels }] },
+    });
+  }
+
+  /** Adds an output file. `map` takes the command's graph labels and input stream selectors. */
+  output(path: string, options: OutputOptions<L> = {}): Command<L> {
+    return Command.#from({ ...this.#state, outputs: [...this.#state.outputs, { path, options }] });
+  }
+
+  /** The inputs, in order. */
+  get inputs(): readonly InputEntry[] {
+    return this.#state.inputs;
+  }
+
+  /** The outputs, in order. */
+  get outputs(): readonly OutputEntry[] {
+    return this.#state.outputs;
+  }
+
+  /** The global options. */
+  get globals(): GlobalOptions {
+    return this.#state.globals;
+  }
+
+  /**
+   * The length in seconds the command will write, when its options say so: the first output's
+   * `-t` (or `-to` minus `-ss`), else the only input's `-t` (or `-to` minus `-ss`).
+   */
+  durationSeconds(): number | undefined {
+    const span = (o: { t?: string | number; to?: string | number; ss?: string | number }) => {
+      if (o.t !== undefined) return parseDuration(o.t);
+      if (o.to === undefined) return undefined;
+      const to = parseDuration(o.to);
+      const ss = o.ss === undefined ? 0 : parseDuration(o.ss);
+      return to === undefined || ss === undefined ? undefined : to - ss;
+    };
+    const out = this.#state.outputs[0];
+    const fromOutput = out ? span(out.options) : undefined;
+    if (fromOutput !== undefined) return fromOutput;
+    const only = this.#state.inputs.length === 1 ? this.#state.inputs[0] : undefined;
+    return only ? span(only.options) : undefined;
+  }
+
+  /**
+   * Compiles to FFmpeg's argv (without the program name). Pure and deterministic; validates the
+   * graph and throws a {@link BuilderError} naming the node and pad at fault.
+   */
+  toArgs(): string[] {
+    const { globals, inputs, graph, outputs } = this.#state;
+    const args: string[] = renderOptions(globals as Record<string, unknown>, GLOBAL_KEYS, GLOBAL_FLAGS);
+    if (globals.stats !== undefined) args.push(globals.stats ? '-stats' : '-nostats');
+    args.push(...(globals.raw ?? []));
+    for (const input of inputs) {
+      args.push(...renderOptions(input.options as Record<string, unknown>, INPUT_KEYS, INPUT_FLAGS));
+      args.push(
+        ...renderPrivate(input.options.privateOptions),
+        ...(input.options.raw ?? []),
+        '-i',
+        input.path,
+      );
+    }
+    const mappedLabels: { label: string; output: number }[] = [];
+    outputs.forEach((out, o) => {
+      for (const entry of out.options.map ?? []) {
+        const input = selectorInput(entry);
+        if (input === undefined) mappedLabels.push({ label: entry, output: o });
+        else if (input >= inputs.length) {
+          throw new BuilderError(
+            'missing-input',
+            `output #${o} maps '${entry}', but the command has ${inputs.length} input(s)`,
+            undefined,
+            entry,
+          );
+        }
+      }
+    });
+    const compiled = compileGraph(graph, {
+      inputCount: inputs.length,
+      outputCount: outputs.length,
+      mappedLabels,
+    });
+    if (compiled.kind === 'complex') args.push('-filter_complex', compiled.text);
+    for (const out of outputs) {
+      const o = out.options;
+      for (const entry of o.map ?? [])
+        args.push('-map', selectorInput(entry) === undefined ? `[${entry}]` : entry);
+      if (compiled.kind === 'simple') {
+        if (compiled.vf) args.push('-vf', compiled.vf);
+        if (compiled.af) args.push('-af', compiled.af);
+      }
+      args.push(...renderOptions(o as Record<string, unknown>, OUTPUT_KEYS, OUTPUT_FLAGS));
+      args.push(
+        ...renderMetadata(o.metadata),
+        ...renderPrivate(o.privateOptions),
+        ...(o.raw ?? []),
+        out.path,
+      );
+    }
+    return args;
+  }
+
+  /** The command as one POSIX shell line (`ffmpeg ...`), quoted for copy and paste. */
+  toString(): string {
+    return ['ffmpeg', ...this.toArgs()].map(quoteShellArg).join(' ');
+  }
+}
+
+function checkLabel(label: string, taken: ReadonlySet<string>): void {
+  if (!isValidLabel(label) || /^\d/.test(label)) {
+    throw new BuilderError(
+      'invalid-label',
+      `graph label '${label}' must be letters, digits, '_', '.', '-' and not start with a digit`,
+      undefined,
+      label,
+    );
+  }
+  if (taken.has(label)) {
+    throw new BuilderError('invalid-label', `graph label '${label}' is defined twice`, undefined, label);
+  }
+}

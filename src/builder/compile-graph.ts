@@ -1,0 +1,272 @@
+import { BuilderError } from './errors.js';
+import { type GraphState, type NodeRecord, nodeName } from './graph-state.js';
+import type { PadType } from './pad-shape.js';
+import type { StreamSource } from './stream.js';
+
+/** What a graph compiles to: nothing, `-vf`/`-af` on the only output, or one `-filter_complex`. */
+export type CompiledGraph =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'simple'; readonly vf: string | undefined; readonly af: string | undefined }
+  | { readonly kind: 'complex'; readonly text: string };
+
+export interface GraphContext {
+  readonly inputCount: number;
+  readonly outputCount: number;
+  /** Every `-map` entry of every output that names a graph label, with its output's index. */
+  readonly mappedLabels: readonly { readonly label: string; readonly output: number }[];
+}
+
+const padKey = (node: number, pad: number) => `${node}:${pad}`;
+const INPUT_SELECTOR = /^(\d+)(?::|$)/;
+
+/** The input index an input-stream `-map` selector or graph input refers to. */
+export function selectorInput(selector: string): number | undefined {
+  const m = INPUT_SELECTOR.exec(selector);
+  return m ? Number(m[1]) : undefined;
+}
+
+function describeSource(source: StreamSource, nodes: ReadonlyMap<number, NodeRecord>): string {
+  if (source.kind === 'input') return `[${source.input}:${source.specifier}]`;
+  const node = nodes.get(source.node);
+  return `output #${source.pad} of ${node ? nodeName(node) : `#${source.node}`}`;
+}
+
+/** Validates the graph against the command and renders it. Pure; throws {@link BuilderError}. */
+export function compileGraph(graph: GraphState, ctx: GraphContext): CompiledGraph {
+  const { nodes, named, raw } = graph;
+  if (nodes.length === 0 && raw.length === 0) return { kind: 'none' };
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+
+  // Who consumes each output pad: nodes' inputs and user-named graph outputs.
+  const consumers = new Map<string, string[]>();
+  const consume = (source: StreamSource, by: string) => {
+    if (source.kind !== 'pad') return;
+    const key = padKey(source.node, source.pad);
+    consumers.set(key, [...(consumers.get(key) ?? []), by]);
+  };
+
+  for (const node of nodes) {
+    const name = nodeName(node);
+    node.inputs.forEach((source, i) => {
+      if (source.kind === 'input' && source.input >= ctx.inputCount) {
+        throw new BuilderError(
+          'missing-input',
+          `${name} input #${i} refers to input ${source.input} ([${source.input}:${source.specifier}]), but the command has ${ctx.inputCount} input(s)`,
+          name,
+          `input #${i}`,
+        );
+      }
+      if (source.kind === 'pad') {
+        const from = byId.get(source.node);
+        const count = from?.shape.outputs?.length;
+        if (!from || (count !== undefined && source.pad >= count)) {
+          throw new BuilderError(
+            'pad-out-of-range',
+            `${name} input #${i} reads output #${source.pad} of ${from ? nodeName(from) : `#${source.node}`}, which has ${count ?? 0} output(s)`,
+            from ? nodeName(from) : undefined,
+            `output #${source.pad}`,
+          );
+        }
+      }
+      consume(source, `${name} input #${i}`);
+    });
+    const want = node.shape.inputs?.length;
+    if (want !== undefined && node.inputs.length < want) {
+      throw new BuilderError(
+        'dangling-pad',
+        `${name} input #${node.inputs.length} is not connected (${node.filter} has ${want} input pad(s), ${node.inputs.length} given)`,
+        name,
+        `input #${node.inputs.length}`,
+      );
+    }
+    if (want !== undefined && node.inputs.length > want) {
+      throw new BuilderError(
+        'pad-out-of-range',
+        `${name} is given ${node.inputs.length} inputs, but ${node.filter} has ${want} input pad(s)`,
+        name,
+        `input #${want}`,
+      );
+    }
+  }
+  for (const out of named) consume(out.source, `graph output '${out.label}'`);
+
+  for (const [key, users] of consumers) {
+    if (users.length > 1) {
+      const [nodeId, pad] = key.split(':').map(Number) as [number, number];
+      const node = byId.get(nodeId);
+      const name = node ? nodeName(node) : `#${nodeId}`;
+      throw new BuilderError(
+        'pad-used-twice',
+        `output #${pad} of ${name} is used ${users.length} times (${users.join(', ')}); a pad feeds one consumer, duplicate it with split/asplit`,
+        name,
+        `output #${pad}`,
+      );
+    }
+  }
+
+  for (const node of nodes) {
+    if (node.auto) continue;
+    node.shape.outputs?.forEach((_, pad) => {
+      if (!consumers.has(padKey(node.id, pad))) {
+        throw new BuilderError(
+          'dangling-pad',
+          `output #${pad} of ${nodeName(node)} is not connected: feed it to a node or return it from graph() and map it`,
+          nodeName(node),
+          `output #${pad}`,
+        );
+      }
+    });
+  }
+
+  const rawLabels = new Set(raw.flatMap((r) => r.labels));
+  const namedLabels = new Map(named.map((n) => [n.label, n]));
+  for (const out of named) {
+    const maps = ctx.mappedLabels.filter((m) => m.label === out.label);
+    if (maps.length === 0) {
+      throw new BuilderError(
+        'dangling-pad',
+        `graph output '${out.label}' (${describeSource(out.source, byId)}) is not mapped by any output`,
+        out.source.kind === 'pad'
+          ? nodeName(byId.get(out.source.node) ?? { filter: '?', id: out.source.node })
+          : undefined,
+        out.label,
+      );
+    }
+    if (maps.length > 1) {
+      throw new BuilderError(
+        'label-mapped-twice',
+        `graph output '${out.label}' is mapped ${maps.length} times; a graph output feeds one output stream, split it for more`,
+        undefined,
+        out.label,
+      );
+    }
+  }
+  for (const m of ctx.mappedLabels) {
+    if (!namedLabels.has(m.label) && !rawLabels.has(m.label)) {
+      throw new BuilderError(
+        'unknown-label',
+        `output #${m.output} maps '${m.label}', which no graph defines`,
+        undefined,
+        m.label,
+      );
+    }
+  }
+
+  const simple = simpleChains(nodes, named.length + raw.length, ctx);
+  if (simple) return simple;
+  return { kind: 'complex', text: renderComplex(graph, consumers) };
+}
+
+/** `-vf`/`-af` form: one input, one output, at most one plain chain per media type. */
+function simpleChains(
+  nodes: readonly NodeRecord[],
+  extras: number,
+  ctx: GraphContext,
+): CompiledGraph | undefined {
+  if (extras > 0 || ctx.inputCount !== 1 || ctx.outputCount !== 1) return undefined;
+  const chains = new Map<'v' | 'a', string[]>();
+  const tails = new Map<number, 'v' | 'a'>();
+  for (const node of nodes) {
+    if (!node.auto || node.inputs.length !== 1 || node.shape.outputs?.length !== 1) return undefined;
+    const src = node.inputs[0] as StreamSource;
+    let type: 'v' | 'a' | undefined;
+    if (src.kind === 'input') {
+      if (src.specifier !== 'v' && src.specifier !== 'a') return undefined;
+      if (chains.has(src.specifier)) return undefined;
+      type = src.specifier;
+      chains.set(type, []);
+    } else {
+      type = src.pad === 0 ? tails.get(src.node) : undefined;
+      if (!type) return undefined;
+      tails.delete(src.node);
+    }
+    chains.get(type)?.push(node.description);
+    tails.set(node.id, type);
+  }
+  return { kind: 'simple', vf: chains.get('v')?.join(','), af: chains.get('a')?.join(',') };
+}
+
+function renderComplex(graph: GraphState, consumers: ReadonlyMap<string, readonly string[]>): string {
+  const { nodes, named, raw } = graph;
+  const taken = new Set([...named.map((n) => n.label), ...raw.flatMap((r) => r.labels)]);
+  const labels = new Map<string, string>();
+  for (const out of named) {
+    if (out.source.kind === 'pad') labels.set(padKey(out.source.node, out.source.pad), out.label);
+  }
+  let counter = 0;
+  const fresh = (type: PadType): string => {
+    const prefix = type === 'A' ? 'a' : type === 'V' ? 'v' : 's';
+    let label: string;
+    do label = `${prefix}${++counter}`;
+    while (taken.has(label));
+    taken.add(label);
+    return label;
+  };
+
+  const segments: string[] = [];
+  let previous: NodeRecord | undefined;
+  for (const node of nodes) {
+    const first = node.inputs[0];
+    // Chain with ',' when this node takes the previous node's only output as its only input.
+    const chained =
+      previous !== undefined &&
+      node.inputs.length === 1 &&
+      first?.kind === 'pad' &&
+      first.node === previous.id &&
+      first.pad === 0 &&
+      previous.shape.outputs?.length === 1 &&
+      !labels.has(padKey(previous.id, 0));
+    let text = '';
+    node.inputs.forEach((source, i) => {
+      if (i === 0 && chained) return;
+      if (source.kind === 'input') {
+        text += `[${source.input}:${source.specifier}]`;
+        return;
+      }
+      const key = padKey(source.node, source.pad);
+      let label = labels.get(key);
+      if (!label) {
+        const from = nodes.find((n) => n.id === source.node);
+        label = fresh(from?.shape.outputs?.[source.pad]);
+        labels.set(key, label);
+      }
+      text += `[${label}]`;
+    });
+    text += node.description;
+    // Output labels are filled in once consumers are known; mark the spot.
+    const outCount = Math.max(
+      node.shape.outputs?.length ?? 0,
+      ...[...consumers.keys()]
+        .filter((k) => k.startsWith(`${node.id}:`))
+        .map((k) => Number(k.split(':')[1]) + 1),
+    );
+    const outs: string[] = [];
+    for (let pad = 0; pad < outCount; pad++) {
+      const key = padKey(node.id, pad);
+      const nextTakesIt =
+        pad === 0 &&
+        outCount === 1 &&
+        nodes[nodes.indexOf(node) + 1]?.inputs.length === 1 &&
+        (() => {
+          const n = nodes[nodes.indexOf(node) + 1]?.inputs[0];
+          return n?.kind === 'pad' && n.node === node.id && n.pad === 0;
+        })() &&
+        !labels.has(key);
+      if (nextTakesIt || !consumers.has(key)) {
+        outs.push('');
+        continue;
+      }
+      let label = labels.get(key);
+      if (!label) {
+        label = fresh(node.shape.outputs?.[pad]);
+        labels.set(key, label);
+      }
+      outs.push(`[${label}]`);
+    }
+    text += outs.join('');
+    if (chained) segments[segments.length - 1] += `,${text}`;
+    else segments.push(text);
+    previous = node;
+  }
+  return [...segments, ...raw.map((r) => r.text)].join(';');
+}
