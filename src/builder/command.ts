@@ -196,7 +196,7 @@ export class Command<L extends string = never> {
    * new Command()
    *   .input('a.mp4')
    *   .graph((g) => {
-   *     const [bg, fg] = g.input(0).video.filter('split');
+   *     const [bg, fg] = g.input(0).video.filter('split').outputs(2);
    *     const small = fg.filter('scale', { w: 'iw/4', h: -1 });
    *     return { v: g.filter('overlay', [bg, small], { x: 8, y: 8 }) };
    *   })

@@ -34,6 +34,18 @@ function describeSource(source: StreamSource, nodes: ReadonlyMap<number, NodeRec
 /** Validates the graph against the command and renders it. Pure; throws {@link BuilderError}. */
 export function compileGraph(graph: GraphState, ctx: GraphContext): CompiledGraph {
   const { nodes, named, raw } = graph;
+  const rawLabels = new Set(raw.flatMap((r) => r.labels));
+  const namedLabels = new Map(named.map((n) => [n.label, n]));
+  for (const m of ctx.mappedLabels) {
+    if (!namedLabels.has(m.label) && !rawLabels.has(m.label)) {
+      throw new BuilderError(
+        'unknown-label',
+        `output #${m.output} maps '${m.label}', which no graph defines`,
+        undefined,
+        m.label,
+      );
+    }
+  }
   if (nodes.length === 0 && raw.length === 0) return { kind: 'none' };
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
@@ -88,7 +100,30 @@ export function compileGraph(graph: GraphState, ctx: GraphContext): CompiledGrap
       );
     }
   }
-  for (const out of named) consume(out.source, `graph output '${out.label}'`);
+  for (const out of named) {
+    const source = out.source;
+    if (source.kind === 'input' && source.input >= ctx.inputCount) {
+      throw new BuilderError(
+        'missing-input',
+        `graph output '${out.label}' is input ${source.input}, but the command has ${ctx.inputCount} input(s)`,
+        undefined,
+        out.label,
+      );
+    }
+    if (source.kind === 'pad') {
+      const from = byId.get(source.node);
+      const count = from?.shape.outputs?.length;
+      if (from && count !== undefined && source.pad >= count) {
+        throw new BuilderError(
+          'pad-out-of-range',
+          `graph output '${out.label}' is output #${source.pad} of ${nodeName(from)}, which has ${count} output(s)`,
+          nodeName(from),
+          `output #${source.pad}`,
+        );
+      }
+    }
+    consume(source, `graph output '${out.label}'`);
+  }
 
   for (const [key, users] of consumers) {
     if (users.length > 1) {
@@ -118,8 +153,6 @@ export function compileGraph(graph: GraphState, ctx: GraphContext): CompiledGrap
     });
   }
 
-  const rawLabels = new Set(raw.flatMap((r) => r.labels));
-  const namedLabels = new Map(named.map((n) => [n.label, n]));
   for (const out of named) {
     const maps = ctx.mappedLabels.filter((m) => m.label === out.label);
     if (maps.length === 0) {
@@ -141,17 +174,6 @@ export function compileGraph(graph: GraphState, ctx: GraphContext): CompiledGrap
       );
     }
   }
-  for (const m of ctx.mappedLabels) {
-    if (!namedLabels.has(m.label) && !rawLabels.has(m.label)) {
-      throw new BuilderError(
-        'unknown-label',
-        `output #${m.output} maps '${m.label}', which no graph defines`,
-        undefined,
-        m.label,
-      );
-    }
-  }
-
   const simple = simpleChains(nodes, named.length + raw.length, ctx);
   if (simple) return simple;
   return { kind: 'complex', text: renderComplex(graph, consumers) };

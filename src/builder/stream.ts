@@ -49,9 +49,16 @@ export class Stream {
   }
 }
 
+/** A tuple of `N` items (an array when `N` is not a literal). */
+export type Tuple<T, N extends number, R extends T[] = []> = number extends N
+  ? T[]
+  : R['length'] extends N
+    ? R
+    : Tuple<T, N, [...R, T]>;
+
 /**
- * A filter node. As a {@link Stream} it stands for its first output pad; iterate it (or call
- * `output(i)`) for the others: `const [a, b] = v.filter('split')`.
+ * A filter node. As a {@link Stream} it stands for its first output pad; `outputs(n)` (or
+ * `output(i)`) gives the others: `const [a, b] = v.filter('split').outputs(2)`.
  */
 export class FilterNode extends Stream implements Iterable<Stream> {
   /** @internal */
@@ -70,6 +77,19 @@ export class FilterNode extends Stream implements Iterable<Stream> {
   /** Output pad `index` of this node. */
   output(index: number): Stream {
     return new Stream({ kind: 'pad', node: this.id, pad: index }, this.sink);
+  }
+
+  /**
+   * The first `count` output pads as a tuple, for destructuring:
+   * `const [a, b] = v.filter('split').outputs(2)`.
+   */
+  outputs<N extends number>(count: N): Tuple<Stream, N> {
+    if (this.outputCount !== undefined && count > this.outputCount) {
+      throw new TypeError(
+        `${this.filterName}#${this.id} has ${this.outputCount} output(s), ${count} requested`,
+      );
+    }
+    return Array.from({ length: count }, (_, i) => this.output(i)) as Tuple<Stream, N>;
   }
 
   /** The node's output pads, in order (only when their count is known). */
