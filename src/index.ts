@@ -8,3 +8,4 @@
 export * from './builder/index.js';
 export * from './engine/index.js';
 export * from './vfs/index.js';
+export { type RunCommandOptions, runCommand } from './run-command.js';
