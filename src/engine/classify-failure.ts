@@ -11,8 +11,9 @@ import {
 } from './errors.js';
 import type { Violation } from './worker-protocol.js';
 
-/** The paths given to `-i`, as FFmpeg will print them. */
-function inputsOf(args: readonly string[]): string[] {
+/** The paths given to `-i` (ffmpeg) or the last argument (ffprobe), as the tool will print them. */
+function inputsOf(tool: 'ffmpeg' | 'ffprobe', args: readonly string[]): string[] {
+  if (tool === 'ffprobe') return args.length > 0 ? [args.at(-1) as string] : [];
   return args.flatMap((a, i) => (a === '-i' && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
 }
 
@@ -30,6 +31,7 @@ const unknownPatterns: Array<[RegExp, UnknownComponentError['kind']]> = [
  * the vfs recorded, then FFmpeg's own words about inputs and components, else the plain exit.
  */
 export function classifyExit(
+  tool: 'ffmpeg' | 'ffprobe',
   exitCode: number,
   args: readonly string[],
   stderr: string,
@@ -39,7 +41,7 @@ export function classifyExit(
   if (escaped) return new PathEscapeError(escaped.path, exitCode, args, stderr);
   const readOnly = violations.find((v) => v.kind === 'read-only');
   if (readOnly) return new ReadOnlyMountError(readOnly.path, exitCode, args, stderr);
-  for (const input of inputsOf(args)) {
+  for (const input of inputsOf(tool, args)) {
     if (stderr.includes(`${input}: No such file or directory`)) {
       return new MissingInputError(input, exitCode, args, stderr);
     }

@@ -73,7 +73,8 @@ export function runGuest(run: GuestRun): GuestOutcome {
   } catch (err) {
     if (err instanceof GuestExit)
       return { exitCode: reportedCode ?? err.status, violations: fs.namespace.violations };
-    if (err instanceof Error && err.name === 'ComponentError') {
+    // jco's ComponentError (run returned `err`, i.e. main returned non-zero) carries `payload`.
+    if (err instanceof Error && Object.hasOwn(err, 'payload')) {
       return { exitCode: reportedCode ?? 1, violations: fs.namespace.violations };
     }
     const e = err instanceof Error ? err : new Error(String(err));

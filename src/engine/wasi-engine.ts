@@ -71,11 +71,14 @@ export class WasiEngine implements Engine {
 
   /** Compiles the build once, on first use. */
   #getPool(): Promise<WorkerPool> {
-    this.#pool ??= loadBuild(this.#variant).then((setup) => new WorkerPool(setup, this.#concurrency));
-    // A failed load is not cached: the next call tries again (and reports again).
-    this.#pool.catch(() => {
-      this.#pool = undefined;
-    });
+    if (!this.#pool) {
+      const pool = loadBuild(this.#variant).then((setup) => new WorkerPool(setup, this.#concurrency));
+      // A failed load is not cached: the next call tries again (and reports again).
+      pool.catch(() => {
+        if (this.#pool === pool) this.#pool = undefined;
+      });
+      this.#pool = pool;
+    }
     return this.#pool;
   }
 
@@ -258,7 +261,7 @@ export class WasiEngine implements Engine {
         const stdout = concat(stdoutChunks);
         finish(true, () => {
           if (msg.exitCode === 0) resolve({ exitCode: 0, stderr, stdout });
-          else reject(classifyExit(msg.exitCode, args, stderr, msg.violations));
+          else reject(classifyExit(tool, msg.exitCode, args, stderr, msg.violations));
         });
       };
       const onError = (err: Error) => {

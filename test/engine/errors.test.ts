@@ -85,7 +85,7 @@ describe('every failure is a clear typed error and loses nothing', () => {
 
   it('R-AF-5: probing a missing file rejects with MissingInputError too', async () => {
     const err = await failure(engine.probe(vol, '/in/nope.mp4'));
-    expect(err).toBeInstanceOf(FFmpegExitError);
+    expect(err).toBeInstanceOf(MissingInputError);
     expect((err as FFmpegExitError).stderrTail).toMatch(/No such file or directory/);
   });
 
