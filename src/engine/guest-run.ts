@@ -33,11 +33,15 @@ export interface GuestOutcome {
   trap?: { message: string; stack?: string };
 }
 
-/**
- * One guest run, start to finish, on the current thread: a fresh instance over a fresh namespace.
- * The worker calls this with remote volumes; benchmarks call it in-thread for comparison.
- */
-export function runGuest(run: GuestRun): GuestOutcome {
+type ImportTable = Record<string, Record<string, unknown>>;
+
+interface RunScope {
+  imports: ImportTable;
+  namespace: { violations: Violation[] };
+  reportedCode: number | undefined;
+}
+
+function scopeFor(run: GuestRun): RunScope {
   const mounts: MountPoint[] = run.mounts.map((m) => {
     if (m.source === 'scratch')
       return { ...m, backend: backendFromFs(new Volume() as unknown as SyncFileSystem) };
@@ -45,8 +49,8 @@ export function runGuest(run: GuestRun): GuestOutcome {
     return { ...m, backend: run.volume(m.volumeId) };
   });
   const fs = createWasiFilesystem(mounts);
-  let reportedCode: number | undefined;
-  const imports = {
+  const scope: RunScope = { imports: {}, namespace: fs.namespace, reportedCode: undefined };
+  scope.imports = {
     ...fs.imports,
     ...guestImports({
       argv: run.argv,
@@ -56,32 +60,103 @@ export function runGuest(run: GuestRun): GuestOutcome {
       stdout: run.stdout,
       stderr: run.stderr,
       setExitCode: (code) => {
-        reportedCode = code;
+        scope.reportedCode = code;
       },
     }),
   };
-  try {
-    const component = run.instantiate((name) => {
-      const module = run.modules[name];
+  return scope;
+}
+
+/** Resource classes are shared by every run; only functions need to reach the current run. */
+const isResourceClass = (name: string) => /^[A-Z]/.test(name);
+
+/**
+ * A component instance made ahead of its run. Instantiating the ≈ 8 MB module costs about as much
+ * as a short job, so a worker prepares the next instance while it waits. Its imports are bound
+ * late: each function import calls into whichever run is current.
+ */
+export class PreparedGuest {
+  readonly #component: Record<string, { run?: () => void }>;
+  #scope: RunScope | undefined;
+  #used = false;
+
+  constructor(instantiate: Instantiate, modules: Record<string, WebAssembly.Module>) {
+    const template = scopeFor({
+      instantiate,
+      modules,
+      argv: [],
+      env: [],
+      cwd: '/',
+      mounts: [{ at: '/', root: '/', readOnly: true, source: 'devices' }],
+      volume: () => deviceBackend(),
+      stdin: { read: () => new Uint8Array(0) },
+      stdout: { write: () => undefined },
+      stderr: { write: () => undefined },
+    }).imports;
+    const imports: ImportTable = {};
+    for (const [iface, members] of Object.entries(template)) {
+      imports[iface] = Object.fromEntries(
+        Object.entries(members).map(([name, member]) => [
+          name,
+          isResourceClass(name) || typeof member !== 'function'
+            ? member
+            : (...args: unknown[]) => {
+                const current = this.#scope?.imports[iface]?.[name] as
+                  | ((...a: unknown[]) => unknown)
+                  | undefined;
+                if (!current) throw new Error(`guest called ${iface}#${name} outside a run`);
+                return current(...args);
+              },
+        ]),
+      );
+    }
+    this.#component = instantiate((name) => {
+      const module = modules[name];
       if (!module) throw new Error(`the build has no core module ${name}`);
       return module;
     }, imports);
-    const runner = component.run ?? Object.values(component).find((e) => typeof e?.run === 'function');
-    if (!runner?.run) throw new Error('the component exports no wasi:cli/run');
-    runner.run();
-    return { exitCode: reportedCode ?? 0, violations: fs.namespace.violations };
-  } catch (err) {
-    if (err instanceof GuestExit)
-      return { exitCode: reportedCode ?? err.status, violations: fs.namespace.violations };
-    // jco's ComponentError (run returned `err`, i.e. main returned non-zero) carries `payload`.
-    if (err instanceof Error && Object.hasOwn(err, 'payload')) {
-      return { exitCode: reportedCode ?? 1, violations: fs.namespace.violations };
-    }
-    const e = err instanceof Error ? err : new Error(String(err));
-    return {
-      exitCode: reportedCode ?? -1,
-      violations: fs.namespace.violations,
-      trap: { message: e.message, ...(e.stack === undefined ? {} : { stack: e.stack }) },
-    };
   }
+
+  /** Runs the guest once; an instance cannot run twice. */
+  run(run: GuestRun): GuestOutcome {
+    if (this.#used) throw new Error('a prepared guest runs once');
+    this.#used = true;
+    const scope = scopeFor(run);
+    this.#scope = scope;
+    try {
+      const runner =
+        this.#component.run ?? Object.values(this.#component).find((e) => typeof e?.run === 'function');
+      if (!runner?.run) throw new Error('the component exports no wasi:cli/run');
+      runner.run();
+      return { exitCode: scope.reportedCode ?? 0, violations: scope.namespace.violations };
+    } catch (err) {
+      if (err instanceof GuestExit) {
+        return { exitCode: scope.reportedCode ?? err.status, violations: scope.namespace.violations };
+      }
+      // jco's ComponentError (run returned `err`, i.e. main returned non-zero) carries `payload`.
+      if (err instanceof Error && Object.hasOwn(err, 'payload')) {
+        return { exitCode: scope.reportedCode ?? 1, violations: scope.namespace.violations };
+      }
+      const e = err instanceof Error ? err : new Error(String(err));
+      return {
+        exitCode: scope.reportedCode ?? -1,
+        violations: scope.namespace.violations,
+        trap: { message: e.message, ...(e.stack === undefined ? {} : { stack: e.stack }) },
+      };
+    } finally {
+      this.#scope = undefined;
+    }
+  }
+}
+
+/** One guest run, start to finish, on the current thread (instantiation included). */
+export function runGuest(run: GuestRun): GuestOutcome {
+  let prepared: PreparedGuest;
+  try {
+    prepared = new PreparedGuest(run.instantiate, run.modules);
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    return { exitCode: -1, violations: [], trap: { message: `instantiating: ${e.message}` } };
+  }
+  return prepared.run(run);
 }

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ByteSink } from '../vfs/wasi-io.js';
-import { type Instantiate, runGuest } from './guest-run.js';
+import { type Instantiate, PreparedGuest } from './guest-run.js';
 import { RemoteBackend, remoteStdin } from './remote-backend.js';
 import { ChannelClient } from './rpc-channel.js';
 import type { RunRequest, WorkerMessage, WorkerSetup } from './worker-protocol.js';
@@ -47,11 +47,31 @@ function stdoutSink(): ByteSink & { drain(): void } {
   };
 }
 
+let next: PreparedGuest | undefined;
+
+/** Instantiates ahead of the next run, while the worker would otherwise sit idle. */
+function prepareNext(instantiate: Instantiate): void {
+  setImmediate(() => {
+    try {
+      next ??= new PreparedGuest(instantiate, setup.modules);
+    } catch {
+      // The run that needs it will instantiate again and report the failure.
+    }
+  });
+}
+
 function runOnce(instantiate: Instantiate, req: RunRequest): WorkerMessage {
   const channel = new ChannelClient(req.channel);
   const remotes = new Map<number, RemoteBackend>();
   const stdout = stdoutSink();
-  const outcome = runGuest({
+  let guest = next;
+  next = undefined;
+  try {
+    guest ??= new PreparedGuest(instantiate, setup.modules);
+  } catch (err) {
+    return { type: 'finished', exitCode: -1, violations: [], trap: { message: `instantiating: ${err}` } };
+  }
+  const outcome = guest.run({
     instantiate,
     modules: setup.modules,
     argv: req.argv,
@@ -91,4 +111,5 @@ port.on('message', async (req: RunRequest) => {
     return;
   }
   post(runOnce(instantiate, req));
+  prepareNext(instantiate);
 });
