@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+import * as fs from 'node:fs';
+import { AfmpegError, createEngine, FFmpegExitError, RunAbortedError, type RunOptions } from '../index.js';
+import { cliUsage, parseCliArgs } from './parse-cli-args.js';
+import { renderProgress } from './progress-bar.js';
+
+// FFmpeg's own exit status when it is interrupted by a signal.
+const interruptedExitCode = 255;
+const pipeNames = new Set(['-', 'pipe:', 'pipe:0']);
+const progressLine = /^(frame|size)=/;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const request = parseCliArgs(argv);
+  if (request.kind === 'help') {
+    process.stdout.write(`${cliUsage}\n`);
+    return 0;
+  }
+  if (request.kind === 'usage-error') {
+    process.stderr.write(`${request.message}\n\n${cliUsage}\n`);
+    return 2;
+  }
+
+  const engine = createEngine({ variant: request.variant, concurrency: 1 });
+  const abort = new AbortController();
+  const onSigint = (): void => {
+    if (abort.signal.aborted) process.exit(interruptedExitCode);
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  // The guest sees the current directory as `/` and nothing above it.
+  const volumeOptions = { mounts: [{ at: '/', path: process.cwd() }], signal: abort.signal };
+  try {
+    if (request.kind === 'probe') {
+      const info = await engine.probe(fs, request.path, volumeOptions);
+      process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);
+      return 0;
+    }
+    const result = await engine.run(fs, request.args, { ...volumeOptions, ...terminalOutput(request.args) });
+    return result.exitCode;
+  } catch (error) {
+    return reportFailure(error);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await engine.close();
+  }
+}
+
+/** On a terminal, a progress bar plus FFmpeg's other messages; elsewhere FFmpeg's stderr as is. */
+function terminalOutput(args: readonly string[]): RunOptions {
+  const readsStdin = args.some((arg, i) => args[i - 1] === '-i' && pipeNames.has(arg));
+  const io: RunOptions = { stdout: process.stdout, ...(readsStdin ? { stdin: process.stdin } : {}) };
+  if (!process.stderr.isTTY) return { ...io, onStderr: (line) => process.stderr.write(`${line}\n`) };
+  let barShown = false;
+  return {
+    ...io,
+    onStderr(line) {
+      if (progressLine.test(line)) return;
+      process.stderr.write(`${barShown ? '\r\x1b[K' : ''}${line}\n`);
+      barShown = false;
+    },
+    onProgress(progress) {
+      process.stderr.write(`\r\x1b[K${renderProgress(progress)}`);
+      barShown = true;
+    },
+  };
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof FFmpegExitError) return error.exitCode;
+  if (error instanceof AfmpegError) {
+    process.stderr.write(`\nafmpeg: ${error.message}\n`);
+    return error instanceof RunAbortedError ? interruptedExitCode : 1;
+  }
+  throw error;
+}
+
+process.exitCode = await main(process.argv.slice(2));
