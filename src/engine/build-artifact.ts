@@ -21,31 +21,16 @@ export function availableVariants(): VariantName[] {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-interface ProvenanceFile {
-  sha256?: string;
-  sha256_br?: string;
-  brSha256?: string;
-  [key: string]: unknown;
+/** `PROVENANCE.json`'s `files`: the sha256 of every file the build wrote beside it. */
+interface ProvenanceFiles {
+  files?: Array<{ name?: unknown; sha256?: unknown }>;
 }
 
-/** Per-file hashes from a build's PROVENANCE.json, whatever exact shape the build gave them. */
-function pinnedHashes(provenance: unknown): Map<string, Set<string>> {
-  const pins = new Map<string, Set<string>>();
-  const visit = (v: unknown, name?: string) => {
-    if (Array.isArray(v)) for (const x of v) visit(x);
-    else if (typeof v === 'object' && v !== null) {
-      const rec = v as ProvenanceFile;
-      const file = typeof rec.file === 'string' ? rec.file : typeof rec.name === 'string' ? rec.name : name;
-      for (const [k, x] of Object.entries(rec)) {
-        if (typeof x === 'string' && /sha256/i.test(k) && /^[0-9a-f]{64}$/.test(x) && file) {
-          const set = pins.get(file) ?? new Set();
-          set.add(x);
-          pins.set(file, set);
-        } else visit(x, k);
-      }
-    }
-  };
-  visit(provenance);
+function pinnedHashes(provenance: ProvenanceFiles): Map<string, string> {
+  const pins = new Map<string, string>();
+  for (const f of provenance.files ?? []) {
+    if (typeof f.name === 'string' && typeof f.sha256 === 'string') pins.set(f.name, f.sha256.toLowerCase());
+  }
   return pins;
 }
 
@@ -86,11 +71,10 @@ function verifier(dir: string, variant: VerifiedVariant): (file: string, bytes: 
   if (actual !== variant.sha256.toLowerCase()) {
     throw new BuildIntegrityError(`PROVENANCE.json in ${dir} has sha256 ${actual}, pinned ${variant.sha256}`);
   }
-  const pins = pinnedHashes(JSON.parse(provenanceBytes.toString('utf8')));
+  const pins = pinnedHashes(JSON.parse(provenanceBytes.toString('utf8')) as ProvenanceFiles);
   return (file, bytes) => {
-    const expected = pins.get(file) ?? pins.get(file.replace(/\.br$/, ''));
     const got = sha256(bytes);
-    if (!expected?.has(got)) {
+    if (pins.get(file) !== got) {
       throw new BuildIntegrityError(`${file} in ${dir} (sha256 ${got}) does not match its provenance`);
     }
   };

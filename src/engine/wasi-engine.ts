@@ -259,9 +259,12 @@ export class WasiEngine implements Engine {
           return;
         }
         const stdout = concat(stdoutChunks);
-        finish(true, () => {
-          if (msg.exitCode === 0) resolve({ exitCode: 0, stderr, stdout });
-          else reject(classifyExit(tool, msg.exitCode, args, stderr, msg.violations));
+        const failure =
+          msg.exitCode === 0 ? undefined : classifyExit(tool, msg.exitCode, args, stderr, msg.violations);
+        // A worker whose guest ran out of memory is retired so its memory goes with it.
+        finish(!(failure instanceof OutOfMemoryError), () => {
+          if (failure) reject(failure);
+          else resolve({ exitCode: 0, stderr, stdout });
         });
       };
       const onError = (err: Error) => {

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { availableVariants, BuildIntegrityError, createEngine, Volume } from 'afmpeg';
+import { describe, expect, it } from 'vitest';
+
+const gplDir = fileURLToPath(new URL('../../wasm/gpl', import.meta.url));
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('R-AF-9 R-AF-14: choosing and verifying a build', () => {
+  it('R-AF-14: a build loaded by path runs when its PROVENANCE.json matches the pinned sha256', async () => {
+    const pinned = sha256(readFileSync(join(gplDir, 'PROVENANCE.json')));
+    const engine = createEngine({ variant: { path: gplDir, sha256: pinned }, concurrency: 1 });
+    try {
+      const vol = new Volume();
+      await engine.run(vol, ['-f', 'lavfi', '-i', 'sine=duration=0.2', '/a.wav']);
+      expect((await engine.probe(vol, '/a.wav')).streams[0]?.codecName).toBe('pcm_s16le');
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('R-AF-14: a wrong pin is refused with BuildIntegrityError before anything runs', async () => {
+    const engine = createEngine({ variant: { path: gplDir, sha256: '0'.repeat(64) } });
+    await expect(engine.run(new Volume(), ['-version'])).rejects.toBeInstanceOf(BuildIntegrityError);
+    await engine.close();
+  });
+
+  it('R-AF-14: a tampered file under a correct pin is refused with BuildIntegrityError', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'afmpeg-variant-'));
+    try {
+      cpSync(gplDir, dir, { recursive: true });
+      const pinned = sha256(readFileSync(join(dir, 'PROVENANCE.json')));
+      writeFileSync(join(dir, 'afmpeg.js'), `${readFileSync(join(dir, 'afmpeg.js'), 'utf8')}\n// tampered\n`);
+      const engine = createEngine({ variant: { path: dir, sha256: pinned } });
+      const err = await engine.run(new Volume(), ['-version']).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(BuildIntegrityError);
+      expect((err as Error).message).toMatch(/afmpeg\.js/);
+      await engine.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('R-AF-9: a variant this package does not carry is a clear BuildIntegrityError', async () => {
+    const missing = (['gpl', 'lgpl', 'lean'] as const).find((v) => !availableVariants().includes(v));
+    if (!missing) return; // every variant is present: nothing to refuse
+    const engine = createEngine({ variant: missing });
+    const err = await engine.run(new Volume(), ['-version']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BuildIntegrityError);
+    expect((err as Error).message).toContain('available here');
+    await engine.close();
+  });
+});
