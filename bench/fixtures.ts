@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { createEngine, Volume } from 'afmpeg';
+
+/** The media every benchmark job reads, made once by afmpeg itself so no other tool is needed. */
+export interface Fixtures {
+  readonly files: ReadonlyMap<string, Uint8Array>;
+}
+
+const recipes: readonly { name: string; args: string[] }[] = [
+  {
+    name: 'src720.mp4',
+    args: [
+      ...['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=10'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=10'],
+      ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'],
+    ],
+  },
+  {
+    name: 'short.mp4',
+    args: [
+      ...['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30:duration=2'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=660:sample_rate=48000:duration=2'],
+      ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'],
+    ],
+  },
+  ...[1, 2, 3, 4, 5].map((n) => ({
+    name: `card${n}.png`,
+    args: ['-f', 'lavfi', '-i', `testsrc2=size=1080x1920:rate=1,hue=h=${n * 60}`, '-frames:v', '1'],
+  })),
+];
+
+export async function makeFixtures(): Promise<Fixtures> {
+  const engine = createEngine({ concurrency: 2 });
+  const vol = new Volume();
+  try {
+    await Promise.all(recipes.map((r) => engine.run(vol, ['-hide_banner', '-y', ...r.args, `/${r.name}`])));
+    const files = new Map(
+      recipes.map((r) => [r.name, new Uint8Array(vol.readFileSync(`/${r.name}`) as Buffer)]),
+    );
+    // The builds decode MP3 but cannot encode it: the voice-overs and music bed are the examples' own.
+    for (const name of ['voice-1.mp3', 'voice-2.mp3', 'music.mp3'])
+      files.set(
+        name,
+        new Uint8Array(await readFile(new URL(`../../examples/media/${name}`, import.meta.url))),
+      );
+    return { files };
+  } finally {
+    await engine.close();
+  }
+}
