@@ -40,7 +40,7 @@ export interface ParsedFilter {
 }
 
 const LIST_LINE = /^ ([T.])([S.])([C.]) (\S+)\s+(\S+)->(\S+)\s+(.*)$/;
-const OPTION_LINE = /^ {2,3}(\S+)\s+<([\w-]+)>\s+([.A-Z]{11})\s?(.*)$/;
+const OPTION_LINE = /^ {2,3}-?(\S+)\s+<([\w-]+)>\s+([.A-Z]{11})\s?(.*)$/;
 const CONSTANT_LINE = /^ {4,}(\S+)\s+(?:\S+\s+)?([.A-Z]{11})\s?(.*)$/;
 const PAD_LINE = /^\s+#\d+: (\S+) \((\w+)\)$/;
 

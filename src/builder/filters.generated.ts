@@ -7,7 +7,7 @@ import type { DurationValue, FlagsValue, OpenString, RationalValue } from './fil
 export const filtersSource = {
   source: 'native host ffmpeg (development only)',
   filters: 527,
-  digest: '8dee0561f3144f9860421dc096e2071690bd9faa177bda0c75f18f5500007f97',
+  digest: '1cda8b5474f99ee6ac637843cc1240c1c0e6bef5f53bea1c5a68e664147f1f19',
 } as const;
 
 /** Every filter of the build, by name, with its options as FFmpeg documents them. */
@@ -1567,87 +1567,87 @@ export interface FilterOptionsMap {
     sample_rate?: number;
     /** set input channel count (Deprecated, use ichl) (from 0 to 64) (default 0) <int>
      * @deprecated */
-    '-ich'?: number;
+    ich?: number;
     /** set input channel count (Deprecated, use in_chlayout) (from 0 to 64) (default 0) <int>
      * @deprecated */
-    '-in_channel_count'?: number;
+    in_channel_count?: number;
     /** set output channel count (Deprecated, use ochl) (from 0 to 64) (default 0) <int>
      * @deprecated */
-    '-och'?: number;
+    och?: number;
     /** set output channel count (Deprecated, use out_chlayout) (from 0 to 64) (default 0) <int>
      * @deprecated */
-    '-out_channel_count'?: number;
+    out_channel_count?: number;
     /** set used channel count (from 0 to 64) (default 0) <int> */
-    '-uch'?: number;
+    uch?: number;
     /** set used channel count (from 0 to 64) (default 0) <int> */
-    '-used_channel_count'?: number;
+    used_channel_count?: number;
     /** set input sample rate (from 0 to INT_MAX) (default 0) <int> */
-    '-isr'?: number;
+    isr?: number;
     /** set input sample rate (from 0 to INT_MAX) (default 0) <int> */
-    '-in_sample_rate'?: number;
+    in_sample_rate?: number;
     /** set output sample rate (from 0 to INT_MAX) (default 0) <int> */
-    '-osr'?: number;
+    osr?: number;
     /** set output sample rate (from 0 to INT_MAX) (default 0) <int> */
-    '-out_sample_rate'?: number;
+    out_sample_rate?: number;
     /** set input sample format (default none) <sample_fmt> */
-    '-isf'?: string;
+    isf?: string;
     /** set input sample format (default none) <sample_fmt> */
-    '-in_sample_fmt'?: string;
+    in_sample_fmt?: string;
     /** set output sample format (default none) <sample_fmt> */
-    '-osf'?: string;
+    osf?: string;
     /** set output sample format (default none) <sample_fmt> */
-    '-out_sample_fmt'?: string;
+    out_sample_fmt?: string;
     /** set internal sample format (default none) <sample_fmt> */
-    '-tsf'?: string;
+    tsf?: string;
     /** set internal sample format (default none) <sample_fmt> */
-    '-internal_sample_fmt'?: string;
+    internal_sample_fmt?: string;
     /** set input channel layout (Deprecated, use ichl) (default 0x0) <channel_layout>
      * @deprecated */
-    '-icl'?: string;
+    icl?: string;
     /** set input channel layout (Deprecated, use in_chlayout) (default 0x0) <channel_layout>
      * @deprecated */
-    '-in_channel_layout'?: string;
+    in_channel_layout?: string;
     /** set output channel layout (Deprecated, use ochl) (default 0x0) <channel_layout>
      * @deprecated */
-    '-ocl'?: string;
+    ocl?: string;
     /** set output channel layout (Deprecated, use out_chlayout) (default 0x0) <channel_layout>
      * @deprecated */
-    '-out_channel_layout'?: string;
+    out_channel_layout?: string;
     /** set input channel layout <channel_layout> */
-    '-ichl'?: string;
+    ichl?: string;
     /** set input channel layout <channel_layout> */
-    '-in_chlayout'?: string;
+    in_chlayout?: string;
     /** set output channel layout <channel_layout> */
-    '-ochl'?: string;
+    ochl?: string;
     /** set output channel layout <channel_layout> */
-    '-out_chlayout'?: string;
+    out_chlayout?: string;
     /** set center mix level (from -32 to 32) (default 0.707107) <float> */
-    '-clev'?: number;
+    clev?: number;
     /** set center mix level (from -32 to 32) (default 0.707107) <float> */
-    '-center_mix_level'?: number;
+    center_mix_level?: number;
     /** set surround mix level (from -32 to 32) (default 0.707107) <float> */
-    '-slev'?: number;
+    slev?: number;
     /** set surround mix Level (from -32 to 32) (default 0.707107) <float> */
-    '-surround_mix_level'?: number;
+    surround_mix_level?: number;
     /** set LFE mix level (from -32 to 32) (default 0) <float> */
-    '-lfe_mix_level'?: number;
+    lfe_mix_level?: number;
     /** set rematrix volume (from -1000 to 1000) (default 1) <float> */
-    '-rmvol'?: number;
+    rmvol?: number;
     /** set rematrix volume (from -1000 to 1000) (default 1) <float> */
-    '-rematrix_volume'?: number;
+    rematrix_volume?: number;
     /** set rematrix maxval (from 0 to 1000) (default 0) <float> */
-    '-rematrix_maxval'?: number;
+    rematrix_maxval?: number;
     /** set flags (default 0) <flags>
      * Values: `res` (force resampling) */
-    '-flags'?: FlagsValue<'res'>;
+    flags?: FlagsValue<'res'>;
     /** set flags (default 0) <flags>
      * Values: `res` (force resampling) */
-    '-swr_flags'?: FlagsValue<'res'>;
+    swr_flags?: FlagsValue<'res'>;
     /** set dither scale (from 0 to INT_MAX) (default 1) <float> */
-    '-dither_scale'?: number;
+    dither_scale?: number;
     /** set dither method (from 0 to 71) (default 0) <int>
      * Values: `rectangular` (select rectangular dither), `triangular` (select triangular dither), `triangular_hp` (select triangular dither with high pass), `lipshitz` (select Lipshitz noise shaping dither), `shibata` (select Shibata noise shaping dither), `low_shibata` (select low Shibata noise shaping dither), `high_shibata` (select high Shibata noise shaping dither), `f_weighted` (select f-weighted noise shaping dither), `modified_e_weighted` (select modified-e-weighted noise shaping dither), `improved_e_weighted` (select improved-e-weighted noise shaping dither) */
-    '-dither_method'?:
+    dither_method?:
       | 'rectangular'
       | 'triangular'
       | 'triangular_hp'
@@ -1660,46 +1660,46 @@ export interface FilterOptionsMap {
       | 'improved_e_weighted'
       | number;
     /** set swr resampling filter size (from 0 to INT_MAX) (default 32) <int> */
-    '-filter_size'?: number;
+    filter_size?: number;
     /** set swr resampling phase shift (from 0 to 24) (default 10) <int> */
-    '-phase_shift'?: number;
+    phase_shift?: number;
     /** enable linear interpolation (default true) <boolean> */
-    '-linear_interp'?: boolean;
+    linear_interp?: boolean;
     /** enable exact rational (default true) <boolean> */
-    '-exact_rational'?: boolean;
+    exact_rational?: boolean;
     /** set cutoff frequency ratio (from 0 to 1) (default 0) <double> */
-    '-cutoff'?: number;
+    cutoff?: number;
     /** set cutoff frequency ratio (from 0 to 1) (default 0) <double> */
-    '-resample_cutoff'?: number;
+    resample_cutoff?: number;
     /** set resampling Engine (from 0 to 1) (default swr) <int>
      * Values: `swr` (select SW Resampler), `soxr` (select SoX Resampler) */
-    '-resampler'?: 'swr' | 'soxr' | number;
+    resampler?: 'swr' | 'soxr' | number;
     /** set soxr resampling precision (in bits) (from 15 to 33) (default 20) <double> */
-    '-precision'?: number;
+    precision?: number;
     /** enable soxr Chebyshev passband & higher-precision irrational ratio approximation (default false) <boolean> */
-    '-cheby'?: boolean;
+    cheby?: boolean;
     /** set minimum difference between timestamps and audio data (in seconds) below which no timestamp compensation of either kind is applied (from 0 to FLT_MAX) (default FLT_MAX) <float> */
-    '-min_comp'?: number;
+    min_comp?: number;
     /** set minimum difference between timestamps and audio data (in seconds) to trigger padding/trimming the data. (from 0 to INT_MAX) (default 0.1) <float> */
-    '-min_hard_comp'?: number;
+    min_hard_comp?: number;
     /** set duration (in seconds) over which data is stretched/squeezed to make it match the timestamps. (from 0 to INT_MAX) (default 1) <float> */
-    '-comp_duration'?: number;
+    comp_duration?: number;
     /** set maximum factor by which data is stretched/squeezed to make it match the timestamps. (from INT_MIN to INT_MAX) (default 0) <float> */
-    '-max_soft_comp'?: number;
+    max_soft_comp?: number;
     /** simplified 1 parameter audio timestamp matching, 0(disabled), 1(filling and trimming), >1(maximum stretch/squeeze in samples per second) (from INT_MIN to INT_MAX) (default 0) <float> */
-    '-async'?: number;
+    async?: number;
     /** Assume the first pts should be this value (in samples). (from I64_MIN to I64_MAX) (default I64_MIN) <int64> */
-    '-first_pts'?: number;
+    first_pts?: number;
     /** set matrixed stereo encoding (from 0 to 6) (default none) <int>
      * Values: `none` (select none), `dolby` (select Dolby), `dplii` (select Dolby Pro Logic II) */
-    '-matrix_encoding'?: 'none' | 'dolby' | 'dplii' | number;
+    matrix_encoding?: 'none' | 'dolby' | 'dplii' | number;
     /** select swr filter type (from 0 to 2) (default kaiser) <int>
      * Values: `cubic` (select cubic), `blackman_nuttall` (select Blackman Nuttall windowed sinc), `kaiser` (select Kaiser windowed sinc) */
-    '-filter_type'?: 'cubic' | 'blackman_nuttall' | 'kaiser' | number;
+    filter_type?: 'cubic' | 'blackman_nuttall' | 'kaiser' | number;
     /** set swr Kaiser window beta (from 2 to 16) (default 9) <double> */
-    '-kaiser_beta'?: number;
+    kaiser_beta?: number;
     /** set swr number of output sample bits (from 0 to 64) (default 0) <int> */
-    '-output_sample_bits'?: number;
+    output_sample_bits?: number;
   };
   /** Reverse an audio clip. Inputs: default (audio). Outputs: default (audio). */
   areverse: Record<string, never>;
@@ -8075,7 +8075,7 @@ export interface FilterOptionsMap {
     eval?: 'init' | 'frame' | number;
     /** scaler flags (default bicubic) <flags>
      * Values: `fast_bilinear` (fast bilinear), `bilinear` (bilinear), `bicubic` (bicubic), `experimental` (experimental), `neighbor` (nearest neighbor), `area` (averaging area), `bicublin` (luma bicubic, chroma bilinear), `gauss` (Gaussian), `sinc` (sinc), `lanczos` (Lanczos), `spline` (natural bicubic spline), `print_info` (print info), `accurate_rnd` (accurate rounding), `full_chroma_int` (full chroma interpolation), `full_chroma_inp` (full chroma input), `bitexact`, `error_diffusion` (error diffusion dither) */
-    '-sws_flags'?: FlagsValue<
+    sws_flags?: FlagsValue<
       | 'fast_bilinear'
       | 'bilinear'
       | 'bicubic'
@@ -8095,44 +8095,40 @@ export interface FilterOptionsMap {
       | 'error_diffusion'
     >;
     /** source width (from 1 to INT_MAX) (default 16) <int> */
-    '-srcw'?: number;
+    srcw?: number;
     /** source height (from 1 to INT_MAX) (default 16) <int> */
-    '-srch'?: number;
+    srch?: number;
     /** destination width (from 1 to INT_MAX) (default 16) <int> */
-    '-dstw'?: number;
+    dstw?: number;
     /** destination height (from 1 to INT_MAX) (default 16) <int> */
-    '-dsth'?: number;
+    dsth?: number;
     /** source format (default yuv420p) <pix_fmt> */
-    '-src_format'?: string;
+    src_format?: string;
     /** destination format (default yuv420p) <pix_fmt> */
-    '-dst_format'?: string;
+    dst_format?: string;
     /** source is full range (default false) <boolean> */
-    '-src_range'?: boolean;
+    src_range?: boolean;
     /** destination is full range (default false) <boolean> */
-    '-dst_range'?: boolean;
-    /** scaler param 0 (from INT_MIN to INT_MAX) (default 123456) <double> */
-    '-param0'?: number;
-    /** scaler param 1 (from INT_MIN to INT_MAX) (default 123456) <double> */
-    '-param1'?: number;
+    dst_range?: boolean;
     /** source vertical chroma position in luma grid/256 (from -513 to 512) (default -513) <int> */
-    '-src_v_chr_pos'?: number;
+    src_v_chr_pos?: number;
     /** source horizontal chroma position in luma grid/256 (from -513 to 512) (default -513) <int> */
-    '-src_h_chr_pos'?: number;
+    src_h_chr_pos?: number;
     /** destination vertical chroma position in luma grid/256 (from -513 to 512) (default -513) <int> */
-    '-dst_v_chr_pos'?: number;
+    dst_v_chr_pos?: number;
     /** destination horizontal chroma position in luma grid/256 (from -513 to 512) (default -513) <int> */
-    '-dst_h_chr_pos'?: number;
+    dst_h_chr_pos?: number;
     /** set dithering algorithm (from 0 to 6) (default auto) <int>
      * Values: `auto` (leave choice to sws), `bayer` (bayer dither), `ed` (error diffusion), `a_dither` (arithmetic addition dither), `x_dither` (arithmetic xor dither) */
-    '-sws_dither'?: 'auto' | 'bayer' | 'ed' | 'a_dither' | 'x_dither' | number;
+    sws_dither?: 'auto' | 'bayer' | 'ed' | 'a_dither' | 'x_dither' | number;
     /** gamma correct scaling (default false) <boolean> */
-    '-gamma'?: boolean;
+    gamma?: boolean;
     /** mode for alpha -> non alpha (from 0 to 2) (default none) <int>
      * Values: `none` (ignore alpha), `uniform_color` (blend onto a uniform color), `checkerboard` (blend onto a checkerboard) */
-    '-alphablend'?: 'none' | 'uniform_color' | 'checkerboard' | number;
+    alphablend?: 'none' | 'uniform_color' | 'checkerboard' | number;
     /** number of threads (from 0 to INT_MAX) (default 1) <int>
      * Values: `auto` */
-    '-threads'?: 'auto' | number;
+    threads?: 'auto' | number;
   };
   /** Scale the input video size and/or convert the image format to the given reference. Inputs: default (video), ref (video). Outputs: default (video), ref (video). */
   scale2ref: {
@@ -8202,7 +8198,7 @@ export interface FilterOptionsMap {
     eval?: 'init' | 'frame' | number;
     /** scaler flags (default bicubic) <flags>
      * Values: `fast_bilinear` (fast bilinear), `bilinear` (bilinear), `bicubic` (bicubic), `experimental` (experimental), `neighbor` (nearest neighbor), `area` (averaging area), `bicublin` (luma bicubic, chroma bilinear), `gauss` (Gaussian), `sinc` (sinc), `lanczos` (Lanczos), `spline` (natural bicubic spline), `print_info` (print info), `accurate_rnd` (accurate rounding), `full_chroma_int` (full chroma interpolation), `full_chroma_inp` (full chroma input), `bitexact`, `error_diffusion` (error diffusion dither) */
-    '-sws_flags'?: FlagsValue<
+    sws_flags?: FlagsValue<
       | 'fast_bilinear'
       | 'bilinear'
       | 'bicubic'
@@ -8222,44 +8218,40 @@ export interface FilterOptionsMap {
       | 'error_diffusion'
     >;
     /** source width (from 1 to INT_MAX) (default 16) <int> */
-    '-srcw'?: number;
+    srcw?: number;
     /** source height (from 1 to INT_MAX) (default 16) <int> */
-    '-srch'?: number;
+    srch?: number;
     /** destination width (from 1 to INT_MAX) (default 16) <int> */
-    '-dstw'?: number;
+    dstw?: number;
     /** destination height (from 1 to INT_MAX) (default 16) <int> */
-    '-dsth'?: number;
+    dsth?: number;
     /** source format (default yuv420p) <pix_fmt> */
-    '-src_format'?: string;
+    src_format?: string;
     /** destination format (default yuv420p) <pix_fmt> */
-    '-dst_format'?: string;
+    dst_format?: string;
     /** source is full range (default false) <boolean> */
-    '-src_range'?: boolean;
+    src_range?: boolean;
     /** destination is full range (default false) <boolean> */
-    '-dst_range'?: boolean;
-    /** scaler param 0 (from INT_MIN to INT_MAX) (default 123456) <double> */
-    '-param0'?: number;
-    /** scaler param 1 (from INT_MIN to INT_MAX) (default 123456) <double> */
-    '-param1'?: number;
+    dst_range?: boolean;
     /** source vertical chroma position in luma grid/256 (from -513 to 512) (default -513) <int> */
-    '-src_v_chr_pos'?: number;
+    src_v_chr_pos?: number;
     /** source horizontal chroma position in luma grid/256 (from -513 to 512) (default -513) <int> */
-    '-src_h_chr_pos'?: number;
+    src_h_chr_pos?: number;
     /** destination vertical chroma position in luma grid/256 (from -513 to 512) (default -513) <int> */
-    '-dst_v_chr_pos'?: number;
+    dst_v_chr_pos?: number;
     /** destination horizontal chroma position in luma grid/256 (from -513 to 512) (default -513) <int> */
-    '-dst_h_chr_pos'?: number;
+    dst_h_chr_pos?: number;
     /** set dithering algorithm (from 0 to 6) (default auto) <int>
      * Values: `auto` (leave choice to sws), `bayer` (bayer dither), `ed` (error diffusion), `a_dither` (arithmetic addition dither), `x_dither` (arithmetic xor dither) */
-    '-sws_dither'?: 'auto' | 'bayer' | 'ed' | 'a_dither' | 'x_dither' | number;
+    sws_dither?: 'auto' | 'bayer' | 'ed' | 'a_dither' | 'x_dither' | number;
     /** gamma correct scaling (default false) <boolean> */
-    '-gamma'?: boolean;
+    gamma?: boolean;
     /** mode for alpha -> non alpha (from 0 to 2) (default none) <int>
      * Values: `none` (ignore alpha), `uniform_color` (blend onto a uniform color), `checkerboard` (blend onto a checkerboard) */
-    '-alphablend'?: 'none' | 'uniform_color' | 'checkerboard' | number;
+    alphablend?: 'none' | 'uniform_color' | 'checkerboard' | number;
     /** number of threads (from 0 to INT_MAX) (default 1) <int>
      * Values: `auto` */
-    '-threads'?: 'auto' | number;
+    threads?: 'auto' | number;
   };
   /** GPU accelerated video resizer Inputs: default (video). Outputs: default (video). */
   scale_cuda: {
@@ -9522,10 +9514,10 @@ export interface FilterOptionsMap {
     use_bframe_qp?: boolean;
     /** DCT algorithm (from 0 to INT_MAX) (default auto) <int>
      * Values: `auto` (autoselect a good one), `fastint` (fast integer (experimental / for debugging)), `int` (accurate integer), `mmx` (experimental / for debugging), `altivec` (experimental / for debugging), `faan` (floating point AAN DCT (experimental / for debugging)) */
-    '-dct'?: 'auto' | 'fastint' | 'int' | 'mmx' | 'altivec' | 'faan' | number;
+    dct?: 'auto' | 'fastint' | 'int' | 'mmx' | 'altivec' | 'faan' | number;
     /** select IDCT implementation (from 0 to INT_MAX) (default auto) <int>
      * Values: `auto` (autoselect a good one), `int` (experimental / for debugging), `simple` (experimental / for debugging), `simplemmx` (experimental / for debugging), `arm` (experimental / for debugging), `altivec` (experimental / for debugging), `simplearm` (experimental / for debugging), `simplearmv5te` (experimental / for debugging), `simplearmv6` (experimental / for debugging), `simpleneon` (experimental / for debugging), `xvid` (experimental / for debugging), `xvidmmx` (experimental / for debugging), `faani` (floating point AAN IDCT (experimental / for debugging)), `simpleauto` (experimental / for debugging) */
-    '-idct'?:
+    idct?:
       | 'auto'
       | 'int'
       | 'simple'
