@@ -259,13 +259,13 @@ const cases: readonly { name: string; cmd: () => Command<string>; args: string[]
     cmd: () =>
       new Command()
         .input('a.mp4')
-        .filter('drawtext', { text: "it's 10:30, [ok]; 100% \\ done " })
+        .filter('metadata', { mode: 'add', key: 'k', value: "it's 10:30, [ok]; 100% \\ done " })
         .output('o.mp4'),
     args: [
       '-i',
       'a.mp4',
       '-vf',
-      "drawtext=text=it\\\\\\'s 10\\\\:30\\, \\[ok\\]\\; 100% \\\\\\\\ done\\\\\\ ",
+      "metadata=mode=add:key=k:value=it\\\\\\'s 10\\\\:30\\, \\[ok\\]\\; 100% \\\\\\\\ done\\\\\\ ",
       'o.mp4',
     ],
   },
@@ -293,10 +293,10 @@ describe('R-AF-7 Command compiles to exact argv', () => {
   it('toString() is a POSIX-shell line', () => {
     const cmd = new Command()
       .input("it's here.mp4")
-      .filter('drawtext', { text: 'a:b' })
+      .filter('metadata', { mode: 'add', key: 'k', value: 'a:b' })
       .output('out.mp4', { metadata: { title: 'x y' } });
     expect(cmd.toString()).toBe(
-      "ffmpeg -i 'it'\\''s here.mp4' -vf 'drawtext=text=a\\\\:b' -metadata 'title=x y' out.mp4",
+      "ffmpeg -i 'it'\\''s here.mp4' -vf 'metadata=mode=add:key=k:value=a\\\\:b' -metadata 'title=x y' out.mp4",
     );
   });
 
