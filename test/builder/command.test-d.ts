@@ -62,4 +62,19 @@ describe('R-AF-7 builder types', () => {
       return { v: g.filter('overlay', [x, y]) };
     });
   });
+
+  it('lavfi sources, source nodes and outputs(n) are typed', () => {
+    new Command().lavfiInput('testsrc2', { size: '64x64', rate: 10, duration: 1 });
+    // @ts-expect-error unknown option of a source
+    new Command().lavfiInput('sine', { freq: 440 });
+    new Command().graph((g) => {
+      const tone = g.source('sine', { frequency: 440 });
+      // @ts-expect-error sine's frequency is a number
+      g.source('sine', { frequency: 'high' });
+      const three = tone.filter('asplit', { outputs: 3 }).outputs(3);
+      expectTypeOf(three).toEqualTypeOf<[Stream, Stream, Stream]>();
+      const [a, b, c] = three;
+      return { a, b, c };
+    });
+  });
 });
