@@ -1,0 +1,34 @@
+# FFmpeg: configure out of tree for wasm32-wasi, build the libraries and the fftools objects.
+# The programs are linked by link.sh (one multi-call module), not by FFmpeg's Makefile.
+# shellcheck shell=bash
+log "ffmpeg configure"
+unpack_source ffmpeg
+FFMPEG_OBJ="$OBJ_DIR/ffmpeg"
+rm -rf "$FFMPEG_OBJ"; mkdir -p "$FFMPEG_OBJ"
+FFMPEG_CONFIGURE_FLAGS=(
+  "${FFMPEG_COMMON_FLAGS[@]}" "${VARIANT_FLAGS[@]}" "${FFMPEG_ALWAYS_FLAGS[@]}"
+  --extra-cflags="$AFMPEG_OPT $FFMPEG_WASI_CFLAGS -I$PREFIX/include"
+  --extra-cxxflags="$AFMPEG_OPT"
+  --extra-ldflags="-L$PREFIX/lib"
+  --extra-libs="$FFMPEG_WASI_LIBS"
+)
+# The configure line as recorded in provenance, with the build directory spelled as in the
+# compiler's prefix map.
+printf '%s\n' "${FFMPEG_CONFIGURE_FLAGS[@]}" | sed "s#$BUILD_DIR#/afmpeg-build#g" > "$BUILD_DIR/ffmpeg-configure-flags.txt"
+(
+  cd "$FFMPEG_OBJ"
+  "$SRC_DIR/ffmpeg/configure" "${FFMPEG_CONFIGURE_FLAGS[@]}" > configure.out 2>&1 ||
+    { tail -40 ffbuild/config.log >&2; die "FFmpeg configure failed"; }
+  # FFmpeg bakes its configure line into the binary (-version, -buildconf): keep build paths
+  # out of it.
+  sed -i "s#$BUILD_DIR#/afmpeg-build#g" config.h
+  log "ffmpeg make"
+  postproc=()
+  grep -q '^CONFIG_POSTPROC=yes' ffbuild/config.mak && postproc=(libpostproc/libpostproc.a)
+  make -j"$JOBS" "${postproc[@]}" \
+    libavdevice/libavdevice.a libavfilter/libavfilter.a libavformat/libavformat.a \
+    libavcodec/libavcodec.a libswresample/libswresample.a libswscale/libswscale.a \
+    libavutil/libavutil.a \
+    fftools/ffmpeg.o fftools/ffmpeg_filter.o fftools/ffmpeg_hw.o fftools/ffmpeg_mux.o \
+    fftools/ffmpeg_opt.o fftools/cmdutils.o fftools/opt_common.o fftools/ffprobe.o >&2
+)

@@ -1,0 +1,17 @@
+# x264 (static, GPL) for the gpl and lean variants: no asm, no threads, no CLI.
+# shellcheck shell=bash
+log "x264"
+unpack_source x264
+(
+  cd "$SRC_DIR/x264"
+  CC=afmpeg-cc AR=llvm-ar-19 RANLIB=llvm-ranlib-19 STRIP=llvm-strip-19 \
+    ./configure --host=wasm32-unknown-linux-gnu --prefix="$PREFIX" \
+      --disable-asm --disable-thread --disable-cli --enable-static --disable-opencl \
+      --disable-avs --disable-swscale --disable-lavf --disable-ffms --disable-gpac --disable-lsmash \
+      --extra-cflags="$AFMPEG_OPT" "${X264_VARIANT_FLAGS[@]}" >&2
+  # wasi-libc declares memalign in <malloc.h> but does not define it.
+  sed -i 's/^#define HAVE_MALLOC_H 1$/#define HAVE_MALLOC_H 0/' config.h
+  grep -q '^#define HAVE_MALLOC_H 0$' config.h || die "x264 config.h: HAVE_MALLOC_H not set to 0"
+  make -j"$JOBS" libx264.a >&2
+  make install-lib-static >&2
+)

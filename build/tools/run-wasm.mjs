@@ -1,0 +1,97 @@
+// Build-only host: runs a transpiled afmpeg build (wasm/<variant>/ or a build's out/js) on
+// Node with @bytecodealliance/preview2-shim, for smoke tests, provenance and flag timing.
+// It is NOT the library's engine (src/engine): it reads and writes host files in one directory.
+//
+//   node build/tools/run-wasm.mjs <build-dir> [--dir <host-dir>] <ffmpeg|ffprobe> [args...]
+//
+// <host-dir> (default: the current directory) is the guest's / and cwd. The process exits with
+// the code FFmpeg reported through afmpeg:ffmpeg/exit-status.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliDecompressSync } from 'node:zlib';
+
+// preview2-shim comes with jco (a pinned devDependency); it is not a dependency of the library.
+const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const shimRoot = join(repo, 'build/node_modules/@bytecodealliance/preview2-shim/dist/nodejs');
+const shim = (name) => import(pathToFileURL(join(shimRoot, `${name}.js`)).href);
+
+const args = process.argv.slice(2);
+const buildDir = resolve(args.shift() ?? '');
+let hostDir = process.cwd();
+if (args[0] === '--dir') {
+  args.shift();
+  hostDir = resolve(args.shift() ?? '');
+}
+const tool = args.shift();
+if (tool !== 'ffmpeg' && tool !== 'ffprobe') {
+  console.error('usage: run-wasm.mjs <build-dir> [--dir <host-dir>] <ffmpeg|ffprobe> [args...]');
+  process.exit(2);
+}
+
+const [cli, clocks, filesystem, io, random] = await Promise.all(
+  ['cli', 'clocks', 'filesystem', 'io', 'random'].map(shim),
+);
+cli._setArgs([tool, ...args]);
+cli._setEnv({}); // no TERM: FFmpeg must not colour its log
+cli._setCwd('/');
+filesystem._setPreopens({ '/': hostDir });
+
+class GuestExit {
+  constructor(ok) {
+    this.ok = ok;
+  }
+}
+let exitCode;
+const imports = {
+  'afmpeg:ffmpeg/exit-status': {
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  },
+  'wasi:cli/environment': cli.environment,
+  'wasi:cli/exit': {
+    exit: (status) => {
+      throw new GuestExit(status.tag === 'ok');
+    },
+  },
+  'wasi:cli/stdin': cli.stdin,
+  'wasi:cli/stdout': cli.stdout,
+  'wasi:cli/stderr': cli.stderr,
+  'wasi:cli/terminal-input': cli.terminalInput,
+  'wasi:cli/terminal-output': cli.terminalOutput,
+  'wasi:cli/terminal-stdin': cli.terminalStdin,
+  'wasi:cli/terminal-stdout': cli.terminalStdout,
+  'wasi:cli/terminal-stderr': cli.terminalStderr,
+  'wasi:clocks/monotonic-clock': clocks.monotonicClock,
+  'wasi:clocks/wall-clock': clocks.wallClock,
+  'wasi:filesystem/preopens': filesystem.preopens,
+  'wasi:filesystem/types': filesystem.types,
+  'wasi:io/error': io.error,
+  'wasi:io/poll': io.poll,
+  'wasi:io/streams': io.streams,
+  'wasi:random/random': random.random,
+};
+
+const files = new Set(readdirSync(buildDir));
+const getCoreModule = (name) => {
+  const bytes = files.has(name)
+    ? readFileSync(join(buildDir, name))
+    : brotliDecompressSync(readFileSync(join(buildDir, `${name}.br`)));
+  return new WebAssembly.Module(bytes);
+};
+const { instantiate } = await import(pathToFileURL(join(buildDir, 'afmpeg.js')).href);
+const started = performance.now();
+let ok = true;
+try {
+  const instance = instantiate(getCoreModule, imports);
+  instance.run.run();
+} catch (e) {
+  if (e instanceof GuestExit) ok = e.ok;
+  else {
+    console.error('run-wasm: guest trapped:', e);
+    process.exitCode = 134;
+  }
+}
+if (process.env.AFMPEG_RUN_TIMING) console.error(`run-wasm: ${(performance.now() - started).toFixed(0)} ms`);
+process.exitCode ??= exitCode ?? (ok ? 0 : 1);

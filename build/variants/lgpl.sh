@@ -1,0 +1,12 @@
+# lgpl: the gpl variant's broad component set with no GPL part: H.264 encoding through openh264
+# (BSD-2-Clause) instead of x264, and --enable-gpl off (which also drops FFmpeg's few GPL-only
+# filters). LGPL-2.1-or-later.
+# shellcheck shell=bash
+source "$BUILD_DEF/variants/broad.sh"
+VARIANT_LIBS=(zlib openh264)
+VARIANT_LICENCE="LGPL-2.1-or-later"
+VARIANT_FLAGS=(
+  --enable-zlib --enable-libopenh264
+  "${BROAD_COMPONENT_FLAGS[@]}"
+  --enable-encoder=libopenh264
+)
