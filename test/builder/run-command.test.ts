@@ -211,12 +211,15 @@ describe('R-AF-7 runCommand: built commands through real FFmpeg', () => {
       .output('out/never.mp4', { map: ['v'] });
     await expect(run(dangling)).rejects.toBeInstanceOf(BuilderError);
     expect(vol.existsSync('/out/never.mp4')).toBe(false);
+    const before = Buffer.from(vol.readFileSync('/in/c0.mp4') as Buffer).toString('base64');
     const bad = new Command(quiet)
       .input('in/c0.mp4')
       .filter('scale', { w: 'not-an-expr((', h: 10 })
       .output('out/bad.mp4');
     const err = await run(bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FFmpegExitError);
+    expect((err as Error).message).toContain('not-an-expr');
+    expect(Buffer.from(vol.readFileSync('/in/c0.mp4') as Buffer).toString('base64')).toBe(before);
     // The engine is still usable afterwards.
     await run(new Command(quiet).input('in/c0.mp4').output('out/after.mp4', { c: 'copy' }));
     expect(streamOf(await probe('/out/after.mp4'), 'video')?.frameCount).toBe(5);
@@ -246,7 +249,7 @@ describe('R-AF-7 escaping round trips through the real FFmpeg parser', () => {
   });
 
   it('movie and amovie open oddly named files', async () => {
-    const oddWav = "/in/odd 'name' [1], a;b=c%d é\\x:y.wav";
+    const oddWav = "/in/odd 'name' [1], a;b=c%d é\\x:y\nz .wav";
     const oddPng = "/in/odd 'card' [2]; x,y=1%.png";
     vol.writeFileSync(oddPng, vol.readFileSync('/in/card-1.png'));
     await run(new Command(quiet).lavfiInput('sine', { frequency: 330, duration: 0.5 }).output(oddWav));
