@@ -55,7 +55,7 @@ export function classifyExit(
   if (/moov atom not found|Invalid data found when processing input/.test(stderr)) {
     return new InvalidMediaError(undefined, exitCode, args, stderr);
   }
-  if (/Cannot allocate memory/.test(stderr)) {
+  if (/Cannot allocate memory|: Out of memory$/m.test(stderr)) {
     // Surfaces as FFmpeg's graceful ENOMEM exit; still an out-of-memory, so say so.
     return new OutOfMemoryError(`exited with code ${exitCode}: Cannot allocate memory`, args, tailOf(stderr));
   }

@@ -11,7 +11,15 @@ import type { Violation, WorkerMount } from './worker-protocol.js';
 export type Instantiate = (
   getCoreModule: (name: string) => WebAssembly.Module,
   imports: Record<string, Record<string, unknown>>,
+  instantiateCore?: (module: WebAssembly.Module, imports?: WebAssembly.Imports) => WebAssembly.Instance,
 ) => Record<string, { run?: () => void }>;
+
+/** Thrown into the guest when its memory passes the run's limit; surfaces as a trap. */
+export class MemoryLimitExceeded extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`out of memory: the guest passed its memory limit of ${Math.round(limitBytes / 2 ** 20)} MiB`);
+  }
+}
 
 export interface GuestRun {
   instantiate: Instantiate;
@@ -25,6 +33,8 @@ export interface GuestRun {
   stdin: ByteSource;
   stdout: ByteSink;
   stderr: ByteSink;
+  /** Stop the guest (as out of memory) once its linear memory is larger than this. */
+  memoryLimitBytes?: number;
 }
 
 export interface GuestOutcome {
@@ -79,6 +89,15 @@ export class PreparedGuest {
   readonly #component: Record<string, { run?: () => void }>;
   #scope: RunScope | undefined;
   #used = false;
+  #memories: WebAssembly.Memory[] = [];
+  #memoryLimit = Number.POSITIVE_INFINITY;
+
+  /** Checked on every function import: memory grows inside the guest, so calls are where we look. */
+  #checkMemory(): void {
+    for (const m of this.#memories) {
+      if (m.buffer.byteLength > this.#memoryLimit) throw new MemoryLimitExceeded(this.#memoryLimit);
+    }
+  }
 
   constructor(instantiate: Instantiate, modules: Record<string, WebAssembly.Module>) {
     const template = scopeFor({
@@ -101,6 +120,7 @@ export class PreparedGuest {
           isResourceClass(name) || typeof member !== 'function'
             ? member
             : (...args: unknown[]) => {
+                this.#checkMemory();
                 const current = this.#scope?.imports[iface]?.[name] as
                   | ((...a: unknown[]) => unknown)
                   | undefined;
@@ -110,11 +130,21 @@ export class PreparedGuest {
         ]),
       );
     }
-    this.#component = instantiate((name) => {
-      const module = modules[name];
-      if (!module) throw new Error(`the build has no core module ${name}`);
-      return module;
-    }, imports);
+    this.#component = instantiate(
+      (name) => {
+        const module = modules[name];
+        if (!module) throw new Error(`the build has no core module ${name}`);
+        return module;
+      },
+      imports,
+      (module, moduleImports) => {
+        const instance = new WebAssembly.Instance(module, moduleImports);
+        for (const e of Object.values(instance.exports)) {
+          if (e instanceof WebAssembly.Memory) this.#memories.push(e);
+        }
+        return instance;
+      },
+    );
   }
 
   /** Runs the guest once; an instance cannot run twice. */
@@ -123,6 +153,7 @@ export class PreparedGuest {
     this.#used = true;
     const scope = scopeFor(run);
     this.#scope = scope;
+    this.#memoryLimit = run.memoryLimitBytes ?? Number.POSITIVE_INFINITY;
     try {
       const runner =
         this.#component.run ?? Object.values(this.#component).find((e) => typeof e?.run === 'function');

@@ -88,6 +88,7 @@ function runOnce(instantiate: Instantiate, req: RunRequest): WorkerMessage {
     },
     stdin: req.hasStdin ? remoteStdin(channel) : { read: () => new Uint8Array(0) },
     stdout,
+    ...(req.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: req.memoryLimitBytes }),
     stderr: { write: (bytes) => post({ type: 'stderr', bytes: bytes.slice() }) },
   });
   try {

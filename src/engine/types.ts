@@ -55,6 +55,11 @@ export interface RunOptions {
   durationSeconds?: number;
   /** Extra mounts; the run's volume is always at `/`, a scratch `/tmp` and `/dev` are added. */
   mounts?: readonly MountOptions[];
+  /**
+   * Stop the run with `OutOfMemoryError` once FFmpeg's memory passes this many MiB (checked at its
+   * calls into the host). Without it a guest may use a wasm32 instance's full 4 GiB.
+   */
+  memoryLimitMiB?: number;
   /** Extra environment variables for the guest (it gets no host environment). */
   env?: Readonly<Record<string, string>>;
 }
@@ -69,7 +74,10 @@ export interface RunResult {
   durationMs: number;
 }
 
-export type ProbeOptions = Pick<RunOptions, 'signal' | 'timeout' | 'cwd' | 'mounts' | 'env'>;
+export type ProbeOptions = Pick<
+  RunOptions,
+  'signal' | 'timeout' | 'cwd' | 'mounts' | 'env' | 'memoryLimitMiB'
+>;
 
 /**
  * Runs FFmpeg argv over a volume. This is all a command builder needs: it calls

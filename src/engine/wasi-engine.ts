@@ -259,8 +259,13 @@ export class WasiEngine implements Engine {
           return;
         }
         const stdout = concat(stdoutChunks);
+        const oom = outOfMemoryNote(stderr);
         const failure =
-          msg.exitCode === 0 ? undefined : classifyExit(tool, msg.exitCode, args, stderr, msg.violations);
+          msg.exitCode !== 0
+            ? classifyExit(tool, msg.exitCode, args, stderr, msg.violations)
+            : oom // FFmpeg may log an allocation failure and still exit 0 with a short output.
+              ? new OutOfMemoryError(oom, args, tailOf(stderr))
+              : undefined;
         // A worker whose guest ran out of memory is retired so its memory goes with it.
         finish(!(failure instanceof OutOfMemoryError), () => {
           if (failure) reject(failure);
@@ -288,9 +293,17 @@ export class WasiEngine implements Engine {
         mounts,
         channel,
         hasStdin: stdin !== undefined,
+        ...(options.memoryLimitMiB === undefined
+          ? {}
+          : { memoryLimitBytes: options.memoryLimitMiB * 2 ** 20 }),
       });
     });
   }
+}
+
+/** FFmpeg's own report of a failed allocation, if it made one. */
+function outOfMemoryNote(stderr: string): string | undefined {
+  return /^.*(: Out of memory|Cannot allocate memory).*$/m.exec(stderr)?.[0];
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {

@@ -20,6 +20,7 @@ export interface RunRequest {
   mounts: WorkerMount[];
   channel: ChannelBuffers;
   hasStdin: boolean;
+  memoryLimitBytes?: number;
 }
 
 export interface Violation {

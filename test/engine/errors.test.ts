@@ -154,22 +154,20 @@ describe('every failure is a clear typed error and loses nothing', () => {
     expect(err.message).toMatch(/disk on fire/);
   });
 
-  it('R-AF-4: a guest that runs out of memory rejects with OutOfMemoryError', async () => {
-    // `reverse` buffers every frame; 2048x2048 frames exhaust a wasm32 instance's 4 GiB quickly.
+  it('R-AF-4: a guest that passes its memory limit stops with OutOfMemoryError, worker retired', async () => {
+    // `reverse` buffers every frame until the input ends: memory grows without bound.
     const err = await failure(
-      engine.run(vol, [
-        '-f',
-        'lavfi',
-        '-i',
-        'color=size=2048x2048:rate=100',
-        '-vf',
-        'reverse',
-        '-f',
-        'null',
-        '-',
-      ]),
+      engine.run(
+        vol,
+        ['-f', 'lavfi', '-i', 'color=size=640x480:rate=25', '-vf', 'reverse', '-f', 'null', '-'],
+        {
+          memoryLimitMiB: 96,
+        },
+      ),
     );
     expect(err).toBeInstanceOf(OutOfMemoryError);
+    expect(err).toBeInstanceOf(GuestTrapError);
+    expect(err.message).toMatch(/memory limit of 96 MiB/);
   });
 
   it('R-AF-2: a path climbing out of the volume rejects with PathEscapeError', async () => {
