@@ -94,6 +94,20 @@ export class Command<L extends string = never> {
     return cmd;
   }
 
+  /**
+   * Hands the command to `fn` and returns what it returns: keeps loops and reusable steps inside
+   * the chain.
+   *
+   * @example
+   * new Command()
+   *   .call((c) => ['a.png', 'b.png', 'c.png'].reduce((acc, p) => acc.input(p, { loop: 1, t: 2 }), c))
+   *   .filter('xfade', { offset: 1.5 })
+   *   .filter('xfade', { offset: 3 })
+   */
+  call<R>(fn: (cmd: this) => R): R {
+    return fn(this);
+  }
+
   /** Merges more global options (later values win; `raw` arrays concatenate). */
   global(options: GlobalOptions): Command<L> {
     const g = this.#state.globals;

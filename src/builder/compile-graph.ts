@@ -60,7 +60,10 @@ export function compileGraph(graph: GraphState, ctx: GraphContext): CompiledGrap
   for (const node of nodes) {
     const name = nodeName(node);
     node.inputs.forEach((source, i) => {
-      if (source.kind === 'input' && source.input >= ctx.inputCount) {
+      if (
+        source.kind === 'input' &&
+        (source.input >= ctx.inputCount || source.input < 0 || !Number.isInteger(source.input))
+      ) {
         throw new BuilderError(
           'missing-input',
           `${name} input #${i} refers to input ${source.input} ([${source.input}:${source.specifier}]), but the command has ${ctx.inputCount} input(s)`,

@@ -285,6 +285,18 @@ describe('R-AF-7 Command compiles to exact argv', () => {
     expect(flipped.toArgs()).toEqual(['-y', '-i', 'a.mp4', '-vf', 'hflip', 'f.mp4']);
   });
 
+  it('call() keeps loops inside the chain', () => {
+    const cmd = new Command()
+      .call((c) => ['a.png', 'b.png', 'c.png'].reduce((acc, p) => acc.input(p, { loop: 1 }), c))
+      .filter('xfade', { offset: 1 })
+      .filter('xfade', { offset: 2 })
+      .output('o.mp4');
+    expect(cmd.toArgs()).toEqual([
+      ...['a', 'b', 'c'].flatMap((p) => ['-loop', '1', '-i', `${p}.png`]),
+      ...['-filter_complex', '[0:v][1:v]xfade=offset=1[v1];[v1][2:v]xfade=offset=2', 'o.mp4'],
+    ]);
+  });
+
   it('is deterministic: the same command compiles to the same argv every time', () => {
     const cmd = new Command().input('a').input('b').filter('xfade').output('o.mp4');
     expect(cmd.toArgs()).toEqual(cmd.toArgs());
@@ -376,6 +388,17 @@ describe('R-AF-7 invalid graphs are rejected at compile time, naming the node an
     );
     expect(err).toMatchObject({ code: 'missing-input', node: 'overlay#1', pad: 'input #1' });
     expect(err.message).toContain('refers to input 2');
+  });
+
+  it('a negative input index', () => {
+    expect(
+      fails(() =>
+        new Command()
+          .input('a')
+          .graph((g) => ({ v: g.input(-1).video.filter('hflip') }))
+          .output('o', { map: ['v'] }),
+      ),
+    ).toMatchObject({ code: 'missing-input', node: 'hflip#1', pad: 'input #0' });
   });
 
   it('a -map of a missing input, of an unknown label, of a label twice; an unmapped graph output', () => {
