@@ -28,7 +28,7 @@ describe('the guest file system over a volume', () => {
   });
 
   it('R-AF-2: /dev/null takes output', async () => {
-    const result = await engine.run(vol, ['-i', '/in/tone.wav', '-f', 'wav', '/dev/null']);
+    const result = await engine.run(vol, ['-y', '-i', '/in/tone.wav', '-f', 'wav', '/dev/null']);
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(/Output #0, wav, to '\/dev\/null'/);
   });
