@@ -355,7 +355,7 @@ export class Command<L extends string = never> {
       }
       args.push(...renderOptions(o as Record<string, unknown>, OUTPUT_KEYS, OUTPUT_FLAGS));
       args.push(
-        ...renderMetadata(o.metadata),
+        ...renderMetadata(o.metadata, o.streamMetadata),
         ...renderPrivate(o.privateOptions),
         ...(o.raw ?? []),
         out.path,

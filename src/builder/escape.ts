@@ -99,7 +99,8 @@ export function quoteConcatPath(path: string): string {
 
 /**
  * The text of a concat demuxer list (`-f concat`) for the given files, one `file` line each.
- * Paths other than plain names need `-safe 0` on the input.
+ * Paths other than plain names need `-safe 0` on the input; relative paths are resolved against
+ * the list file's directory, so absolute volume paths are the least surprising.
  *
  * @example
  * concatList(['a.mp4', "it's.mp4"]) // => "ffconcat version 1.0\nfile 'a.mp4'\nfile 'it'\\''s.mp4'\n"

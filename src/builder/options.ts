@@ -91,6 +91,12 @@ export interface InputOptions {
   readonly 'c:v'?: string;
   readonly 'c:a'?: string;
   readonly c?: string;
+  /** `-pix_fmt` / `-s`: layout of raw video read from a file or `pipe:0`. */
+  readonly pix_fmt?: string;
+  readonly s?: `${number}x${number}` | OpenString;
+  /** `-ar` / `-ac`: sample rate and channel count of raw audio input. */
+  readonly ar?: number;
+  readonly ac?: number;
   /** `-safe`: for `-f concat`, 0 allows any file name in the list. */
   readonly safe?: 0 | 1;
   /** `-threads`: decoder threads. */
@@ -218,6 +224,12 @@ export interface OutputOptions<L extends string = string> {
   readonly threads?: number;
   /** `-metadata key=value` for the container; values pass byte for byte. */
   readonly metadata?: Readonly<Record<string, string>>;
+  /** `-metadata:s:SPEC key=value` per stream, e.g. `{ 'a:0': { language: 'eng' } }`. */
+  readonly streamMetadata?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** `-map_metadata`: copy global metadata from an input (`-1` drops it). */
+  readonly map_metadata?: number | string;
+  /** `-map_chapters`: copy chapters from an input (`-1` drops them). */
+  readonly map_chapters?: number;
   /** Codec- or muxer-private options (`-key value`), e.g. `{ 'x264-params': 'keyint=48' }`. */
   readonly privateOptions?: PrivateOptions;
   /** Arguments placed before the output path untouched. */
@@ -263,9 +275,15 @@ export function renderPrivate(options: PrivateOptions | undefined): string[] {
     .flatMap((key) => [`-${key}`, renderScalar(key, options[key])]);
 }
 
-export function renderMetadata(metadata: Readonly<Record<string, string>> | undefined): string[] {
-  if (!metadata) return [];
-  return Object.entries(metadata).flatMap(([k, v]) => ['-metadata', metadataArg(k, v)]);
+export function renderMetadata(
+  metadata: Readonly<Record<string, string>> | undefined,
+  perStream: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined,
+): string[] {
+  const global = Object.entries(metadata ?? {}).flatMap(([k, v]) => ['-metadata', metadataArg(k, v)]);
+  const streams = Object.entries(perStream ?? {}).flatMap(([spec, tags]) =>
+    Object.entries(tags).flatMap(([k, v]) => [`-metadata:s:${spec}`, metadataArg(k, v)]),
+  );
+  return [...global, ...streams];
 }
 
 export const GLOBAL_KEYS = [
@@ -297,6 +315,10 @@ export const INPUT_KEYS = [
   't',
   'to',
   'itsoffset',
+  'pix_fmt',
+  's',
+  'ar',
+  'ac',
   'c',
   'c:v',
   'c:a',
@@ -338,6 +360,8 @@ export const OUTPUT_KEYS = [
   'movflags',
   'update',
   'threads',
+  'map_metadata',
+  'map_chapters',
   'f',
 ] as const;
 export const OUTPUT_FLAGS = new Set(['shortest', 'vn', 'an', 'sn']);

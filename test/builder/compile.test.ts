@@ -69,6 +69,24 @@ const cases: readonly { name: string; cmd: () => Command<string>; args: string[]
     ],
   },
   {
+    name: 'raw video from pipe:0, per-stream metadata, metadata and chapters dropped',
+    cmd: () =>
+      new Command()
+        .input('pipe:0', { f: 'rawvideo', pix_fmt: 'rgba', s: '64x48', framerate: 10 })
+        .input('voice.wav')
+        .output('o.mkv', {
+          map: ['0:v', '1:a'],
+          streamMetadata: { 'a:0': { language: 'eng', title: 'Voice, take 1' } },
+          map_metadata: -1,
+          map_chapters: -1,
+        }),
+    args: [
+      ...['-f', 'rawvideo', '-framerate', '10', '-pix_fmt', 'rgba', '-s', '64x48', '-i', 'pipe:0'],
+      ...['-i', 'voice.wav', '-map', '0:v', '-map', '1:a', '-map_metadata', '-1', '-map_chapters', '-1'],
+      ...['-metadata:s:a:0', 'language=eng', '-metadata:s:a:0', 'title=Voice, take 1', 'o.mkv'],
+    ],
+  },
+  {
     name: 'a typed lavfi source input, with its graph escaping',
     cmd: () =>
       new Command()

@@ -8,6 +8,8 @@ import {
   FFmpegExitError,
   type ProbeResult,
   type Progress,
+  RunAbortedError,
+  RunTimeoutError,
   runCommand,
   Volume,
 } from 'afmpeg';
@@ -190,6 +192,41 @@ describe('R-AF-7 runCommand: built commands through real FFmpeg', () => {
     expect(streamOf(info, 'audio')).toMatchObject({ codecName: 'aac', sampleRate: 44100, channels: 1 });
     expect(info.format.duration).toBeGreaterThan(0.95);
     expect(info.format.duration).toBeLessThan(1.2);
+  });
+
+  it('stdin and stdout pass through: raw RGBA frames in on pipe:0, a WAV out on pipe:1', async () => {
+    const frames = new Uint8Array(16 * 8 * 4 * 5).fill(200); // five 16x8 RGBA frames
+    const toPng = new Command(quiet)
+      .input('pipe:0', { f: 'rawvideo', pix_fmt: 'rgba', s: '16x8', framerate: 5 })
+      .filter('hflip')
+      .output('out/piped.mp4', { 'c:v': 'libx264', preset: 'ultrafast', pix_fmt: 'yuv420p' });
+    await run(toPng, { stdin: frames });
+    expect(streamOf(await probe('/out/piped.mp4'), 'video')).toMatchObject({
+      width: 16,
+      height: 8,
+      frameCount: 5,
+    });
+    const toStdout = new Command(quiet)
+      .lavfiInput('sine', { frequency: 440, sample_rate: 8000, duration: 0.5 })
+      .output('pipe:1', { f: 'wav', 'c:a': 'pcm_s16le' });
+    const result = await run(toStdout);
+    expect(new TextDecoder().decode(result.stdout.subarray(0, 4))).toBe('RIFF');
+    // 0.5 s of 8 kHz mono 16-bit PCM after a 44-byte-or-so header.
+    expect(result.stdout.length).toBeGreaterThan(8000);
+    expect(result.stdout.length).toBeLessThan(8200);
+  });
+
+  it('R-AF-8 signal and timeout pass through to the engine', async () => {
+    const endless = new Command(quiet)
+      .lavfiInput('testsrc2', { size: SIZE, rate: 10 })
+      .output('out/endless.mp4', {
+        'c:v': 'libx264',
+        preset: 'ultrafast',
+      });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    await expect(run(endless, { signal: controller.signal })).rejects.toBeInstanceOf(RunAbortedError);
+    await expect(run(endless, { timeout: 300 })).rejects.toBeInstanceOf(RunTimeoutError);
   });
 
   it('progress carries a percent when the command states its duration (output -t)', async () => {
