@@ -1,4 +1,15 @@
-// The builder room's public surface: pure, no I/O, knows no engine.
+/**
+ * The builder room: a typed, immutable FFmpeg command builder that compiles to argv. Pure: no
+ * I/O, no engine; `runCommand` (in the package entry) is where it meets one.
+ *
+ * - `new Command(globals)` then `.input()` / `.lavfiInput()`, `.filter()` (default chains, wired
+ *   by media type) or `.graph(g => ...)` (explicit pads, named outputs), `.output()`.
+ * - `toArgs()` compiles and validates (a `BuilderError` names the node and pad); `toString()` is
+ *   the same as a POSIX shell line.
+ * - Filter names and options are typed from `filters.generated.ts`, generated from the committed
+ *   wasm build's own help text (`npm run gen:filters`); `rawFilter()`, `rawGraph()` and each
+ *   scope's `raw` are the escape hatches.
+ */
 export { Command, type GraphLabels, type InputEntry, type OutputEntry } from './command.js';
 export { parseDuration } from './duration.js';
 export { BuilderError, type BuilderErrorCode } from './errors.js';
