@@ -12,6 +12,22 @@ FFMPEG_CONFIGURE_FLAGS=(
   --extra-ldflags="-L$PREFIX/lib"
   --extra-libs="$FFMPEG_WASI_LIBS"
 )
+# FFmpeg's configure ignores a misspelt component name (png_pipe instead of image_png_pipe):
+# refuse any name that is not in its own lists.
+check_component_names() {
+  local flag kind names name
+  declare -A known=()
+  for flag in "${FFMPEG_CONFIGURE_FLAGS[@]}"; do
+    [[ "$flag" =~ ^--enable-(demuxer|muxer|decoder|encoder|parser|bsf|filter|protocol|indev)=(.*)$ ]] || continue
+    kind="${BASH_REMATCH[1]}" names="${BASH_REMATCH[2]}"
+    [[ -n "${known[$kind]:-}" ]] || known[$kind]=" $("$SRC_DIR/ffmpeg/configure" "--list-${kind}s" | tr -s ' \t\n' ' ') "
+    for name in ${names//,/ }; do
+      [[ "${known[$kind]}" == *" $name "* ]] || die "FFmpeg has no $kind named '$name' (flag $flag)"
+    done
+  done
+}
+check_component_names
+
 # The configure line as recorded in provenance, with the build directory spelled as in the
 # compiler's prefix map.
 printf '%s\n' "${FFMPEG_CONFIGURE_FLAGS[@]}" | sed "s#$BUILD_DIR#/afmpeg-build#g" > "$BUILD_DIR/ffmpeg-configure-flags.txt"

@@ -18,7 +18,9 @@ for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
   for (const key of ['sha256', 'moduleSha256']) {
     if (x?.[key] === y?.[key]) continue;
     differences++;
-    console.error(`DIFFERS ${name} ${key}: committed ${x?.[key] ?? '(missing)'} rebuilt ${y?.[key] ?? '(missing)'}`);
+    console.error(
+      `DIFFERS ${name} ${key}: committed ${x?.[key] ?? '(missing)'} rebuilt ${y?.[key] ?? '(missing)'}`,
+    );
   }
   if (x && y && x.sha256 === y.sha256) console.log(`same    ${name} ${x.moduleSha256 ?? x.sha256}`);
 }
@@ -28,7 +30,9 @@ if (committed.buildDefinitionHash !== rebuilt.buildDefinitionHash) {
   );
 }
 if (differences) {
-  console.error(`${differences} difference(s): the committed wasm/${committed.variant} is not what this definition builds`);
+  console.error(
+    `${differences} difference(s): the committed wasm/${committed.variant} is not what this definition builds`,
+  );
   process.exit(1);
 }
 console.log(`wasm/${committed.variant}: rebuilt bytes are identical to the committed ones`);

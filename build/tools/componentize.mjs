@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const buildDef = join(dirname(fileURLToPath(import.meta.url)), '..');
-const jco = await import(pathToFileURL(join(buildDef, 'node_modules/@bytecodealliance/jco/dist/api.js')).href);
+const jco = await import(
+  pathToFileURL(join(buildDef, 'node_modules/@bytecodealliance/jco/dist/api.js')).href
+);
 
 const [corePath, witPath, world, adapterPath, outPath] = process.argv.slice(2);
 if (!outPath) throw new Error('usage: componentize.mjs <core.wasm> <wit file> <world> <adapter.wasm> <out>');

@@ -26,7 +26,9 @@ export function definitionFiles() {
 export function definitionHash() {
   const outer = createHash('sha256');
   for (const path of definitionFiles()) {
-    const inner = createHash('sha256').update(readFileSync(join(repo, path))).digest('hex');
+    const inner = createHash('sha256')
+      .update(readFileSync(join(repo, path)))
+      .digest('hex');
     outer.update(`${path}\0${inner}\n`);
   }
   return outer.digest('hex');

@@ -46,12 +46,15 @@ const patches = readdirSync(patchDir, { recursive: true })
   .sort()
   .map((p) => ({ file: `build/patches/${p}`, sha256: sha256(readFileSync(join(patchDir, p))) }));
 
-const dpkg = (pkg) => sh('dpkg-query', ['-W', '-f=${Version}', pkg]);
+// dpkg-query's own format syntax, not a template string.
+const dpkgVersionFormat = ['-f=$', '{Version}'].join('');
+const dpkg = (pkg) => sh('dpkg-query', ['-W', dpkgVersionFormat, pkg]);
 const toolchainLock = JSON.parse(readFileSync(join(buildDef, 'toolchain.lock.json'), 'utf8'));
 const toolchain = {
   clang: sh('clang-19', ['--version']).split('\n')[0],
   debian: Object.fromEntries(Object.keys(toolchainLock.debian).map((p) => [p, dpkg(p)])),
-  jco: JSON.parse(readFileSync(join(buildDef, 'node_modules/@bytecodealliance/jco/package.json'), 'utf8')).version,
+  jco: JSON.parse(readFileSync(join(buildDef, 'node_modules/@bytecodealliance/jco/package.json'), 'utf8'))
+    .version,
   adapter: toolchainLock.adapter,
   node: process.version,
   brotli: process.versions.brotli,
@@ -123,9 +126,16 @@ const provenance = {
   configure: readFileSync(env('CONFIGURE'), 'utf8').trim().split('\n'),
   flags: {
     cflags: env('OPT'),
-    ldflags: [env('LDOPT'), '-Wl,--stack-first', '-Wl,-z,stack-size=8388608', '-Wl,--strip-debug', '-Wl,--export=cabi_realloc']
+    ldflags: [
+      env('LDOPT'),
+      '-Wl,--stack-first',
+      '-Wl,-z,stack-size=8388608',
+      '-Wl,--strip-debug',
+      '-Wl,--export=cabi_realloc',
+    ]
       .filter(Boolean)
       .join(' '),
+    x264Vectorize: process.env.AFMPEG_X264_VECTORIZE === '1',
     linkLibraries: readFileSync(env('LINK_LIBS'), 'utf8').trim(),
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
   },

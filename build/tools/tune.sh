@@ -3,7 +3,7 @@
 # the benchmark touches: testsrc2, sine, swscale, libx264, aac, mp4, and builds in a fraction of
 # gpl's time) once per flag setting, then times one transcode per setting with the build-only
 # host, next to native ffmpeg -threads 1 in the same run. Prints a markdown table.
-#   build/tools/tune.sh [setting...]       settings: see SETTINGS below; default: all
+#   build/tools/tune.sh [setting...]       settings: the keys of OPT below; default: all
 # One build at a time, -j2 (AFMPEG_JOBS), build trees in $AFMPEG_BUILD_ROOT/tune-<setting>.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -11,11 +11,12 @@ repo="$(cd "$here/../.." && pwd)"
 root="${AFMPEG_BUILD_ROOT:-/work/buildtree}"
 declare -A OPT=(
   [O3-simd]="-O3 -msimd128" [O3]="-O3" [O2-simd]="-O2 -msimd128" [O2]="-O2"
-  [O3-simd-lto]="-O3 -msimd128 -flto"
+  [O3-simd-lto]="-O3 -msimd128 -flto" [O3-simd-x264vec]="-O3 -msimd128"
 )
+declare -A EXTRA_ENV=([O3-simd-x264vec]="AFMPEG_X264_VECTORIZE=1")
 declare -A LDOPT=([O3-simd-lto]="-flto -Wl,--lto-O3")
 settings=("$@")
-((${#settings[@]})) || settings=(O3-simd O3 O2-simd O3-simd-lto)
+((${#settings[@]})) || settings=(O3-simd O3 O2-simd O3-simd-lto O3-simd-x264vec)
 bench_dir="$root/tune-bench"
 mkdir -p "$bench_dir"
 transcode=(-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=1280x720:rate=30:duration=10
@@ -40,7 +41,7 @@ echo "| native ffmpeg -threads 1 | (Debian 5.1.9, asm) | | | $native | 1.00 | $(
 for s in "${settings[@]}"; do
   js="$root/tune-$s/lean/out/js"
   if [[ ! -f "$js/afmpeg.js" ]]; then
-    AFMPEG_BUILD_ROOT="$root/tune-$s" AFMPEG_OPT="${OPT[$s]}" AFMPEG_LDOPT="${LDOPT[$s]:-}" \
+    env ${EXTRA_ENV[$s]:-} AFMPEG_BUILD_ROOT="$root/tune-$s" AFMPEG_OPT="${OPT[$s]}" AFMPEG_LDOPT="${LDOPT[$s]:-}" \
       "$repo/build/build.sh" lean --no-install > "$root/tune-$s.log" 2>&1 || { echo "| $s | build failed |"; continue; }
   fi
   variants=("$s:$js")
@@ -61,6 +62,6 @@ for s in "${settings[@]}"; do
     raw=$(stat -c %s "$dir/afmpeg.core.wasm")
     br=$(node -e 'const z=require("zlib"),fs=require("fs");const b=fs.readFileSync(process.argv[1]);console.log(z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11,[z.constants.BROTLI_PARAM_LGWIN]:24}}).length)' "$dir/afmpeg.core.wasm")
     t=$(time_wasm "$dir" "$name.mp4")
-    echo "| $name | ${OPT[$s]} ${LDOPT[$s]:-} | $raw | $br | $t | $(echo "scale=2; $t / $native" | bc) | $(sha256sum "$bench_dir/$name.mp4" | cut -c1-12) |"
+    echo "| $name | ${OPT[$s]} ${LDOPT[$s]:-} ${EXTRA_ENV[$s]:-} | $raw | $br | $t | $(echo "scale=2; $t / $native" | bc) | $(sha256sum "$bench_dir/$name.mp4" | cut -c1-12) |"
   done
 done

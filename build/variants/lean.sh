@@ -10,7 +10,7 @@ VARIANT_FLAGS=(
   --disable-everything
   --enable-indev=lavfi
   --enable-protocol=file,pipe
-  --enable-demuxer=mov,mp3,wav,image2,png_pipe,jpeg_pipe,aac,concat
+  --enable-demuxer=mov,mp3,wav,image2,image_png_pipe,image_jpeg_pipe,aac,concat
   --enable-muxer=mp4,mov,null,image2
   --enable-decoder=png,mjpeg,mp3,mp3float,aac,pcm_s16le,pcm_s24le,pcm_f32le,h264,rawvideo
   --enable-encoder=libx264,aac,png
