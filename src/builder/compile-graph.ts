@@ -213,85 +213,68 @@ function simpleChains(
 
 function renderComplex(graph: GraphState, consumers: ReadonlyMap<string, readonly string[]>): string {
   const { nodes, named, raw } = graph;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const taken = new Set([...named.map((n) => n.label), ...raw.flatMap((r) => r.labels)]);
   const labels = new Map<string, string>();
   for (const out of named) {
     if (out.source.kind === 'pad') labels.set(padKey(out.source.node, out.source.pad), out.label);
   }
   let counter = 0;
-  const fresh = (type: PadType): string => {
+  const labelOf = (node: number, pad: number): string => {
+    const key = padKey(node, pad);
+    const existing = labels.get(key);
+    if (existing) return existing;
+    const type = byId.get(node)?.shape.outputs?.[pad];
     const prefix = type === 'A' ? 'a' : type === 'V' ? 'v' : 's';
     let label: string;
     do label = `${prefix}${++counter}`;
     while (taken.has(label));
     taken.add(label);
+    labels.set(key, label);
     return label;
   };
 
-  const segments: string[] = [];
-  let previous: NodeRecord | undefined;
-  for (const node of nodes) {
+  // A node joins the previous one with ',' (no label) when its only input is the previous
+  // node's only output pad and that pad has no user-given name.
+  const chained = new Set<number>();
+  nodes.forEach((node, i) => {
+    const previous = nodes[i - 1];
     const first = node.inputs[0];
-    // Chain with ',' when this node takes the previous node's only output as its only input.
-    const chained =
-      previous !== undefined &&
+    if (
+      previous &&
       node.inputs.length === 1 &&
       first?.kind === 'pad' &&
       first.node === previous.id &&
       first.pad === 0 &&
       previous.shape.outputs?.length === 1 &&
-      !labels.has(padKey(previous.id, 0));
-    let text = '';
-    node.inputs.forEach((source, i) => {
-      if (i === 0 && chained) return;
-      if (source.kind === 'input') {
-        text += `[${source.input}:${source.specifier}]`;
-        return;
-      }
-      const key = padKey(source.node, source.pad);
-      let label = labels.get(key);
-      if (!label) {
-        const from = nodes.find((n) => n.id === source.node);
-        label = fresh(from?.shape.outputs?.[source.pad]);
-        labels.set(key, label);
-      }
-      text += `[${label}]`;
-    });
-    text += node.description;
-    // Output labels are filled in once consumers are known; mark the spot.
-    const outCount = Math.max(
-      node.shape.outputs?.length ?? 0,
-      ...[...consumers.keys()]
-        .filter((k) => k.startsWith(`${node.id}:`))
-        .map((k) => Number(k.split(':')[1]) + 1),
-    );
-    const outs: string[] = [];
-    for (let pad = 0; pad < outCount; pad++) {
-      const key = padKey(node.id, pad);
-      const nextTakesIt =
-        pad === 0 &&
-        outCount === 1 &&
-        nodes[nodes.indexOf(node) + 1]?.inputs.length === 1 &&
-        (() => {
-          const n = nodes[nodes.indexOf(node) + 1]?.inputs[0];
-          return n?.kind === 'pad' && n.node === node.id && n.pad === 0;
-        })() &&
-        !labels.has(key);
-      if (nextTakesIt || !consumers.has(key)) {
-        outs.push('');
-        continue;
-      }
-      let label = labels.get(key);
-      if (!label) {
-        label = fresh(node.shape.outputs?.[pad]);
-        labels.set(key, label);
-      }
-      outs.push(`[${label}]`);
+      !labels.has(padKey(previous.id, 0))
+    ) {
+      chained.add(node.id);
     }
-    text += outs.join('');
-    if (chained) segments[segments.length - 1] += `,${text}`;
+  });
+
+  const segments: string[] = [];
+  nodes.forEach((node, i) => {
+    const ins = node.inputs.map((source, pad) => {
+      if (pad === 0 && chained.has(node.id)) return '';
+      return source.kind === 'input'
+        ? `[${source.input}:${source.specifier}]`
+        : `[${labelOf(source.node, source.pad)}]`;
+    });
+    // Output labels are positional, so every pad up to the last consumed one gets a label;
+    // trailing unconsumed pads of default chains stay bare and go to the first output.
+    const consumed = [...consumers.keys()]
+      .filter((k) => k.startsWith(`${node.id}:`))
+      .map((k) => Number(k.split(':')[1]));
+    const labelled = consumed.length === 0 ? 0 : Math.max(...consumed) + 1;
+    const next = nodes[i + 1];
+    const outs =
+      next && chained.has(next.id)
+        ? []
+        : Array.from({ length: labelled }, (_, pad) => `[${labelOf(node.id, pad)}]`);
+    const text = `${ins.join('')}${node.description}${outs.join('')}`;
+    if (chained.has(node.id)) segments[segments.length - 1] += `,${text}`;
     else segments.push(text);
-    previous = node;
-  }
+  });
   return [...segments, ...raw.map((r) => r.text)].join(';');
 }

@@ -330,6 +330,18 @@ describe('R-AF-7 Command compiles to exact argv', () => {
     );
   });
 
+  it('a raw node with unknown outputs still chains and labels consistently', () => {
+    const cmd = new Command()
+      .input('a.mp4')
+      .graph((g) => {
+        const flipped = g.input(0).video.filter(rawFilter('hflip'));
+        const [p, q] = flipped.filter('split').outputs(2);
+        return { v: g.filter('hstack', [p.filter(rawFilter('vflip', { outputs: 1 })), q]) };
+      })
+      .output('o.mp4', { map: ['v'] });
+    expect(cmd.toArgs()[3]).toBe('[0:v]hflip[s1];[s1]split[v2][v3];[v2]vflip[s4];[s4][v3]hstack[v]');
+  });
+
   it('generated labels never collide with user-chosen ones', () => {
     const cmd = new Command()
       .input('a.mp4')
