@@ -1,6 +1,5 @@
 import { BuilderError } from './errors.js';
 import { type GraphState, type NodeRecord, nodeName } from './graph-state.js';
-import type { PadType } from './pad-shape.js';
 import type { StreamSource } from './stream.js';
 
 /** What a graph compiles to: nothing, `-vf`/`-af` on the only output, or one `-filter_complex`. */
