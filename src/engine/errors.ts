@@ -11,10 +11,14 @@ export interface RunFailureDetails {
   exitCode?: number;
 }
 
+/** FFmpeg's version banner: never the reason for a failure, and its configure line is huge. */
+const BANNER = /^(ffmpeg|ffprobe) version |^ {2}(built with|configuration:|lib[a-z]+ +\d)/;
+
 function tailOf(stderr: string, lines = 12): string {
   return stderr
     .trimEnd()
     .split(/\r?\n|\r/)
+    .filter((line) => !BANNER.test(line))
     .slice(-lines)
     .join('\n');
 }
