@@ -1,4 +1,14 @@
-import { Command, type FilterOptionsMap, type GraphBuilder, rawFilter, type Stream } from 'afmpeg';
+import {
+  type BuilderErrorCode,
+  Command,
+  type FilterOptionsMap,
+  type GraphBuilder,
+  type RunResult,
+  rawFilter,
+  runCommand,
+  type Stream,
+  type Volume,
+} from 'afmpeg';
 import { describe, expectTypeOf, it } from 'vitest';
 
 describe('R-AF-7 builder types', () => {
@@ -76,5 +86,17 @@ describe('R-AF-7 builder types', () => {
       const [a, b, c] = three;
       return { a, b, c };
     });
+  });
+
+  it('compiles to string[]; runCommand takes any command and resolves to the engine result', () => {
+    const cmd = new Command().input('a').graph((g) => ({ v: g.input(0).video.filter('hflip') }));
+    expectTypeOf(cmd.toArgs()).toEqualTypeOf<string[]>();
+    expectTypeOf(cmd).toExtend<Command<string>>();
+    expectTypeOf(runCommand<'v'>)
+      .parameter(1)
+      .toEqualTypeOf<Command<'v'>>();
+    expectTypeOf<ReturnType<typeof runCommand>>().toEqualTypeOf<Promise<RunResult>>();
+    expectTypeOf<'dangling-pad'>().toExtend<BuilderErrorCode>();
+    expectTypeOf<Volume>().not.toBeAny();
   });
 });
