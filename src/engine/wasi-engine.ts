@@ -277,7 +277,11 @@ export class WasiEngine implements Engine {
       };
       const onExit = (code: number) => {
         finish(false, () =>
-          reject(new GuestTrapError(`worker exited (code ${code}) during the run`, args, tailOf(stderr))),
+          reject(
+            this.#closed
+              ? new EngineClosedError('the engine was closed during the run')
+              : new GuestTrapError(`worker exited (code ${code}) during the run`, args, tailOf(stderr)),
+          ),
         );
       };
       const onStop = () => finish(false, () => reject(failureFor(stderr)));

@@ -44,4 +44,12 @@ describe('R-AF-12: parallel runs', () => {
     await other.close();
     await expect(other.run(new Volume(), ['-version'])).rejects.toMatchObject({ name: 'EngineClosedError' });
   });
+
+  it('R-AF-8: closing an engine mid-run rejects that run with EngineClosedError', async () => {
+    const other = createEngine({ concurrency: 1 });
+    const running = other.run(new Volume(), ['-f', 'lavfi', '-i', 'testsrc2', '-f', 'null', '-'], {
+      onProgress: () => void other.close(),
+    });
+    await expect(running).rejects.toMatchObject({ name: 'EngineClosedError' });
+  });
 });
