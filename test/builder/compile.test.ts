@@ -273,6 +273,19 @@ const cases: readonly { name: string; cmd: () => Command<string>; args: string[]
     ],
   },
   {
+    name: 'expressions keep their commas (escaped for the graph level)',
+    cmd: () =>
+      new Command()
+        .input('a.mp4')
+        .filter('select', { expr: 'not(mod(n,10))' })
+        .filter('scale', { w: 'min(iw,320)', h: -2 })
+        .output('thumbs/%03d.png', { 'frames:v': 3 }),
+    args: [
+      ...['-i', 'a.mp4', '-vf', 'select=expr=not(mod(n\\,10)),scale=w=min(iw\\,320):h=-2'],
+      ...['-frames:v', '3', 'thumbs/%03d.png'],
+    ],
+  },
+  {
     name: 'option values escaped at both levels',
     cmd: () =>
       new Command()

@@ -165,10 +165,11 @@ describe('R-AF-7 runCommand: built commands through real FFmpeg', () => {
     expect(info.format.duration).toBeLessThan(1.7);
   });
 
-  it('a thumbnail grid (fps, scale, tile) written as one PNG', async () => {
+  it('a thumbnail grid (select with a comma expression, scale, tile) written as one PNG', async () => {
     const cmd = new Command(quiet)
       .input('in/c1.mp4')
-      .filter('fps', { fps: 4 })
+      // The expression's commas must survive the graph level: escaped, not splitting the chain.
+      .filter('select', { expr: 'not(mod(n,2))' })
       .filter('scale', { w: W / 2, h: H / 2 })
       .filter('tile', { layout: '2x2', padding: 2, margin: 2 })
       .output('out/grid.png', { 'frames:v': 1, update: true });
