@@ -6,13 +6,8 @@ import { Command, probe, run, runCommand, Volume } from 'afmpeg';
 
 const vol = new Volume();
 await run(vol, [
-  '-f',
-  'lavfi',
-  '-i',
-  'testsrc2=size=640x360:rate=25:duration=9',
-  '-c:v',
-  'libx264',
-  '/clip.mp4',
+  ...['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25:duration=9'],
+  ...['-c:v', 'libx264', '-preset', 'veryfast', '/clip.mp4'],
 ]);
 
 // A single frame at 4.5 s, 320 pixels wide. `ss` before the input seeks without decoding up to it.
