@@ -2,6 +2,7 @@ import type { ChannelBuffers } from './rpc-channel.js';
 
 /** Data a worker is born with: the compiled modules and where the glue is. */
 export interface WorkerSetup {
+  /** The glue as an importable URL (a `data:` URL of the verified, patched source). */
   glueUrl: string;
   modules: Record<string, WebAssembly.Module>;
 }
