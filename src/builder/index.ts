@@ -36,10 +36,12 @@ export type {
   Bitrate,
   GlobalOptions,
   InputOptions,
+  InputPrivateOptions,
   InputStreamSelector,
   LogLevel,
   MovFlag,
   OutputOptions,
+  OutputPrivateOptions,
   PrivateOptions,
   X264Preset,
 } from './options.js';

@@ -19,7 +19,42 @@ export type LogLevel =
 export type Bitrate = number | `${number}${'k' | 'K' | 'M' | 'G'}`;
 
 /** An open record of extra `-key value` options (codec- or format-private), rendered in key order. */
-export type PrivateOptions = Readonly<Record<string, string | number | boolean>>;
+export type PrivateOptions = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** Encoder and muxer private options afmpeg's builds carry, typed; any other key stays open. */
+export interface OutputPrivateOptions extends PrivateOptions {
+  /** libx264: `key=value:key=value` passed to x264. */
+  readonly 'x264-params'?: string;
+  /** libx264: the x264 level (`'4.0'`, `31`). */
+  readonly level?: string | number;
+  /** aac: coder algorithm. */
+  readonly aac_coder?: 'anmr' | 'twoloop' | 'fast';
+  /** Container codec tag (`hvc1`, `avc1`). */
+  readonly 'tag:v'?: string;
+  /** Bitstream filters per stream type. */
+  readonly 'bsf:v'?: string;
+  readonly 'bsf:a'?: string;
+  /** png encoder: compression level 0-9. */
+  readonly compression_level?: number;
+  /** image2 muxer: first number of the output sequence. */
+  readonly start_number?: number;
+  /** segment muxer: segment length in seconds. */
+  readonly segment_time?: number;
+}
+
+/** Demuxer private options afmpeg's builds carry, typed; any other key stays open. */
+export interface InputPrivateOptions extends PrivateOptions {
+  /** Bytes to probe for stream information. */
+  readonly probesize?: number;
+  /** Microseconds to analyze for stream information. */
+  readonly analyzeduration?: number;
+  /** Format flags (`'+genpts'`, `'+igndts'`). */
+  readonly fflags?: string;
+  /** image2: how the file name is a pattern. */
+  readonly pattern_type?: 'sequence' | 'glob' | 'none';
+  /** image2: first number of the input sequence. */
+  readonly start_number?: number;
+}
 
 /** Options that apply to the whole invocation; they come first in the argv. */
 export interface GlobalOptions {
@@ -102,7 +137,7 @@ export interface InputOptions {
   /** `-threads`: decoder threads. */
   readonly threads?: number;
   /** Demuxer/decoder private options (`-key value`), e.g. `{ probesize: 32 }`. */
-  readonly privateOptions?: PrivateOptions;
+  readonly privateOptions?: InputPrivateOptions;
   /** Arguments placed before `-i` untouched. */
   readonly raw?: readonly string[];
 }
@@ -231,7 +266,7 @@ export interface OutputOptions<L extends string = string> {
   /** `-map_chapters`: copy chapters from an input (`-1` drops them). */
   readonly map_chapters?: number;
   /** Codec- or muxer-private options (`-key value`), e.g. `{ 'x264-params': 'keyint=48' }`. */
-  readonly privateOptions?: PrivateOptions;
+  readonly privateOptions?: OutputPrivateOptions;
   /** Arguments placed before the output path untouched. */
   readonly raw?: readonly string[];
 }
@@ -272,7 +307,7 @@ export function renderPrivate(options: PrivateOptions | undefined): string[] {
   if (!options) return [];
   return Object.keys(options)
     .sort()
-    .flatMap((key) => [`-${key}`, renderScalar(key, options[key])]);
+    .flatMap((key) => (options[key] === undefined ? [] : [`-${key}`, renderScalar(key, options[key])]));
 }
 
 export function renderMetadata(

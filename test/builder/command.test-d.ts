@@ -36,6 +36,13 @@ describe('R-AF-7 builder types', () => {
       crf: 20,
       movflags: ['faststart'],
     });
+    new Command()
+      .input('a', { privateOptions: { probesize: 32, pattern_type: 'glob', any_other: 'x' } })
+      .output('o', { privateOptions: { 'x264-params': 'keyint=48', aac_coder: 'twoloop', anything: 1 } });
+    // @ts-expect-error known private options keep their types
+    new Command().input('a').output('o', { privateOptions: { aac_coder: 'best' } });
+    // @ts-expect-error private option values are scalars
+    new Command().input('a').output('o', { privateOptions: { x: { y: 1 } } });
     // @ts-expect-error unknown global option
     new Command({ yes: true });
     // @ts-expect-error loglevel names are checked
