@@ -27,6 +27,9 @@ const generate = [
   ...['-f', 'lavfi', '-i', 'sine=frequency=440:duration=10'],
   ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-y', '/gen.mp4'],
 ];
+// I/O-bound: a 300 s stereo 48 kHz WAV (57.6 MB) remuxed; nearly all time is volume calls.
+const makeWav = ['-f', 'lavfi', '-i', 'sine=duration=300:sample_rate=48000', '-ac', '2', '-y', '/big.wav'];
+const remux = ['-i', '/big.wav', '-c', 'copy', '-f', 'wav', '-y', '/copy.wav'];
 const transcode = [
   '-i',
   '/gen.mp4',
@@ -80,15 +83,19 @@ async function inWorker(vol: Volume, args: string[]): Promise<number> {
 
 const vol = new Volume();
 await engine.run(vol, ['-hide_banner', '-version']); // compile + first worker outside the timings
+await engine.run(vol, makeWav);
 const rows: Record<string, { inThreadMs: number[]; workerMs: number[] }> = {
   generate: { inThreadMs: [], workerMs: [] },
   transcode: { inThreadMs: [], workerMs: [] },
+  remux: { inThreadMs: [], workerMs: [] },
 };
 const loadBefore = loadavg();
-for (let round = 0; round < 2; round++) {
+const rounds = Number(process.env.ROUNDS ?? 2);
+for (let round = 0; round < rounds; round++) {
   for (const [name, args] of [
     ['generate', generate],
     ['transcode', transcode],
+    ['remux', remux],
   ] as const) {
     const row = rows[name] as { inThreadMs: number[]; workerMs: number[] };
     if (round % 2 === 0) {
@@ -107,6 +114,31 @@ const jobs = (n: number) =>
     ...['-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=3`],
     ...['-c:v', 'libx264', '-preset', 'veryfast', '-y', `/job${i}.mp4`],
   ]);
+// Cancellation: how long from abort() to the rejection, on a busy encode.
+const cancelMs: number[] = [];
+{
+  const pool = createEngine({ concurrency: 1 });
+  for (let i = 0; i < 3; i++) {
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const running = pool.run(
+      new Volume(),
+      ['-f', 'lavfi', '-i', 'testsrc2=size=1280x720', '-f', 'null', '-'],
+      {
+        onProgress: () => {
+          if (abortedAt) return;
+          abortedAt = performance.now();
+          controller.abort();
+        },
+        signal: controller.signal,
+      },
+    );
+    await running.catch(() => undefined);
+    cancelMs.push(performance.now() - abortedAt);
+  }
+  await pool.close();
+}
+
 const throughput: Record<string, number> = {};
 for (const concurrency of [1, 2]) {
   const pool = createEngine({ concurrency });
@@ -129,6 +161,7 @@ console.log(
     {
       machine: { cores: availableParallelism(), loadavgBefore: loadBefore, loadavgAfter: loadavg() },
       overhead: summary,
+      cancelMs,
       throughput: {
         ...throughput,
         speedup: ((throughput.concurrency1Ms ?? 0) / (throughput.concurrency2Ms ?? 1)).toFixed(2),
