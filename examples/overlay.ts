@@ -30,7 +30,7 @@ const watermarked = new Command({ y: true })
   })
   .output('/watermarked.mp4', { map: ['v'], 'c:v': 'libx264', pix_fmt: 'yuv420p' });
 
-console.log(`ffmpeg ${watermarked.toString()}`);
+console.log(watermarked.toString());
 await runCommand(vol, watermarked);
 const info = await probe(vol, '/watermarked.mp4');
 console.log(

@@ -4,7 +4,7 @@
 //
 //   npm run example:reel
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Command, createEngine, Volume } from 'afmpeg';
+import { Command, createEngine, runCommand, Volume } from 'afmpeg';
 
 const width = 720;
 const height = 1280;
@@ -22,14 +22,14 @@ for (const name of ['voice-1.mp3', 'voice-2.mp3', 'music.mp3'])
 // 1. The cards: one PNG each, drawn by FFmpeg itself (a colour field with a moving test pattern).
 await Promise.all(
   colors.map((color, i) =>
-    engine.run(
+    runCommand(
       vol,
       new Command({ y: true, loglevel: 'error' })
         .lavfiInput('color', { c: color, s: `${width}x${height}` })
         .lavfiInput('testsrc2', { s: `${width / 2}x${width / 2}` })
         .filter('overlay', { x: width / 4, y: (height - width / 2) / 2 })
-        .output(`/in/card-${i}.png`, { 'frames:v': 1 })
-        .toArgs(),
+        .output(`/in/card-${i}.png`, { 'frames:v': 1 }),
+      { engine },
     ),
   ),
 );
@@ -65,11 +65,12 @@ const render = reel
     movflags: 'faststart',
   });
 
-console.log(`ffmpeg ${render.toString()}\n`);
+console.log(`${render.toString()}\n`);
 const started = performance.now();
 vol.mkdirSync('/out');
-const result = await engine.run(vol, render.toArgs(), {
-  durationSeconds: reelSeconds,
+// runCommand derives the duration for the progress percentage from the output's `t`.
+const result = await runCommand(vol, render, {
+  engine,
   onProgress: (p) =>
     process.stdout.write(`\rrendering ${p.percent?.toFixed(0) ?? '?'}%  speed ${p.speed ?? '?'}x `),
 });

@@ -54,7 +54,7 @@ function terminalOutput(args: readonly string[]): RunOptions {
   return {
     ...io,
     onStderr(line) {
-      if (progressLine.test(line)) return;
+      if (progressLine.test(line) || line.trim() === '') return;
       process.stderr.write(`${barShown ? '\r\x1b[K' : ''}${line}\n`);
       barShown = false;
     },
