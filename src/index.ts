@@ -7,5 +7,5 @@
  */
 export * from './builder/index.js';
 export * from './engine/index.js';
-export * from './vfs/index.js';
 export { type RunCommandOptions, runCommand } from './run-command.js';
+export * from './vfs/index.js';
