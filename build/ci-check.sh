@@ -18,4 +18,5 @@ if [[ $(id -u) -eq 0 ]]; then sudo=(); else sudo=(sudo); fi
 "${sudo[@]}" apt-get install -y --no-install-recommends \
   clang-19 lld-19 llvm-19 libclang-rt-19-dev-wasm32 wasi-libc libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 \
   make pkg-config xz-utils bzip2 patch
+npm ci --prefix "$repo/build" --no-audit --no-fund
 npm run verify:wasm -- gpl
