@@ -139,7 +139,22 @@ const cancelMs: number[] = [];
   await pool.close();
 }
 
+// The control: how much parallelism the machine gives right now (two plain spinning threads).
+async function machineParallelism(): Promise<number> {
+  const { Worker } = await import('node:worker_threads');
+  const spin =
+    'const t = Date.now(); let x = 0; while (Date.now() - t < 2000) x++; require("node:worker_threads").parentPort.postMessage(x);';
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    [0, 1].map(() => new Promise((done) => new Worker(spin, { eval: true }).once('message', done))),
+  );
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1000 / (performance.now() - started);
+}
+
 const throughput: Record<string, number> = {};
+throughput.spinningThreadsCpuPerWall = await machineParallelism();
 for (const concurrency of [1, 2]) {
   const pool = createEngine({ concurrency });
   await Promise.all(Array.from({ length: concurrency }, () => pool.run(new Volume(), ['-version'])));
