@@ -44,6 +44,14 @@ beforeAll(async () => {
   const src = vol.readFileSync('/in/src.mp4') as Buffer;
   vol.writeFileSync('/in/truncated.mp4', src.subarray(0, Math.floor(src.length / 3)));
   vol.writeFileSync('/in/noise.mp4', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)));
+  await engine.run(vol, [
+    ...['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10:duration=2'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'mpegts', '/in/clean.ts'],
+  ]);
+  const ts = vol.readFileSync('/in/clean.ts') as Buffer;
+  for (let i = 3000; i < ts.length - 2000; i += 1500)
+    for (let j = 10; j < 150; j++) ts[i + j] = (i * j) & 0xff;
+  vol.writeFileSync('/in/damaged.ts', ts);
   before = snapshot(vol, '/in');
 });
 afterAll(() => engine.close());
@@ -74,6 +82,25 @@ describe('every failure is a clear typed error and loses nothing', () => {
     expect(exit.exitCode).toBe(1);
     expect(exit.stderrTail).toMatch(/matches no streams/);
     expect(exit.message).toMatch(/matches no streams/);
+  });
+
+  it('R-AF-4: the exact exit code arrives (69: decode errors above -max_error_rate), not just ok/err', async () => {
+    const err = await failure(
+      engine.run(vol, [
+        '-max_error_rate',
+        '0',
+        '-err_detect',
+        'explode',
+        '-i',
+        '/in/damaged.ts',
+        '-f',
+        'null',
+        '-',
+      ]),
+    );
+    expect(err).toBeInstanceOf(FFmpegExitError);
+    expect((err as FFmpegExitError).exitCode).toBe(69);
+    expect((err as FFmpegExitError).stderrTail).toMatch(/Conversion failed!/);
   });
 
   it('R-AF-4: a missing input rejects with MissingInputError naming the path', async () => {
