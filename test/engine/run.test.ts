@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { createEngine, type Engine, type Progress, Volume } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexOfAscii, makeCard, makeClip } from './media-fixtures.js';
@@ -149,6 +149,15 @@ describe('real FFmpeg runs over an in-memory volume', () => {
     expect(info.format.formatName).toContain('matroska');
     expect(info.streams.map((s) => s.codecName).sort()).toEqual(['aac', 'h264']);
     expect(info.format.duration).toBeGreaterThan(0.9);
+    // The same bytes from a Node Readable in small chunks.
+    const chunks = Array.from({ length: Math.ceil(out.stdout.length / 5000) }, (_, i) =>
+      out.stdout.subarray(i * 5000, (i + 1) * 5000),
+    );
+    await engine.run(vol, ['-f', 'mpegts', '-i', 'pipe:0', '-c', 'copy', '/out/from-readable.mkv'], {
+      stdin: Readable.from(chunks),
+    });
+    const again = await engine.probe(vol, '/out/from-readable.mkv');
+    expect(again.streams.map((s) => s.codecName).sort()).toEqual(['aac', 'h264']);
   });
 
   it('R-AF-4: pipe:0 from an async iterable and pipe:1 into a Writable', async () => {
