@@ -168,6 +168,31 @@ export class RemoteBackend implements VolumeBackend {
   }
 }
 
+/** Standard output pushed to a stream on the caller's thread, batched, with its backpressure. */
+export function remoteStdout(channel: ChannelClient): { write(bytes: Uint8Array): void; flush(): void } {
+  const batch = new Uint8Array(256 * 1024);
+  let length = 0;
+  const flush = () => {
+    if (length === 0) return;
+    channel.data.set(batch.subarray(0, length));
+    const n = length;
+    length = 0;
+    channel.call(Op.StdoutWrite, n);
+  };
+  return {
+    write(bytes) {
+      for (let done = 0; done < bytes.length; ) {
+        const part = bytes.subarray(done, done + batch.length - length);
+        batch.set(part, length);
+        length += part.length;
+        done += part.length;
+        if (length === batch.length) flush();
+      }
+    },
+    flush,
+  };
+}
+
 /** Standard input pulled from the caller's thread. */
 export function remoteStdin(channel: ChannelClient): { read(length: number): Uint8Array } {
   return {

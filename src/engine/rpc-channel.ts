@@ -17,6 +17,7 @@ export enum Op {
   Write = 2,
   StdinRead = 3,
   Json = 4,
+  StdoutWrite = 5,
 }
 
 enum Status {
@@ -108,6 +109,8 @@ export interface ChannelHandlers {
   read(nums: Float64Array, data: Uint8Array): number;
   write(nums: Float64Array, data: Uint8Array, byteLength: number): number;
   stdinRead(nums: Float64Array, data: Uint8Array): number | Promise<number>;
+  /** Takes `byteLength` bytes of stdout; resolves when the caller's stream can take more. */
+  stdoutWrite(data: Uint8Array, byteLength: number): void | Promise<void>;
   json(method: string, args: unknown[]): unknown;
 }
 
@@ -162,7 +165,10 @@ export class ChannelServer {
       if (op === Op.Read) n = this.#handlers.read(nums, data);
       else if (op === Op.Write) n = this.#handlers.write(nums, data, byteLength);
       else if (op === Op.StdinRead) n = await this.#handlers.stdinRead(nums, data);
-      else {
+      else if (op === Op.StdoutWrite) {
+        await this.#handlers.stdoutWrite(data, byteLength);
+        n = 0;
+      } else {
         const [method, ...args] = JSON.parse(decoder.decode(data.slice(0, byteLength))) as [
           string,
           ...unknown[],

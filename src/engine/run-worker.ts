@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ByteSink } from '../vfs/wasi-io.js';
 import { type Instantiate, PreparedGuest } from './guest-run.js';
-import { RemoteBackend, remoteStdin } from './remote-backend.js';
+import { RemoteBackend, remoteStdin, remoteStdout } from './remote-backend.js';
 import { ChannelClient } from './rpc-channel.js';
 import type { RunRequest, WorkerMessage, WorkerSetup } from './worker-protocol.js';
 
@@ -21,7 +21,7 @@ function post(message: WorkerMessage): void {
 }
 
 /** Batches stdout so a large `pipe:1` output is not one message per 4 KiB. */
-function stdoutSink(): ByteSink & { drain(): void } {
+function stdoutSink(): ByteSink & { flush(): void } {
   let chunks: Uint8Array[] = [];
   let size = 0;
   const drain = () => {
@@ -43,7 +43,6 @@ function stdoutSink(): ByteSink & { drain(): void } {
       if (size >= 256 * 1024) drain();
     },
     flush: drain,
-    drain,
   };
 }
 
@@ -63,7 +62,7 @@ function prepareNext(instantiate: Instantiate): void {
 function runOnce(instantiate: Instantiate, req: RunRequest): WorkerMessage {
   const channel = new ChannelClient(req.channel);
   const remotes = new Map<number, RemoteBackend>();
-  const stdout = stdoutSink();
+  const stdout = req.stdoutToStream ? remoteStdout(channel) : stdoutSink();
   let guest = next;
   next = undefined;
   try {
@@ -98,7 +97,11 @@ function runOnce(instantiate: Instantiate, req: RunRequest): WorkerMessage {
       message: `writing the last bytes to the volume failed: ${(err as Error).message ?? err}`,
     };
   }
-  stdout.drain();
+  try {
+    stdout.flush();
+  } catch (err) {
+    outcome.trap ??= { message: `writing the last stdout bytes failed: ${(err as Error).message ?? err}` };
+  }
   return { type: 'finished', ...outcome };
 }
 

@@ -45,7 +45,10 @@ export interface RunOptions {
   cwd?: string;
   /** What FFmpeg reads as `pipe:0`. */
   stdin?: StdinInput;
-  /** Where `pipe:1` goes: kept in `RunResult.stdout` (`'capture'`, the default) or a stream. */
+  /**
+   * Where `pipe:1` goes: kept in `RunResult.stdout` (`'capture'`, the default) or written to a
+   * stream, with its backpressure (FFmpeg waits while the stream is full). The stream is not ended.
+   */
   stdout?: 'capture' | Writable;
   /** Each line FFmpeg writes to stderr, as it comes. */
   onStderr?: (line: string) => void;

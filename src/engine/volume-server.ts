@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type { VolumeBackend } from '../vfs/volume-backend.js';
 import { type ChannelBuffers, ChannelServer } from './rpc-channel.js';
 import type { StdinSource } from './stdin-source.js';
@@ -29,7 +31,12 @@ export class VolumeServer {
   readonly #server: ChannelServer;
   readonly done: Promise<void>;
 
-  constructor(buffers: ChannelBuffers, backends: readonly VolumeBackend[], stdin: StdinSource | undefined) {
+  constructor(
+    buffers: ChannelBuffers,
+    backends: readonly VolumeBackend[],
+    stdin: StdinSource | undefined,
+    stdout?: Writable,
+  ) {
     this.#backends = backends;
     const backend = (id: number): VolumeBackend => {
       const b = this.#backends[id];
@@ -59,6 +66,11 @@ export class VolumeServer {
         const bytes = await stdin.read(Math.min(nums[0] as number, data.length));
         data.set(bytes);
         return bytes.length;
+      },
+      async stdoutWrite(data, byteLength) {
+        if (!stdout) return;
+        // The worker waits on this answer: a slow consumer slows FFmpeg instead of filling memory.
+        if (!stdout.write(data.slice(0, byteLength))) await once(stdout, 'drain');
       },
       json: (method, args) => {
         if (!jsonMethods.has(method)) throw new Error(`unknown volume call ${method}`);

@@ -201,8 +201,8 @@ export class WasiEngine implements Engine {
     const { worker } = lease;
     const channel = createChannelBuffers();
     const stdin = options.stdin === undefined ? undefined : new StdinSource(options.stdin);
-    const server = new VolumeServer(channel, volumes, stdin);
     const sink: Writable | undefined = options.stdout === 'capture' ? undefined : options.stdout;
+    const server = new VolumeServer(channel, volumes, stdin, sink);
     const stdoutChunks: Uint8Array[] = [];
     let stderr = '';
     const stderrDecoder = new TextDecoder();
@@ -297,6 +297,7 @@ export class WasiEngine implements Engine {
         mounts,
         channel,
         hasStdin: stdin !== undefined,
+        stdoutToStream: sink !== undefined,
         ...(options.memoryLimitMiB === undefined
           ? {}
           : { memoryLimitBytes: options.memoryLimitMiB * 2 ** 20 }),

@@ -21,6 +21,8 @@ export interface RunRequest {
   mounts: WorkerMount[];
   channel: ChannelBuffers;
   hasStdin: boolean;
+  /** stdout goes to a caller's stream through the channel (with backpressure), not by message. */
+  stdoutToStream: boolean;
   memoryLimitBytes?: number;
 }
 

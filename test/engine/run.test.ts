@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { createEngine, type Engine, type Progress, Volume } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexOfAscii, makeCard, makeClip } from './media-fixtures.js';
@@ -183,6 +183,37 @@ describe('real FFmpeg runs over an in-memory volume', () => {
     // A FLAC written to a pipe has no total in its header; decode it to count what arrived.
     await engine.run(vol, ['-i', '/out/piped.flac', '/out/piped.wav']);
     expect((await engine.probe(vol, '/out/piped.wav')).format.duration).toBeCloseTo(2, 1);
+  });
+
+  it('R-AF-4: pipe:1 into a slow Writable waits for it (backpressure) and loses nothing', async () => {
+    let bytes = 0;
+    let mostQueued = 0;
+    const slow = new Writable({
+      highWaterMark: 64 * 1024,
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        setTimeout(done, 2);
+      },
+    });
+    const args = [
+      '-i',
+      '/in/src.mp4',
+      '-vf',
+      'scale=640:480',
+      '-pix_fmt',
+      'yuv420p',
+      '-f',
+      'rawvideo',
+      'pipe:1',
+    ];
+    const watch = setInterval(() => {
+      mostQueued = Math.max(mostQueued, slow.writableLength);
+    }, 1);
+    await engine.run(vol, args, { stdout: slow });
+    clearInterval(watch);
+    expect(bytes).toBe(640 * 480 * 1.5 * 10);
+    // 4.6 MB went through, yet the stream never held much more than one 256 KiB batch.
+    expect(mostQueued).toBeLessThanOrEqual(256 * 1024 + 64 * 1024);
   });
 
   it('R-AF-4: +faststart rewrites the mp4 with moov before mdat (seek back and rewrite)', async () => {
