@@ -211,6 +211,8 @@ describe('real FFmpeg runs over an in-memory volume', () => {
     }, 1);
     await engine.run(vol, args, { stdout: slow });
     clearInterval(watch);
+    // The engine never ends the caller's stream; the caller does, and then everything has arrived.
+    await new Promise((done) => slow.end(done));
     expect(bytes).toBe(640 * 480 * 1.5 * 10);
     // 4.6 MB went through, yet the stream never held much more than one 256 KiB batch.
     expect(mostQueued).toBeLessThanOrEqual(256 * 1024 + 64 * 1024);
