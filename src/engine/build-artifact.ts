@@ -10,10 +10,6 @@ import type { WorkerSetup } from './worker-protocol.js';
 /** The committed builds, `wasm/<variant>/`, beside `dist/` in the package. */
 export const wasmRoot = fileURLToPath(new URL('../../wasm/', import.meta.url));
 
-export function variantDir(variant: VariantName | VerifiedVariant): string {
-  return typeof variant === 'string' ? join(wasmRoot, variant) : variant.path;
-}
-
 /** The variants present in this package (a build may ship only some). */
 export function availableVariants(): VariantName[] {
   return (['gpl', 'lgpl', 'lean'] as const).filter((v) => existsSync(join(wasmRoot, v, 'afmpeg.js')));
@@ -34,35 +30,98 @@ function pinnedHashes(provenance: ProvenanceFiles): Map<string, string> {
   return pins;
 }
 
+/** Where a build's files come from: a directory, or a base URL fetched over http(s). */
+interface BuildSource {
+  describe: string;
+  read(name: string): Promise<Uint8Array>;
+}
+
+function directorySource(dir: string): BuildSource {
+  return { describe: dir, read: async (name) => readFileSync(join(dir, name)) };
+}
+
+function urlSource(base: URL): BuildSource {
+  const root = base.href.endsWith('/') ? base : new URL(`${base.href}/`);
+  return {
+    describe: root.href,
+    async read(name) {
+      const response = await fetch(new URL(name, root));
+      if (!response.ok) throw new BuildIntegrityError(`${name} from ${root.href}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  };
+}
+
+function sourceOf(variant: VerifiedVariant): BuildSource {
+  const where = variant.url ?? variant.path;
+  if (where === undefined) throw new BuildIntegrityError('a verified variant needs a path or a url');
+  const url =
+    where instanceof URL ? where : /^[a-z][a-z0-9+.-]*:\/\//i.test(where) ? new URL(where) : undefined;
+  if (url === undefined) return directorySource(where as string);
+  if (url.protocol === 'file:') return directorySource(fileURLToPath(url));
+  if (url.protocol === 'http:' || url.protocol === 'https:') return urlSource(url);
+  throw new BuildIntegrityError(`cannot load a build from ${url.protocol} URLs`);
+}
+
+const isModuleFile = (name: string) => name.endsWith('.wasm.br') || name.endsWith('.wasm');
+
 /**
  * Reads a build's core modules (`*.wasm.br`, or plain `*.wasm` in a dev tree), decompresses and
- * compiles them once. For a `VerifiedVariant` the provenance must match the pinned sha256 and every
- * file its recorded hash, before anything is compiled or imported.
+ * compiles them once. A `VerifiedVariant` (R-AF-14) is checked first: its `PROVENANCE.json` must
+ * have the pinned sha256, and every file it uses the sha256 recorded there; each file is read
+ * once, so what was checked is what runs.
  */
 export async function loadBuild(variant: VariantName | VerifiedVariant): Promise<WorkerSetup> {
-  const dir = variantDir(variant);
-  const gluePath = join(dir, 'afmpeg.js');
-  if (!existsSync(gluePath)) {
-    throw new BuildIntegrityError(
-      `no FFmpeg build at ${dir} (variant ${typeof variant === 'string' ? variant : variant.path}); ` +
-        `available here: ${availableVariants().join(', ') || 'none'}`,
-    );
+  let source: BuildSource;
+  let files: string[];
+  let check: (name: string, bytes: Uint8Array) => void = () => undefined;
+  if (typeof variant === 'string') {
+    const dir = join(wasmRoot, variant);
+    if (!existsSync(join(dir, 'afmpeg.js'))) {
+      throw new BuildIntegrityError(
+        `no FFmpeg build for variant ${variant} in this package; available here: ${availableVariants().join(', ') || 'none'}`,
+      );
+    }
+    source = directorySource(dir);
+    files = readdirSync(dir).filter(isModuleFile);
+  } else {
+    source = sourceOf(variant);
+    const provenanceBytes = await source.read('PROVENANCE.json').catch((err: unknown) => {
+      throw err instanceof BuildIntegrityError
+        ? err
+        : new BuildIntegrityError(`no PROVENANCE.json at ${source.describe}`, { cause: err });
+    });
+    const actual = sha256(provenanceBytes);
+    if (actual !== variant.sha256.toLowerCase()) {
+      throw new BuildIntegrityError(
+        `PROVENANCE.json at ${source.describe} has sha256 ${actual}, pinned ${variant.sha256}`,
+      );
+    }
+    const pins = pinnedHashes(JSON.parse(new TextDecoder().decode(provenanceBytes)) as ProvenanceFiles);
+    files = [...pins.keys()].filter(isModuleFile);
+    check = (name, bytes) => {
+      const got = sha256(bytes);
+      if (pins.get(name) !== got) {
+        throw new BuildIntegrityError(
+          `${name} at ${source.describe} (sha256 ${got}) does not match its provenance`,
+        );
+      }
+    };
   }
-  const files = readdirSync(dir).filter((f) => f.endsWith('.wasm.br') || f.endsWith('.wasm'));
-  const verify = typeof variant === 'string' ? undefined : verifier(dir, variant);
-  verify?.('afmpeg.js', readFileSync(gluePath));
+  const glue = await source.read('afmpeg.js');
+  check('afmpeg.js', glue);
   const modules: Record<string, WebAssembly.Module> = {};
   await Promise.all(
     files
       .filter((f) => f.endsWith('.br') || !files.includes(`${f}.br`))
       .map(async (file) => {
-        const stored = readFileSync(join(dir, file));
-        verify?.(file, stored);
+        const stored = await source.read(file);
+        check(file, stored);
         const bytes = file.endsWith('.br') ? brotliDecompressSync(stored) : stored;
         modules[file.replace(/\.br$/, '')] = await WebAssembly.compile(bytes);
       }),
   );
-  return { glueUrl: glueModuleUrl(readFileSync(gluePath, 'utf8')), modules };
+  return { glueUrl: glueModuleUrl(new TextDecoder().decode(glue)), modules };
 }
 
 /**
@@ -79,19 +138,4 @@ const onceDebugLog = `  const _debugLog = globalThis?.process?.env?.JCO_DEBUG ? 
 function glueModuleUrl(source: string): string {
   const patched = source.replace(perCallDebugLog, onceDebugLog);
   return `data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`;
-}
-
-function verifier(dir: string, variant: VerifiedVariant): (file: string, bytes: Uint8Array) => void {
-  const provenanceBytes = readFileSync(join(dir, 'PROVENANCE.json'));
-  const actual = sha256(provenanceBytes);
-  if (actual !== variant.sha256.toLowerCase()) {
-    throw new BuildIntegrityError(`PROVENANCE.json in ${dir} has sha256 ${actual}, pinned ${variant.sha256}`);
-  }
-  const pins = pinnedHashes(JSON.parse(provenanceBytes.toString('utf8')) as ProvenanceFiles);
-  return (file, bytes) => {
-    const got = sha256(bytes);
-    if (pins.get(file) !== got) {
-      throw new BuildIntegrityError(`${file} in ${dir} (sha256 ${got}) does not match its provenance`);
-    }
-  };
 }

@@ -95,11 +95,18 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-/** A build loaded from elsewhere, pinned by the sha256 of its `PROVENANCE.json` (R-AF-14). */
+/**
+ * A build loaded from elsewhere (R-AF-14): a directory, a `file:` URL or an `http(s)` base URL
+ * holding `afmpeg.js`, the `.wasm.br` modules and `PROVENANCE.json`. Nothing is compiled or
+ * imported until `PROVENANCE.json` matches `sha256` and every file matches its recorded hash.
+ * Fetched builds are kept in memory only.
+ */
 export interface VerifiedVariant {
-  /** Directory holding `afmpeg.js`, the `.br` modules and `PROVENANCE.json`. */
-  path: string;
-  /** Hex sha256 of that `PROVENANCE.json`; every file is then checked against it. */
+  /** A directory (or `file:` URL). */
+  path?: string;
+  /** A base URL (`https://…/afmpeg/gpl/`); either this or `path`. */
+  url?: string | URL;
+  /** Hex sha256 of the build's `PROVENANCE.json`. */
   sha256: string;
 }
 

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableVariants, BuildIntegrityError, createEngine, Volume } from 'afmpeg';
 import { describe, expect, it } from 'vitest';
 
@@ -19,6 +21,39 @@ describe('R-AF-9 R-AF-14: choosing and verifying a build', () => {
       expect((await engine.probe(vol, '/a.wav')).streams[0]?.codecName).toBe('pcm_s16le');
     } finally {
       await engine.close();
+    }
+  });
+
+  it('R-AF-14: a build fetched from an http URL (and from a file: URL) is verified, then runs', async () => {
+    const served: string[] = [];
+    const server = createServer((req, res) => {
+      const name = (req.url ?? '/').slice(1);
+      served.push(name);
+      try {
+        res.end(readFileSync(join(gplDir, name)));
+      } catch {
+        res.statusCode = 404;
+        res.end();
+      }
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const { port } = server.address() as AddressInfo;
+    const pinned = sha256(readFileSync(join(gplDir, 'PROVENANCE.json')));
+    try {
+      for (const url of [`http://127.0.0.1:${port}/`, pathToFileURL(`${gplDir}/`)]) {
+        const engine = createEngine({ variant: { url, sha256: pinned }, concurrency: 1 });
+        try {
+          const vol = new Volume();
+          await engine.run(vol, ['-f', 'lavfi', '-i', 'sine=duration=0.2', '/a.flac']);
+          expect((await engine.probe(vol, '/a.flac')).streams[0]?.codecName).toBe('flac');
+        } finally {
+          await engine.close();
+        }
+      }
+      expect(served).toContain('PROVENANCE.json');
+      expect(served.filter((n) => n.endsWith('.wasm.br')).length).toBeGreaterThan(0);
+    } finally {
+      server.close();
     }
   });
 
