@@ -34,6 +34,8 @@ wasi_libc_version="$(dpkg-query -W -f='${Version}' wasi-libc 2>/dev/null || echo
   die "wasi-libc is $wasi_libc_version, expected 0.0~git20220510.9886d3d-2 (Debian 12: apt-get install wasi-libc)"
 jco_version="$(node -p 'require(process.argv[1]).version' "$BUILD_DEF/node_modules/@bytecodealliance/jco/package.json")"
 [[ "$jco_version" == "1.35.0" ]] || die "jco is $jco_version, expected 1.35.0 (npm ci --prefix build)"
+binaryen_version="$(node -p 'require(process.argv[1]).version' "$BUILD_DEF/node_modules/binaryen/package.json")"
+[[ "$binaryen_version" == "132.0.0" ]] || die "binaryen is $binaryen_version, expected 132.0.0 (npm ci --prefix build)"
 adapter_sha="$(sha256sum "$ADAPTER" | cut -d' ' -f1)"
 expected_adapter_sha="$(node -p 'require(process.argv[1]).adapter.sha256' "$BUILD_DEF/toolchain.lock.json")"
 [[ "$adapter_sha" == "$expected_adapter_sha" ]] ||

@@ -11,8 +11,8 @@ unpack_source x264
       --extra-cflags="$AFMPEG_OPT" "${X264_VARIANT_FLAGS[@]}" >&2
   # x264 turns off the compiler's auto-vectorizer because its asm does the vectorizing; without
   # asm, wasm SIMD from the vectorizer is all it gets. Whether to keep it off is a measured
-  # choice (build/README.md, flag table): AFMPEG_X264_VECTORIZE=1 lets clang vectorize.
-  if [[ "${AFMPEG_X264_VECTORIZE:-0}" == 1 ]]; then
+  # choice (build/README.md, flag table): AFMPEG_X264_VECTORIZE=1 (the default) lets clang vectorize.
+  if [[ "$AFMPEG_X264_VECTORIZE" == 1 ]]; then
     sed -i 's/ -fno-tree-vectorize//g' config.mak
   fi
   # wasi-libc declares memalign in <malloc.h> but does not define it.

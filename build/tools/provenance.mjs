@@ -55,6 +55,7 @@ const toolchain = {
   debian: Object.fromEntries(Object.keys(toolchainLock.debian).map((p) => [p, dpkg(p)])),
   jco: JSON.parse(readFileSync(join(buildDef, 'node_modules/@bytecodealliance/jco/package.json'), 'utf8'))
     .version,
+  binaryen: JSON.parse(readFileSync(join(buildDef, 'node_modules/binaryen/package.json'), 'utf8')).version,
   adapter: toolchainLock.adapter,
   node: process.version,
   brotli: process.versions.brotli,
@@ -135,6 +136,7 @@ const provenance = {
     ]
       .filter(Boolean)
       .join(' '),
+    wasmOpt: env('WASM_OPT') ? `${env('WASM_OPT')} -g` : '',
     x264Vectorize: process.env.AFMPEG_X264_VECTORIZE === '1',
     linkLibraries: readFileSync(env('LINK_LIBS'), 'utf8').trim(),
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
