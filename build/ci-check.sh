@@ -18,5 +18,7 @@ if [[ $(id -u) -eq 0 ]]; then sudo=(); else sudo=(sudo); fi
 "${sudo[@]}" apt-get install -y --no-install-recommends \
   clang-19 lld-19 llvm-19 libclang-rt-19-dev-wasm32 wasi-libc libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 \
   make pkg-config xz-utils bzip2 patch
-npm ci --prefix "$repo/build" --no-audit --no-fund
+# `npm install`, not `npm ci`: the registry reachable here lacks some of jco's other-platform
+# binaries, and npm ci refuses a lock file that does not list them. The lock still pins versions.
+npm install --prefix "$repo/build" --no-audit --no-fund
 npm run verify:wasm -- gpl

@@ -10,12 +10,16 @@
  * Also defined here, because the core module must provide them to the component world:
  *  - afmpeg_report_exit_code(): called by the fftools exit path (build/patches/ffmpeg/0002)
  *    and by main below; forwards to the host import afmpeg:ffmpeg/exit-status.set-exit-code.
+ *  - the working directory: wasi-libc starts every program at "/" and has no way to inherit the
+ *    host's notion of a cwd, so main changes to $PWD, which the engine sets from its `cwd` option.
  *  - cabi_realloc: the canonical-ABI allocator. Without it the preview1 adapter grows memory
  *    behind malloc's back with this wasi-libc and traps on real workloads.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int ffmpeg_main(int argc, char **argv);
 int ffprobe_main(int argc, char **argv);
@@ -46,6 +50,12 @@ static const char *tool_name(const char *argv0)
 
 int main(int argc, char **argv)
 {
+    const char *pwd = getenv("PWD");
+    if (pwd && *pwd && chdir(pwd) != 0) {
+        fprintf(stderr, "%s: working directory not found\n", pwd);
+        afmpeg_report_exit_code(1);
+        return 1;
+    }
     const char *tool = tool_name(argc > 0 ? argv[0] : NULL);
     int ret = (strcmp(tool, "ffprobe") == 0 || strcmp(tool, "ffprobe.wasm") == 0)
                   ? ffprobe_main(argc, argv)

@@ -138,7 +138,9 @@ const provenance = {
       .join(' '),
     wasmOpt: env('WASM_OPT') ? `${env('WASM_OPT')} -g` : '',
     x264Vectorize: process.env.AFMPEG_X264_VECTORIZE === '1',
-    linkLibraries: readFileSync(env('LINK_LIBS'), 'utf8').trim(),
+    // The -L path names the build root; written as the compiler's prefix map writes it, so the
+    // provenance is the same from any build root.
+    linkLibraries: readFileSync(env('LINK_LIBS'), 'utf8').trim().replaceAll(process.env.AFMPEG_PREFIX_MAP_FROM, '/afmpeg-build'),
     sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
   },
   multiCall: { tools: ['ffmpeg', 'ffprobe'], dispatch: 'basename(argv[0])' },

@@ -232,12 +232,19 @@ describe('real FFmpeg runs over an in-memory volume', () => {
     });
   });
 
-  // Needs the build's multi-call main to chdir($PWD) (wasi-libc starts every guest at `/` and has
-  // no other way in); the engine passes PWD. Enable once build/src/multicall.c does.
-  it.skip('R-AF-4: relative paths resolve from cwd inside the volume', async () => {
+  // wasi-libc starts every guest at `/`; the engine passes the cwd as PWD and the build's multi-call
+  // main changes to it (build/src/multicall.c).
+  it('R-AF-4: relative paths resolve from cwd inside the volume', async () => {
     await engine.run(vol, ['-i', 'src.mp4', '-c', 'copy', '../out/from-cwd.mkv'], { cwd: '/in' });
     const info = await engine.probe(vol, 'from-cwd.mkv', { cwd: '/out' });
     expect(info.streams.map((s) => s.codecName).sort()).toEqual(['aac', 'h264']);
+  });
+
+  it('R-AF-4: a cwd that does not exist in the volume fails the run with a clear error', async () => {
+    await expect(engine.run(vol, ['-i', 'src.mp4', 'x.mkv'], { cwd: '/nowhere' })).rejects.toThrow(
+      /working directory not found/,
+    );
+    expect((await engine.run(vol, ['-hide_banner', '-version'])).exitCode).toBe(0);
   });
 
   it('R-AF-4: the guest sees the environment it is given (FFREPORT writes a report into the volume)', async () => {
