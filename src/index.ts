@@ -7,5 +7,7 @@
  */
 export * from './builder/index.js';
 export * from './engine/index.js';
-export { type RunCommandOptions, runCommand } from './run-command.js';
+export { type RunCommandOptions, runCommand, type SegmentedRunOptions } from './run-command.js';
+export type { Segmentation, SegmentedRunResult } from './segments/run-segmented.js';
+export type { SegmentMode } from './segments/structure.js';
 export * from './vfs/index.js';

@@ -6,12 +6,23 @@ import {
   type RunResult,
   type VolumeLike,
 } from './engine/index.js';
+import { runSegmented, type SegmentedRunResult } from './segments/run-segmented.js';
 
 /** Run options of the engine, plus which engine to use. */
 export interface RunCommandOptions extends RunOptions {
   /** The engine to run on (e.g. `createEngine({ variant: 'lgpl' })`); the default build otherwise. */
   readonly engine?: Engine;
+  /**
+   * Segment-parallel encoding (R-AF-17): split the video encode into this many time ranges,
+   * encode them on that many workers at once and join them losslessly into the one output
+   * (`'auto'`: the engine's concurrency). A command that cannot be split safely runs whole, and
+   * the result's `segmentation.reason` says why.
+   */
+  readonly segments?: number | 'auto';
 }
+
+/** Options of a segment-parallel run. */
+export type SegmentedRunOptions = RunCommandOptions & { readonly segments: number | 'auto' };
 
 /**
  * Runs a built {@link Command} over a volume: the one place the builder meets an engine. The
@@ -35,9 +46,19 @@ export interface RunCommandOptions extends RunOptions {
 export function runCommand<L extends string>(
   vol: VolumeLike,
   cmd: Command<L>,
+  options: SegmentedRunOptions,
+): Promise<SegmentedRunResult>;
+export function runCommand<L extends string>(
+  vol: VolumeLike,
+  cmd: Command<L>,
+  options?: RunCommandOptions,
+): Promise<RunResult>;
+export function runCommand<L extends string>(
+  vol: VolumeLike,
+  cmd: Command<L>,
   options: RunCommandOptions = {},
 ): Promise<RunResult> {
-  const { engine, ...runOptions } = options;
+  const { engine, segments, ...runOptions } = options;
   let args: string[];
   try {
     args = cmd.toArgs();
@@ -47,5 +68,10 @@ export function runCommand<L extends string>(
   const durationSeconds = runOptions.durationSeconds ?? cmd.durationSeconds();
   const withDuration =
     durationSeconds !== undefined && durationSeconds > 0 ? { ...runOptions, durationSeconds } : runOptions;
-  return (engine ?? defaultEngine()).run(vol, args, withDuration);
+  const runner = engine ?? defaultEngine();
+  if (segments !== undefined) {
+    const count = segments === 'auto' ? (runner.concurrency ?? 1) : segments;
+    return runSegmented(vol, cmd, count, runner, withDuration);
+  }
+  return runner.run(vol, args, withDuration);
 }

@@ -272,6 +272,32 @@ export class Command<L extends string = never> {
     return Command.#from({ ...this.#state, outputs: [...this.#state.outputs, { path, options }] });
   }
 
+  /**
+   * A copy whose inputs are `fn(input, index)`: change an input's path or options and keep the
+   * graph and outputs as they are (e.g. add `ss`/`to` to cut one input).
+   *
+   * @example
+   * new Command().input('a.mp4').output('b.mp4')
+   *   .mapInputs((input) => ({ ...input, options: { ...input.options, ss: 5 } }))
+   *   .toArgs(); // ['-ss', '5', '-i', 'a.mp4', 'b.mp4']
+   */
+  mapInputs(fn: (input: InputEntry, index: number) => InputEntry): Command<L> {
+    return Command.#from({ ...this.#state, inputs: this.#state.inputs.map(fn) });
+  }
+
+  /**
+   * A copy whose outputs are `fn(output, index)`: retarget an output or change its options and
+   * keep the inputs and graph as they are.
+   *
+   * @example
+   * new Command().input('a.mp4').output('b.mp4', { 'c:v': 'libx264' })
+   *   .mapOutputs((output) => ({ path: 'c.mkv', options: { ...output.options, an: true } }))
+   *   .toArgs(); // ['-i', 'a.mp4', '-c:v', 'libx264', '-an', 'c.mkv']
+   */
+  mapOutputs(fn: (output: OutputEntry, index: number) => OutputEntry): Command<L> {
+    return Command.#from({ ...this.#state, outputs: this.#state.outputs.map(fn) });
+  }
+
   /** The inputs, in order. */
   get inputs(): readonly InputEntry[] {
     return this.#state.inputs;

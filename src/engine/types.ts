@@ -87,6 +87,8 @@ export type ProbeOptions = Pick<
  * `engine.run(vol, args, options)`.
  */
 export interface Engine {
+  /** How many runs it executes at once (its worker pool's size), when it has a fixed number. */
+  readonly concurrency?: number;
   /** Runs `ffmpeg` with `args` (no leading `ffmpeg`). Rejects with a typed error on failure. */
   run(vol: VolumeLike, args: readonly string[], options?: RunOptions): Promise<RunResult>;
   /** Runs `ffprobe` on `path` and returns its answer typed (R-AF-5). */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
@@ -67,6 +68,10 @@ export class WasiEngine implements Engine {
   constructor(options: EngineOptions = {}) {
     this.#variant = options.variant ?? 'gpl';
     this.#concurrency = options.concurrency;
+  }
+
+  get concurrency(): number {
+    return Math.max(1, Math.floor(this.#concurrency ?? availableParallelism()));
   }
 
   /** Compiles the build once, on first use. */

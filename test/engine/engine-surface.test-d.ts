@@ -26,7 +26,7 @@ describe('the engine surface a builder relies on', () => {
     expectTypeOf(run(vol, ['-i', 'a.mp4', 'b.webm'])).toEqualTypeOf<Promise<RunResult>>();
     expectTypeOf(probe(vol, 'a.mp4')).toEqualTypeOf<Promise<ProbeResult>>();
     expectTypeOf(createEngine({ variant: 'lean', concurrency: 2 })).toEqualTypeOf<Engine>();
-    expectTypeOf<keyof Engine>().toEqualTypeOf<'run' | 'probe' | 'close'>();
+    expectTypeOf<keyof Engine>().toEqualTypeOf<'run' | 'probe' | 'close' | 'concurrency'>();
     expectTypeOf<RunResult['stdout']>().toEqualTypeOf<Uint8Array>();
     expectTypeOf<ProbeResult['streams'][number]['frameRate']>().toEqualTypeOf<
       { num: number; den: number; value: number | undefined } | undefined

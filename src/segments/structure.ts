@@ -1,0 +1,102 @@
+import type { Command, OutputEntry } from '../builder/index.js';
+import { filterNames } from './filter-names.js';
+
+/**
+ * How segments are cut: `input-seek` seeks the one input (`-ss`/`-to` before `-i`), so a segment
+ * decodes only its own range; `output-seek` runs the whole graph in every segment and keeps only
+ * its range at the output (`-ss`/`-to` after the graph), exact for any graph because every filter
+ * sees the same frames as in one run.
+ */
+export type SegmentMode = 'input-seek' | 'output-seek';
+
+/** Filters that map each frame on its own, so an input seeked to a cut gives the same frames. */
+const FRAME_LOCAL = new Set([
+  'scale',
+  'crop',
+  'pad',
+  'format',
+  'setsar',
+  'setdar',
+  'hflip',
+  'vflip',
+  'transpose',
+  'rotate',
+  'eq',
+  'hue',
+  'lut',
+  'lutrgb',
+  'lutyuv',
+  'colorchannelmixer',
+  'colorbalance',
+  'colorlevels',
+  'curves',
+  'negate',
+  'unsharp',
+  'boxblur',
+  'gblur',
+  'drawbox',
+  'drawgrid',
+  'null',
+  'copy',
+]);
+
+/** Output options that are the container's: they go to the final join, not the segments. */
+export const CONTAINER_KEYS = [
+  'movflags',
+  'metadata',
+  'streamMetadata',
+  'map_metadata',
+  'map_chapters',
+  'f',
+] as const;
+/** Output options of the audio encoder: audio is encoded once, whole. */
+export const AUDIO_CODEC_KEYS = ['c:a', 'b:a', 'q:a'] as const;
+
+const isPipe = (path: string) => path === '-' || path.startsWith('pipe:');
+
+/**
+ * Why a command cannot be split (a sentence for the result), or how it can be. Pure: reads the
+ * command and its compiled argv, nothing else.
+ */
+export function segmentStructure(
+  cmd: Command<string>,
+  args: readonly string[],
+): { mode: SegmentMode } | { reason: string } {
+  const outputs: readonly OutputEntry[] = cmd.outputs;
+  const out = outputs[0];
+  if (outputs.length !== 1 || !out) return { reason: `the command has ${outputs.length} outputs, not one` };
+  const o = out.options;
+  if (isPipe(out.path)) return { reason: 'the output is a pipe, not a file' };
+  if (/%\d*d/.test(out.path) || o.f === 'image2' || o.f === 'image2pipe' || o.update)
+    return { reason: 'the output is an image sequence' };
+  if (o.f === 'gif' || /\.(gif|png|jpe?g|webp)$/i.test(out.path))
+    return { reason: 'the output is not a video file' };
+  if (o.vn) return { reason: 'the output has no video (-vn)' };
+  if (o.c !== undefined) return { reason: 'a codec for every stream (-c) cannot be split by stream type' };
+  if (o['c:v'] === undefined || o['c:v'] === 'copy')
+    return { reason: 'the video is not encoded with a named encoder (-c:v)' };
+  if (o.ss !== undefined || o.to !== undefined) return { reason: 'the output already seeks (-ss/-to)' };
+  if (o['frames:v'] !== undefined || o['frames:a'] !== undefined)
+    return { reason: 'the output counts frames (-frames)' };
+  if (o.raw?.length || cmd.globals.raw?.length || cmd.inputs.some((i) => i.options.raw?.length))
+    return { reason: 'raw options the splitter cannot classify' };
+  if (cmd.inputs.some((i) => isPipe(i.path)))
+    return { reason: 'an input is a pipe, which can be read only once' };
+  const seekable =
+    cmd.inputs.length === 1 &&
+    !args.includes('-filter_complex') &&
+    o.map === undefined &&
+    o.r === undefined &&
+    !o.shortest &&
+    ['ss', 'sseof', 't', 'to', 'itsoffset', 'stream_loop', 'loop'].every(
+      (k) => cmd.inputs[0]?.options[k as keyof (typeof cmd.inputs)[0]['options']] === undefined,
+    ) &&
+    optionValues(args, '-vf').every((graph) => filterNames(graph).every((name) => FRAME_LOCAL.has(name)));
+  if (!seekable && o['c:a'] === 'copy')
+    return { reason: 'audio stream copy needs the whole input (-c:a copy with a graph)' };
+  return { mode: seekable ? 'input-seek' : 'output-seek' };
+}
+
+function optionValues(args: readonly string[], option: string): string[] {
+  return args.flatMap((a, i) => (a === option && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
+}

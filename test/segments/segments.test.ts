@@ -1,0 +1,204 @@
+import {
+  Command,
+  createEngine,
+  type Engine,
+  FFmpegExitError,
+  RunAbortedError,
+  runCommand,
+  Volume,
+} from 'afmpeg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshot } from '../engine/media-fixtures.js';
+
+// R-AF-17: one job's encode split across the pool's workers and joined losslessly. Every check
+// compares with the same command run whole: the decoded frames' timestamps (framemd5), the
+// audio's decoded samples, and the picture quality against the source.
+
+let engine: Engine;
+const vol = new Volume();
+const SOURCE = '/in/clip.mp4';
+
+/** Timestamps of every decoded video frame (pts and duration columns of framemd5). */
+async function frameTimes(path: string): Promise<string[]> {
+  const r = await engine.run(vol, ['-v', 'error', '-i', path, '-map', '0:v', '-f', 'framemd5', 'pipe:1']);
+  return new TextDecoder()
+    .decode(r.stdout)
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) =>
+      l
+        .split(',')
+        .slice(1, 4)
+        .map((f) => f.trim())
+        .join(','),
+    );
+}
+
+/** md5 of the decoded audio samples. */
+async function audioMd5(path: string): Promise<string> {
+  const r = await engine.run(vol, ['-v', 'error', '-i', path, '-map', '0:a', '-f', 'md5', 'pipe:1']);
+  return new TextDecoder().decode(r.stdout).trim();
+}
+
+/** Average PSNR (dB) of `path` against `reference`, by FFmpeg's own psnr filter. */
+async function psnr(path: string, reference: string): Promise<number> {
+  const r = await engine.run(vol, ['-i', path, '-i', reference, '-lavfi', 'psnr', '-f', 'null', '-']);
+  const m = /PSNR .* average:([\d.]+)/.exec(r.stderr);
+  if (!m) throw new Error(`no PSNR in ${r.stderr.slice(-500)}`);
+  return Number(m[1]);
+}
+
+beforeAll(async () => {
+  engine = createEngine({ concurrency: 2 });
+  vol.mkdirSync('/in', { recursive: true });
+  vol.mkdirSync('/out', { recursive: true });
+  // 4 s at 25 fps with a tone; keyframes far apart so segments really start mid-GOP.
+  await engine.run(vol, [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x240:rate=25:duration=4',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000:duration=4',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    '250',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    SOURCE,
+  ]);
+  for (const [i, color] of ['red', 'navy'].entries())
+    await engine.run(vol, [
+      '-f',
+      'lavfi',
+      '-i',
+      `color=c=${color}:size=320x240`,
+      '-frames:v',
+      '1',
+      `/in/card-${i}.png`,
+    ]);
+});
+
+afterAll(() => engine.close());
+
+const transcode = new Command({ y: true })
+  .input(SOURCE)
+  .filter('scale', { w: 240, h: -2 })
+  .output('/out/whole.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac', 'b:a': '96k' });
+
+const reel = new Command({ y: true })
+  .input('/in/card-0.png', { loop: 1, framerate: 25, t: 2 })
+  .input('/in/card-1.png', { loop: 1, framerate: 25, t: 2 })
+  .input(SOURCE)
+  .filter('xfade', { duration: 0.5, offset: 1.5 })
+  .filter('format', { pix_fmts: 'yuv420p' })
+  .graph((g) => ({ mix: g.input(2).audio.filter('volume', { volume: 0.5 }) }))
+  .output('/out/whole.mp4', { map: ['mix'], t: 3.5, 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac' });
+
+const to = (cmd: Command<string>, path: string) => cmd.mapOutputs((o) => ({ ...o, path }));
+
+describe.each([
+  ['a transcode (input-seek)', transcode, 'input-seek', 100],
+  ['a graph of still cards and a crossfade (output-seek)', reel, 'output-seek', 88],
+] as const)('R-AF-17 %s', (_name, cmd, mode, frames) => {
+  let wholeTimes: string[];
+  beforeAll(async () => {
+    await runCommand(vol, to(cmd, '/out/whole.mp4'), { engine });
+    wholeTimes = await frameTimes('/out/whole.mp4');
+    expect(wholeTimes).toHaveLength(frames);
+  });
+
+  it.each([2, 4])(
+    'in %i segments: every frame once at the single run’s time, the same audio, the same quality',
+    async (n) => {
+      const path = `/out/split-${n}.mp4`;
+      const progress: number[] = [];
+      const result = await runCommand(vol, to(cmd, path), {
+        engine,
+        segments: n,
+        onProgress: (p) => progress.push(p.percent ?? -1),
+      });
+      expect(result.segmentation).toEqual({ segments: n, mode });
+      expect(result.exitCode).toBe(0);
+      expect(await frameTimes(path)).toEqual(wholeTimes);
+      expect(await audioMd5(path)).toBe(await audioMd5('/out/whole.mp4'));
+      const reference = mode === 'input-seek' ? '/out/ref.mp4' : '/out/whole-lossless.mkv';
+      if (!vol.existsSync(reference))
+        await runCommand(
+          vol,
+          cmd.mapOutputs((o) => ({
+            path: reference,
+            options: { ...o.options, 'c:v': 'libx264', crf: 0, preset: 'ultrafast', movflags: undefined },
+          })),
+          { engine },
+        );
+      const quality = [await psnr('/out/whole.mp4', reference), await psnr(path, reference)];
+      expect(Math.abs((quality[0] as number) - (quality[1] as number))).toBeLessThan(0.3);
+      expect(progress.at(-1)).toBe(100);
+      expect(progress.every((p, i) => i === 0 || p >= (progress[i - 1] as number) - 1e-9)).toBe(true);
+    },
+  );
+});
+
+describe('R-AF-17 commands that cannot be split run whole and say why', () => {
+  it.each([
+    [
+      'an image sequence',
+      transcode.mapOutputs(() => ({ path: '/out/frame-%03d.png', options: {} })),
+      'image sequence',
+    ],
+    ['a stream copy', new Command({ y: true }).input(SOURCE).output('/out/copy.mp4', { c: 'copy' }), '-c'],
+    ['two outputs', transcode.output('/out/second.mkv', { 'c:v': 'libx264', 'c:a': 'aac' }), '2 outputs'],
+  ])('%s', async (_name, cmd, reason) => {
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.exitCode).toBe(0);
+    expect(result.segmentation.segments).toBe(1);
+    expect(result.segmentation.reason).toContain(reason);
+  });
+});
+
+describe('R-AF-17 R-AF-8 cancelling a split job', () => {
+  it('stops every segment, leaves nothing in the volume, and the engine goes on', async () => {
+    const before = snapshot(vol);
+    const controller = new AbortController();
+    const run = runCommand(vol, to(transcode, '/out/cancelled.mp4'), {
+      engine,
+      segments: 2,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if ((p.percent ?? 0) > 5) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(RunAbortedError);
+    expect(snapshot(vol)).toEqual(before);
+    const again = await runCommand(vol, to(transcode, '/out/after.mp4'), { engine, segments: 2 });
+    expect(again.segmentation.segments).toBe(2);
+    expect(await frameTimes('/out/after.mp4')).toHaveLength(100);
+  });
+});
+
+describe('R-AF-17 a segment that fails', () => {
+  it('rejects with its typed error, stops the others, and the engine goes on', async () => {
+    const before = snapshot(vol);
+    const bad = to(transcode, '/out/bad.mp4').mapOutputs((o) => ({
+      ...o,
+      options: { ...o.options, preset: 'no-such-preset' },
+    }));
+    const error = await runCommand(vol, bad, { engine, segments: 'auto' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FFmpegExitError);
+    expect((error as FFmpegExitError).stderrTail).toContain('no-such-preset');
+    expect(snapshot(vol)).toEqual(before);
+    const again = await runCommand(vol, to(transcode, '/out/after-failure.mp4'), {
+      engine,
+      segments: 'auto',
+    });
+    expect(again.segmentation).toEqual({ segments: 2, mode: 'input-seek' });
+  });
+});
