@@ -1,0 +1,120 @@
+/**
+ * Segment-parallel encoding (R-AF-17): one job's wall time with `segments: 1, 2, 4, ...` on an
+ * engine with that many workers, beside native FFmpeg with its default threads, in one run.
+ *
+ *   npm run bench:segments [-- 1,2,4,8]
+ *
+ * Jobs: W1 (10 s 1280x720 H.264/AAC -> libx264 veryfast crf 23 + aac 128k, input-seek split) and
+ * the reel (5 1080x1920 cards, xfade chain, three audio tracks mixed, 12 s, output-seek split).
+ * Prints a table and writes bench/results/<date>-segments.json. Ratios only compare within a run.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Command, createEngine, runCommand, Volume } from 'afmpeg';
+import { makeFixtures } from './fixtures.js';
+
+const counts = (process.argv[2] ?? `1,2,${Math.min(4, availableParallelism())}`)
+  .split(',')
+  .map(Number)
+  .filter((n, i, all) => n > 0 && all.indexOf(n) === i);
+const fixtures = await makeFixtures();
+
+const w1 = new Command({ y: true, hide_banner: true })
+  .input('src720.mp4')
+  .output('out.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac', 'b:a': '128k' });
+
+const reel = [1, 2, 3, 4, 5]
+  .reduce(
+    (c, n) => c.input(`card${n}.png`, { loop: 1, framerate: 25, t: 3 }),
+    new Command({ y: true, hide_banner: true }),
+  )
+  .input('voice-1.mp3')
+  .input('voice-2.mp3')
+  .input('music.mp3')
+  .rawGraph(
+    [
+      '[0:v][1:v]xfade=transition=fade:duration=0.5:offset=2.5[x1]',
+      '[x1][2:v]xfade=transition=fade:duration=0.5:offset=5.0[x2]',
+      '[x2][3:v]xfade=transition=fade:duration=0.5:offset=7.5[x3]',
+      '[x3][4:v]xfade=transition=fade:duration=0.5:offset=10.0,format=yuv420p[v]',
+      '[5:a]adelay=1000|1000[a1]',
+      '[6:a]adelay=6000|6000[a2]',
+      '[7:a]volume=0.3[bed]',
+      '[a1][a2][bed]amix=inputs=3:duration=longest:normalize=0,afade=t=out:st=12:d=1,alimiter[a]',
+    ].join(';'),
+    ['v', 'a'],
+  )
+  .output('reel.mp4', { map: ['v', 'a'], 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac', t: 12 });
+
+const jobs = [
+  { name: 'W1 transcode 10 s 720p', cmd: w1 },
+  { name: 'reel 1080x1920 12 s', cmd: reel },
+];
+
+interface Row {
+  job: string;
+  runner: string;
+  ms: number;
+  mode?: string;
+}
+const rows: Row[] = [];
+const loadBefore = loadavg();
+
+for (const { name, cmd } of jobs) {
+  const output = cmd.outputs[0]?.path as string;
+  for (const n of counts) {
+    const engine = createEngine({ concurrency: n });
+    const vol = new Volume();
+    for (const [file, bytes] of fixtures.files) vol.writeFileSync(`/${file}`, bytes);
+    await Promise.all(Array.from({ length: n }, () => engine.run(vol, ['-hide_banner', '-version'])));
+    const started = performance.now();
+    const result = await runCommand(vol, cmd, { engine, segments: n });
+    const ms = performance.now() - started;
+    rows.push({ job: name, runner: `afmpeg segments: ${n}`, ms, mode: result.segmentation.mode });
+    process.stderr.write(`${name} | segments ${n}: ${ms.toFixed(0)} ms (${output})\n`);
+    await engine.close();
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'afmpeg-bench-'));
+  try {
+    for (const [file, bytes] of fixtures.files) await writeFile(join(dir, file), bytes);
+    for (const threads of [['-threads', '1'], []] as const) {
+      const args = cmd.toArgs();
+      const started = performance.now();
+      await promisify(execFile)('ffmpeg', [...threads, ...args], { cwd: dir }).catch(() => undefined);
+      rows.push({
+        job: name,
+        runner: `native ${threads.length ? '-threads 1' : 'default threads'}`,
+        ms: performance.now() - started,
+      });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+console.log('\n| job | runner | ms | × segments: 1 |\n|---|---|---:|---:|');
+for (const row of rows) {
+  const base = rows.find((r) => r.job === row.job && r.runner === 'afmpeg segments: 1')?.ms;
+  console.log(
+    `| ${row.job} | ${row.runner}${row.mode ? ` (${row.mode})` : ''} | ${row.ms.toFixed(0)} | ${base ? (row.ms / base).toFixed(2) : ''} |`,
+  );
+}
+const machine = {
+  date: new Date().toISOString(),
+  cpu: cpus()[0]?.model,
+  parallelism: availableParallelism(),
+  loadavgBefore: loadBefore,
+  loadavgAfter: loadavg(),
+};
+console.log(
+  `\nmachine: ${machine.cpu}, ${machine.parallelism} cores, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')} -> ${machine.loadavgAfter.map((l) => l.toFixed(2)).join(' ')}`,
+);
+const results = new URL('../../bench/results/', import.meta.url);
+await mkdir(results, { recursive: true });
+await writeFile(
+  new URL(`${machine.date.slice(0, 10)}-segments.json`, results),
+  `${JSON.stringify({ machine, rows }, null, 2)}\n`,
+);
