@@ -30,8 +30,9 @@ export type {
   OpenString,
   RationalValue,
 } from './filter-value.js';
-export { type FilterOptionsMap, filterPads, filtersSource } from './filters.generated.js';
-export { GraphBuilder, InputStreams, type StreamType } from './graph-builder.js';
+export type { FilterOptionsMap } from './filters.generated.js';
+// Types only: a graph() callback receives a GraphBuilder; nobody constructs one.
+export type { GraphBuilder, InputStreams, StreamType } from './graph-builder.js';
 export type {
   Bitrate,
   GlobalOptions,

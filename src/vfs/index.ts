@@ -10,14 +10,12 @@
  * ```
  */
 export { Volume } from 'memfs';
-export type { FsErrorCode } from './errno.js';
-export type { Violation } from './namespace.js';
-export {
-  backendFromFs,
-  type DirEntryRecord,
-  type EntryKind,
-  type OpenMode,
-  type StatRecord,
-  type SyncFileSystem,
-  type VolumeBackend,
+// Types only: what a caller may pass as a volume (VolumeLike). The adapters are internal.
+export type {
+  DirEntryRecord,
+  EntryKind,
+  OpenMode,
+  StatRecord,
+  SyncFileSystem,
+  VolumeBackend,
 } from './volume-backend.js';

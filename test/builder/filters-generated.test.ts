@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createEngine, filtersSource } from 'afmpeg';
+import { createEngine } from 'afmpeg';
+import { filtersSource } from '../../dist/builder/filters.generated.js';
 import { describe, expect, it } from 'vitest';
 import { collectFilters, engineRunner, filtersDigest } from '../../.out/scripts/gen-filters.js';
 

@@ -36,6 +36,13 @@ describe('examples run as documented', () => {
     expect(audio(info)).toMatchObject({ codecName: 'aac', channels: 2 });
   });
 
+  it("the README's quick tour runs as written: a 7.52 s H.264 crossfade", async () => {
+    const out = await runExample('quick-tour');
+    const lines = out.trim().split('\n');
+    expect(lines.slice(-3)).toEqual(['0', '7.52', 'h264']);
+    expect(lines.some((l) => /^at \d+(\.\d+)? s$/.test(l))).toBe(true);
+  });
+
   it('transcode: H.264/AAC scaled to 480 wide', async () => {
     await runExample('transcode');
     const info = await probeWritten('transcode.mp4');
