@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createEngine } from 'afmpeg';
-import { filtersSource } from '../../dist/builder/filters.generated.js';
 import { describe, expect, it } from 'vitest';
 import { collectFilters, engineRunner, filtersDigest } from '../../.out/scripts/gen-filters.js';
+import { filtersSource } from '../../dist/builder/filters.generated.js';
 
 // src/builder/filters.generated.ts must come from the committed gpl build: regenerate it with
 // `npm run gen:filters` whenever wasm/gpl changes.

@@ -13,11 +13,18 @@ let project: string;
 
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'afmpeg-pack-'));
-  const { stdout } = await exec('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', project], {
-    cwd: repo,
-  });
+  const { stdout } = await exec(
+    'npm',
+    ['pack', '--silent', '--ignore-scripts', '--pack-destination', project],
+    {
+      cwd: repo,
+    },
+  );
   const tarball = join(project, stdout.trim().split('\n').at(-1) as string);
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }));
+  await writeFile(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'user-project', private: true, type: 'module' }),
+  );
   await exec('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], {
     cwd: project,
   });
@@ -63,7 +70,10 @@ console.log(JSON.stringify(new Command().input('a.mp4').filter('scale', { w: 320
       const source = await readFile(join(dir, file), 'utf8');
       const specifiers = [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
       // Only siblings: no node: builtin, no package, nothing outside the builder room.
-      expect(specifiers.filter((s) => !s?.startsWith('./')), file).toEqual([]);
+      expect(
+        specifiers.filter((s) => !s?.startsWith('./')),
+        file,
+      ).toEqual([]);
     }
   });
 });
