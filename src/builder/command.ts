@@ -172,7 +172,7 @@ export class Command<L extends string = never> {
       const tail = tails[media];
       if (tail) {
         delete tails[media];
-        return new Stream(tail, builder);
+        return new Stream(tail, builder, media === 'V' ? 'video' : 'audio');
       }
       const next = state.inputs.findIndex((_, n) => !used[media].includes(n));
       if (next < 0) {
@@ -184,7 +184,11 @@ export class Command<L extends string = never> {
         );
       }
       used[media].push(next);
-      return new Stream({ kind: 'input', input: next, specifier: media === 'V' ? 'v' : 'a' }, builder);
+      return new Stream(
+        { kind: 'input', input: next, specifier: media === 'V' ? 'v' : 'a' },
+        builder,
+        media === 'V' ? 'video' : 'audio',
+      );
     });
     const node = isRawFilter(name)
       ? builder.addNode(name, inputs, {}, {})

@@ -33,6 +33,13 @@ export type {
 export { type FilterOptionsMap, filterPads, filtersSource } from './filters.generated.js';
 export { GraphBuilder, InputStreams, type StreamType } from './graph-builder.js';
 export type {
+  Accepts,
+  FilterInputMedia,
+  FilterOutputMedia,
+  MediaType,
+  StreamMedia,
+} from './media-type.js';
+export type {
   Bitrate,
   GlobalOptions,
   InputOptions,
@@ -46,4 +53,13 @@ export type {
   X264Preset,
 } from './options.js';
 export { type RawFilter, rawFilter } from './raw-filter.js';
-export { type FilterName, FilterNode, type FilterOptions, Stream, type StreamSource } from './stream.js';
+export {
+  type FilterInputs,
+  type FilterName,
+  FilterNode,
+  type FilterNodeOf,
+  type FilterOptions,
+  type FiltersAccepting,
+  Stream,
+  type StreamSource,
+} from './stream.js';
