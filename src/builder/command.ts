@@ -21,19 +21,33 @@ import {
   renderPrivate,
 } from './options.js';
 import { padShape } from './pad-shape.js';
+import { parseArgv } from './parse-command.js';
 import { isRawFilter, type RawFilter } from './raw-filter.js';
 import { type FilterName, type FilterOptions, Stream, type StreamSource } from './stream.js';
+
+/**
+ * One piece of a parsed file's options, in the order the command line had them: tokens written
+ * back verbatim, a `-map` (entry `index` of `options.map`), or the default chain's `-vf`/`-af`.
+ */
+export type ArgUnit =
+  | { readonly kind: 'tokens'; readonly tokens: readonly string[] }
+  | { readonly kind: 'map'; readonly index: number }
+  | { readonly kind: 'filter'; readonly media: 'v' | 'a' };
 
 /** One input as the command holds it. */
 export interface InputEntry {
   readonly path: string;
   readonly options: InputOptions;
+  /** For a parsed input: its options as written (`options` is then their typed reading). */
+  readonly layout?: readonly ArgUnit[];
 }
 
 /** One output as the command holds it. */
 export interface OutputEntry {
   readonly path: string;
   readonly options: OutputOptions;
+  /** For a parsed output: its options as written (`options` is then their typed reading). */
+  readonly layout?: readonly ArgUnit[];
 }
 
 type Media = 'V' | 'A';
@@ -86,6 +100,36 @@ export class Command<L extends string = never> {
       chain: { tails: {}, used: { V: [], A: [] } },
       outputs: [],
     };
+  }
+
+  /**
+   * Reads an FFmpeg command line into a `Command`: the inverse of {@link Command.toArgs}. Takes
+   * an argv array or a POSIX shell line, with or without the leading `ffmpeg`. Global, input and
+   * output options are kept (typed where known, verbatim and in order either way), a lone
+   * `-vf`/`-af` becomes the default chain `filter()` extends, `-filter_complex` graphs are parsed
+   * (links resolved, media checked) and their labels can be mapped. `parse(x).toArgs()` gives
+   * the same argv back, global options first. A line FFmpeg would refuse to parse throws a
+   * {@link BuilderError} (`parse-error`) naming the token and why.
+   *
+   * @example
+   * const cmd = Command.parse(`ffmpeg -y -i in.mp4 -vf 'scale=320:-2' -c:v libx264 -crf 23 out.mp4`);
+   * cmd.outputs[0]?.options.crf; // 23
+   * cmd.filter('hflip').toArgs();
+   * // ['-y', '-i', 'in.mp4', '-vf', 'scale=320:-2,hflip', '-c:v', 'libx264', '-crf', '23', 'out.mp4']
+   */
+  static parse(line: string | readonly string[]): Command<string> {
+    const parts = parseArgv(line);
+    const used = parts.graph.nodes.length > 0 ? [0] : [];
+    return Command.#from<string>({
+      globals: parts.globals,
+      inputs: parts.inputs,
+      graph: parts.graph,
+      chain: {
+        tails: parts.tails,
+        used: { V: parts.tails.V ? used : [], A: parts.tails.A ? used : [] },
+      },
+      outputs: parts.outputs,
+    });
   }
 
   static #from<M extends string>(state: CommandState): Command<M> {
@@ -320,6 +364,10 @@ export class Command<L extends string = never> {
     if (globals.stats !== undefined) args.push(globals.stats ? '-stats' : '-nostats');
     args.push(...(globals.raw ?? []));
     for (const input of inputs) {
+      if (input.layout) {
+        args.push(...input.layout.flatMap((u) => (u.kind === 'tokens' ? u.tokens : [])), '-i', input.path);
+        continue;
+      }
       args.push(...renderOptions(input.options as Record<string, unknown>, INPUT_KEYS, INPUT_FLAGS));
       args.push(
         ...renderPrivate(input.options.privateOptions),
@@ -348,15 +396,29 @@ export class Command<L extends string = never> {
       outputCount: outputs.length,
       mappedLabels,
     });
-    if (compiled.kind === 'complex') args.push('-filter_complex', compiled.text);
+    if (compiled.kind === 'complex' && compiled.text !== '') args.push('-filter_complex', compiled.text);
+    for (const own of graph.raw) if (own.own !== undefined) args.push(own.own, own.text);
+    const mapArg = (entry: string) => ['-map', selectorInput(entry) === undefined ? `[${entry}]` : entry];
     for (const out of outputs) {
       const o = out.options;
-      for (const entry of o.map ?? [])
-        args.push('-map', selectorInput(entry) === undefined ? `[${entry}]` : entry);
-      if (compiled.kind === 'simple') {
-        if (compiled.vf) args.push('-vf', compiled.vf);
-        if (compiled.af) args.push('-af', compiled.af);
+      const simple = compiled.kind === 'simple' ? compiled : undefined;
+      const filterArgs = (media: 'v' | 'a') => {
+        const text = media === 'v' ? simple?.vf : simple?.af;
+        return text ? [media === 'v' ? '-vf' : '-af', text] : [];
+      };
+      if (out.layout) {
+        const placed = new Set(out.layout.flatMap((u) => (u.kind === 'filter' ? [u.media] : [])));
+        args.push(...(['v', 'a'] as const).filter((m) => !placed.has(m)).flatMap(filterArgs));
+        for (const unit of out.layout) {
+          if (unit.kind === 'tokens') args.push(...unit.tokens);
+          else if (unit.kind === 'map') args.push(...mapArg(o.map?.[unit.index] ?? ''));
+          else args.push(...filterArgs(unit.media));
+        }
+        args.push(out.path);
+        continue;
       }
+      for (const entry of o.map ?? []) args.push(...mapArg(entry));
+      args.push(...filterArgs('v'), ...filterArgs('a'));
       args.push(...renderOptions(o as Record<string, unknown>, OUTPUT_KEYS, OUTPUT_FLAGS));
       args.push(
         ...renderMetadata(o.metadata, o.streamMetadata),

@@ -10,7 +10,13 @@
  *   wasm build's own help text (`npm run gen:filters`); `rawFilter()`, `rawGraph()` and each
  *   scope's `raw` are the escape hatches.
  */
-export { Command, type GraphLabels, type InputEntry, type OutputEntry } from './command.js';
+export {
+  type ArgUnit,
+  Command,
+  type GraphLabels,
+  type InputEntry,
+  type OutputEntry,
+} from './command.js';
 export { parseDuration } from './duration.js';
 export { BuilderError, type BuilderErrorCode } from './errors.js';
 export {
@@ -52,7 +58,15 @@ export type {
   PrivateOptions,
   X264Preset,
 } from './options.js';
+export {
+  getToken,
+  type ParsedFilter,
+  type ParsedFiltergraph,
+  parseFilterArgs,
+  parseFiltergraph,
+} from './parse-filtergraph.js';
 export { type RawFilter, rawFilter } from './raw-filter.js';
+export { shellWords } from './shell-words.js';
 export {
   type FilterInputs,
   type FilterName,
