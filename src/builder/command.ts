@@ -2,6 +2,7 @@ import { compileGraph, selectorInput } from './compile-graph.js';
 import { parseDuration } from './duration.js';
 import { BuilderError } from './errors.js';
 import { isValidLabel, quoteShellArg } from './escape.js';
+import { expectedDuration } from './expected-duration.js';
 import { type NodeExtras, renderFilterDescription } from './filter-description.js';
 import type { FilterOptionValue } from './filter-value.js';
 import { GraphBuilder } from './graph-builder.js';
@@ -352,6 +353,22 @@ export class Command<L extends string = never> {
     if (fromOutput !== undefined) return fromOutput;
     const only = this.#state.inputs.length === 1 ? this.#state.inputs[0] : undefined;
     return only ? span(only.options) : undefined;
+  }
+
+  /**
+   * The length in seconds the first output will have, as far as the command tells: its `-t` or
+   * `-to`, else its streams traced through the filtergraph (`trim`/`atrim`, `setpts`, `atempo`,
+   * `concat`, `xfade`, `overlay`, `amix`, lavfi sources' durations) back to the inputs' `-t`/`-to`
+   * or `inputDurations` (probed lengths, by input index). `undefined` when unknown or endless.
+   * `runCommand` uses it for progress percentages.
+   *
+   * @example
+   * new Command().input('a.mp4').input('b.mp4')
+   *   .filter('xfade', { offset: 4, duration: 1 }).output('o.mp4')
+   *   .expectedDuration([5, 6]); // => 10 (xfade ends at offset + the second clip)
+   */
+  expectedDuration(inputDurations: readonly (number | undefined)[] = []): number | undefined {
+    return expectedDuration(this.toArgs(), inputDurations);
   }
 
   /**

@@ -108,7 +108,7 @@ function setOption(
  * Reads an FFmpeg argv (or a POSIX shell line) into the parts of a command, keeping every file's
  * options verbatim and in order so the command compiles back to the same argv.
  */
-export function parseArgv(line: string | readonly string[]): ParsedParts {
+export function parseArgv(line: string | readonly string[], verbatim = false): ParsedParts {
   const words = withoutProgram(typeof line === 'string' ? shellWords(line) : line);
   const globals: Record<string, unknown> = {};
   const globalRaw: string[] = [];
@@ -190,7 +190,7 @@ export function parseArgv(line: string | readonly string[]): ParsedParts {
   const nodes: NodeRecord[] = [];
   const tails: Partial<Record<'V' | 'A', StreamSource>> = {};
   const only = outputs[0];
-  if (inputs.length === 1 && outputs.length === 1 && complex.length === 0 && only) {
+  if (!verbatim && inputs.length === 1 && outputs.length === 1 && complex.length === 0 && only) {
     for (const f of [...only.filters]) {
       const chain = simpleChain(f.text, f.media, nodes.length);
       if (!chain || f.flag !== (f.media === 'v' ? '-vf' : '-af')) {
@@ -269,4 +269,34 @@ function isPlain(f: ParsedFilter, letter: 'V' | 'A'): boolean {
     shape.inputs[0] === letter &&
     shape.outputs[0] === letter
   );
+}
+
+/** A compiled command's filtergraphs, as written: what diagrams and durations read. */
+export interface ArgvGraphs {
+  readonly parts: ParsedParts;
+  /** `-filter_complex`/`-lavfi` texts with their flag. */
+  readonly complex: readonly { readonly flag: string; readonly text: string }[];
+  /** Per output, its `-vf`/`-af`/`-filter:v`/`-filter:a` texts. */
+  readonly simple: readonly (readonly {
+    readonly flag: string;
+    readonly media: 'v' | 'a';
+    readonly text: string;
+  }[])[];
+}
+
+/** Reads the filtergraphs of an argv (every `-vf`/`-af` kept as text, none turned into chains). */
+export function argvGraphs(args: readonly string[]): ArgvGraphs {
+  const parts = parseArgv(args, true);
+  return {
+    parts,
+    complex: parts.graph.raw.map((r) => ({ flag: r.own ?? '-filter_complex', text: r.text })),
+    simple: parts.outputs.map((o) =>
+      (o.layout ?? []).flatMap((u) => {
+        if (u.kind !== 'tokens') return [];
+        const [flag, text] = u.tokens as [string, string | undefined];
+        const media = FILTER_FLAGS[flag];
+        return media && text !== undefined ? [{ flag, media, text }] : [];
+      }),
+    ),
+  };
 }
