@@ -6,6 +6,7 @@ import { expectedDuration } from './expected-duration.js';
 import { type NodeExtras, renderFilterDescription } from './filter-description.js';
 import type { FilterOptionValue } from './filter-value.js';
 import { GraphBuilder } from './graph-builder.js';
+import { mermaid, outline } from './graph-diagram.js';
 import { emptyGraph, type GraphState } from './graph-state.js';
 import {
   GLOBAL_FLAGS,
@@ -445,6 +446,49 @@ export class Command<L extends string = never> {
       );
     }
     return args;
+  }
+
+  /**
+   * The command as a plain outline for logs: inputs with their options, every filtergraph one
+   * filter a line with what feeds it and its options, outputs with what they map. It is read
+   * back from the compiled argv, so it shows what FFmpeg will see (generated labels included).
+   *
+   * @example
+   * new Command().input('in.mp4').filter('scale', { w: 320, h: -2 }).output('out.mp4', { crf: 23 }).toOutline();
+   * // inputs:
+   * //   #0 in.mp4
+   * // output #0 vf:
+   * //   scale#1 <- [in] : w=320 h=-2 -> [output #0]
+   * // outputs:
+   * //   #0 out.mp4 (crf=23)
+   */
+  toOutline(): string {
+    return outline(this.toArgs());
+  }
+
+  /**
+   * The filtergraph as a Mermaid flowchart (paste it into any Mermaid viewer, or a Markdown
+   * ```mermaid block): inputs, one box per filter with its options, outputs, and edges labelled
+   * with stream specifiers and link labels.
+   *
+   * @example
+   * new Command().input('a.mp4').input('logo.png')
+   *   .graph((g) => ({ v: g.filter('overlay', [g.input(0).video, g.input(1).video], { x: 10, y: 10 }) }))
+   *   .output('out.mp4', { map: ['v'] })
+   *   .toMermaid();
+   * // flowchart LR
+   * //   in0[/"#0 a.mp4"/]
+   * //   in1[/"#1 logo.png"/]
+   * //   subgraph g0["filter_complex"]
+   * //     g0n0["overlay<br/>x=10 y=10"]
+   * //   end
+   * //   in0 -->|"0:v"| g0n0
+   * //   in1 -->|"1:v"| g0n0
+   * //   g0n0 -->|"v"| out0
+   * //   out0[\"#0 out.mp4"\]
+   */
+  toMermaid(): string {
+    return mermaid(this.toArgs());
   }
 
   /** The command as one POSIX shell line (`ffmpeg ...`), quoted for copy and paste. */

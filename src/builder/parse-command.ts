@@ -225,7 +225,8 @@ export function parseArgv(line: string | readonly string[], verbatim = false): P
 function retype(f: FileDraft, keys: ReadonlySet<string>): void {
   f.options = {};
   for (const u of f.units) {
-    if (u.kind !== 'tokens') continue;
+    // Filtergraphs are the graph's, not options.
+    if (u.kind !== 'tokens' || FILTER_FLAGS[u.tokens[0] ?? ''] !== undefined) continue;
     const [flag, value] = u.tokens as [string, string | undefined];
     setOption(f, keys, flag, optionName(flag) ?? '', value);
   }

@@ -163,6 +163,7 @@ describe('R-AF-20 Command.parse reads what it keeps', () => {
       expect(again.inputs.map((i) => i.path)).toEqual(cmd.inputs.map((i) => i.path));
       expect(again.outputs.map((o) => o.path)).toEqual(cmd.outputs.map((o) => o.path));
       expect(again.globals).toEqual(cmd.globals);
+      expect(again.toOutline()).toEqual(cmd.toOutline());
     });
   }
 });
