@@ -468,7 +468,7 @@ export class Command<L extends string = never> {
 
   /**
    * The filtergraph as a Mermaid flowchart (paste it into any Mermaid viewer, or a Markdown
-   * ```mermaid block): inputs, one box per filter with its options, outputs, and edges labelled
+   * code block marked `mermaid`): inputs, one box per filter with its options, outputs, and edges labelled
    * with stream specifiers and link labels.
    *
    * @example

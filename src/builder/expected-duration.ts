@@ -108,7 +108,7 @@ function filterSpan(name: string, o: Readonly<Record<string, string>>, ins: read
  * never ends.
  *
  * @example
- * expectedDuration(new Command().input('a.mp4', { ss: 2, t: 6 }).filter('setpts', { expr: '0.5*PTS' }).output('o.mp4').toArgs())
+ * expectedDurationOf(new Command().input('a.mp4', { ss: 2, t: 6 }).filter('setpts', { expr: '0.5*PTS' }).output('o.mp4').toArgs())
  * // => 3
  */
 export function expectedDuration(

@@ -28,6 +28,7 @@ export {
   quoteConcatPath,
   quoteShellArg,
 } from './escape.js';
+export { expectedDuration as expectedDurationOf } from './expected-duration.js';
 export type { NodeExtras } from './filter-description.js';
 export type {
   DurationValue,
@@ -42,6 +43,8 @@ export type {
   Accepts,
   FilterInputMedia,
   FilterOutputMedia,
+  FirstMedia,
+  MediaAt,
   MediaType,
   StreamMedia,
 } from './media-type.js';

@@ -43,7 +43,8 @@ interface DynamicMedia {
   mergeplanes: { in: 'video' };
 }
 
-type Side<N, S extends 0 | 1, K extends 'in' | 'out'> = N extends keyof Pads
+/** The media of one side (inputs or outputs) of filter `N`'s pads. */
+export type PadSideMedia<N, S extends 0 | 1, K extends 'in' | 'out'> = N extends keyof Pads
   ? Pads[N][S] extends 'N'
     ? readonly (N extends keyof DynamicMedia
         ? DynamicMedia[N] extends Record<K, infer M>
@@ -54,9 +55,9 @@ type Side<N, S extends 0 | 1, K extends 'in' | 'out'> = N extends keyof Pads
   : readonly StreamMedia[];
 
 /** The media of filter `N`'s input pads: a tuple when fixed, an array when dynamic. */
-export type FilterInputMedia<N> = Side<N, 0, 'in'>;
+export type FilterInputMedia<N> = PadSideMedia<N, 0, 'in'>;
 /** The media of filter `N`'s output pads: a tuple when fixed, an array when dynamic. */
-export type FilterOutputMedia<N> = Side<N, 1, 'out'>;
+export type FilterOutputMedia<N> = PadSideMedia<N, 1, 'out'>;
 
 /** What a pad of media `P` accepts: its own medium or an unknown stream; an unknown pad takes anything. */
 export type Accepts<P extends StreamMedia> = P extends 'unknown' ? StreamMedia : P | 'unknown';

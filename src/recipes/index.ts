@@ -1,5 +1,5 @@
 /**
- * Everyday FFmpeg jobs as short functions, each returning a {@link Command} to run with
+ * Everyday FFmpeg jobs as short functions, each returning a `Command` to run with
  * `runCommand` (or extend first). Imported from `afmpeg/recipes`: they are plain builder code
  * (no I/O), kept off the main entry so an app that never uses them does not load them.
  * Recipes that need a file's duration or streams take them as options: probe first.
