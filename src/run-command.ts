@@ -63,7 +63,13 @@ export async function runCommand<L extends string>(
     lengths = await Promise.all(
       cmd.inputs.map(async (input) =>
         probeable(input.path, input.options.f)
-          ? (await engine.probe(vol, input.path, { signal: runOptions.signal })).format.duration
+          ? (
+              await engine.probe(vol, input.path, {
+                ...(runOptions.signal ? { signal: runOptions.signal } : {}),
+                ...(runOptions.cwd ? { cwd: runOptions.cwd } : {}),
+                ...(runOptions.mounts ? { mounts: runOptions.mounts } : {}),
+              })
+            ).format.duration
           : undefined,
       ),
     );

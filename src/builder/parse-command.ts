@@ -186,6 +186,15 @@ export function parseArgv(line: string | readonly string[], verbatim = false): P
     return { ...g, labels };
   });
 
+  const defined = new Set(complexGraphs.flatMap((g) => g.labels));
+  for (const out of outputs) {
+    for (const entry of out.maps) {
+      if (!/^\d/.test(entry) && !defined.has(entry)) {
+        fail(`-map [${entry}]`, `no -filter_complex defines an open output labelled '${entry}'`);
+      }
+    }
+  }
+
   // A lone -vf/-af over one input into one output becomes the default chains, so filter() extends it.
   const nodes: NodeRecord[] = [];
   const tails: Partial<Record<'V' | 'A', StreamSource>> = {};

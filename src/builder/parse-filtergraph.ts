@@ -31,6 +31,9 @@ const WHITESPACE = ' \n\t\r';
  * FFmpeg's `av_get_token`: reads up to an unescaped, unquoted `term` character, `\` escaping one
  * character and `'...'` quoting literally; unescaped whitespace at both ends is dropped. Returns
  * the token and where it stopped.
+ *
+ * @example
+ * getToken("  'a,b'\\,c , d", 0, ',') // => { token: 'a,b,c', end: 11 }
  */
 export function getToken(text: string, from: number, term: string): { token: string; end: number } {
   let i = from;
@@ -61,6 +64,10 @@ export function getToken(text: string, from: number, term: string): { token: str
 /**
  * Splits a filter's (graph-level unescaped) arguments at the option level: `key=value` pairs and
  * positional values separated by `:`, each value unescaped once more.
+ *
+ * @example
+ * parseFilterArgs("320:-2:flags=lanczos:text=a\\:b")
+ * // => { options: { flags: 'lanczos', text: 'a:b' }, positional: ['320', '-2'] }
  */
 export function parseFilterArgs(args: string): {
   options: Record<string, string>;

@@ -37,6 +37,9 @@ const signature = (streams: readonly StreamFacts[]) =>
 /**
  * Whether files can be joined by the concat demuxer with stream copy: the same streams, codecs,
  * sizes, pixel formats, sample rates and channel counts, in the same order.
+ *
+ * @example
+ * streamsMatch([(await probe(vol, '/in/a.mp4')).streams, (await probe(vol, '/in/b.mp4')).streams]) // => true
  */
 export function streamsMatch(files: readonly (readonly StreamFacts[])[]): boolean {
   const [first, ...rest] = files.map(signature);

@@ -6,6 +6,10 @@ export type TimePoint = number | string;
 /**
  * Seconds of a {@link TimePoint}. A percentage needs the input's `duration` (seconds); the
  * recipes are pure, so probe the file first (`(await probe(vol, path)).format.duration`).
+ *
+ * @example
+ * resolveTimePoint('10%', 120) // => 12
+ * resolveTimePoint('00:01:02.5', undefined) // => 62.5
  */
 export function resolveTimePoint(at: TimePoint, duration: number | undefined): number {
   if (typeof at === 'string' && at.trim().endsWith('%')) {

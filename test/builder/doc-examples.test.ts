@@ -1,5 +1,13 @@
-import { Command, expectedDurationOf, ProgressStream, parseFiltergraph, shellWords } from 'afmpeg';
-import { contactSheet, extractAudio, thumbnail, toGif } from 'afmpeg/recipes';
+import {
+  Command,
+  expectedDurationOf,
+  getToken,
+  ProgressStream,
+  parseFilterArgs,
+  parseFiltergraph,
+  shellWords,
+} from 'afmpeg';
+import { contactSheet, extractAudio, resolveTimePoint, thumbnail, toGif } from 'afmpeg/recipes';
 import { describe, expect, it } from 'vitest';
 
 // The @example blocks of this round's public API, run: each comment there is asserted here.
@@ -77,6 +85,13 @@ describe('R-AF-20 the JSDoc examples hold', () => {
       ...['ffmpeg', '-i', 'my file.mp4', '-vf', 'scale=320:-1', 'out.mp4'],
     ]);
     expect(parseFiltergraph('[0:v]scale=320:-1[s];[s][1:v]overlay=10:10').chains.length).toBe(2);
+    expect(getToken("  'a,b'\\,c , d", 0, ',')).toEqual({ token: 'a,b,c', end: 11 });
+    expect(parseFilterArgs('320:-2:flags=lanczos:text=a\\:b')).toEqual({
+      options: { flags: 'lanczos', text: 'a:b' },
+      positional: ['320', '-2'],
+    });
+    expect(resolveTimePoint('10%', 120)).toBe(12);
+    expect(resolveTimePoint('00:01:02.5', undefined)).toBe(62.5);
     const reader = new ProgressStream();
     expect(reader.push('out_time_us=1500000')).toBe('field');
     expect(reader.push('progress=continue')).toEqual({ timeSeconds: 1.5 });

@@ -212,6 +212,12 @@ describe('R-AF-20 Command.parse errors name the token and why', () => {
       'input #0',
     ],
     [
+      'a map of a label no graph defines',
+      "ffmpeg -i a.mp4 -map '[v]' o.mp4",
+      /'-map \[v\]': no -filter_complex defines an open output labelled 'v'/,
+      '-map [v]',
+    ],
+    [
       'too many labels',
       "ffmpeg -i a.mp4 -filter_complex '[0:v]hflip[a][b]' o.mp4",
       /has 1 output pad\(s\) but 2 labels/,
