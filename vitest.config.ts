@@ -5,7 +5,13 @@ import { defineConfig } from 'vitest/config';
 // worker threads run the same JavaScript a user's would.
 export default defineConfig({
   resolve: {
-    alias: { afmpeg: fileURLToPath(new URL('./dist/index.js', import.meta.url)) },
+    alias: [
+      {
+        find: /^afmpeg\/recipes$/,
+        replacement: fileURLToPath(new URL('./dist/recipes/index.js', import.meta.url)),
+      },
+      { find: /^afmpeg$/, replacement: fileURLToPath(new URL('./dist/index.js', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

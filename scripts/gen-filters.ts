@@ -188,15 +188,14 @@ export function renderFiltersModule(filters: readonly ParsedFilter[], source: st
   out.push('/**');
   out.push(' * Pad signature of every filter, as `-filters` prints it: one letter per pad (`V` video,');
   out.push(' * `A` audio), `N` when the count depends on the options, empty for none.');
+  out.push(" * Kept literal (`as const`) so the builder derives each pad's media type at the type level.");
   out.push(' */');
-  out.push(
-    'export const filterPads: { readonly [N in keyof FilterOptionsMap]: readonly [string, string] } = {',
-  );
+  out.push('export const filterPads = {');
   for (const f of sorted) {
     const side = (s: string) => JSON.stringify(s === '|' ? '' : s);
     out.push(`  ${key(f.name)}: [${side(f.inputs)}, ${side(f.outputs)}],`);
   }
-  out.push('};');
+  out.push('} as const satisfies { readonly [N in keyof FilterOptionsMap]: readonly [string, string] };');
   out.push('');
   return out.join('\n');
 }

@@ -2,16 +2,22 @@ import type { Command } from './builder/index.js';
 import {
   defaultEngine,
   type Engine,
+  ProgressStream,
   type RunOptions,
   type RunResult,
   type VolumeLike,
 } from './engine/index.js';
 import { runSegmented, type SegmentedRunResult } from './segments/run-segmented.js';
 
-/** Run options of the engine, plus which engine to use. */
+/** Run options of the engine, plus which engine to use and how to know the length for progress. */
 export interface RunCommandOptions extends RunOptions {
   /** The engine to run on (e.g. `createEngine({ variant: 'lgpl' })`); the default build otherwise. */
   readonly engine?: Engine;
+  /**
+   * Probe the command's input files before the run, so progress has a percentage even when only
+   * the inputs' lengths tell the output's (default false: one short ffprobe run per input file).
+   */
+  readonly probeInputs?: boolean;
   /**
    * Segment-parallel encoding (R-AF-17): split the video encode into this many time ranges,
    * encode them on that many workers at once and join them losslessly into the one output
@@ -24,20 +30,29 @@ export interface RunCommandOptions extends RunOptions {
 /** Options of a segment-parallel run. */
 export type SegmentedRunOptions = RunCommandOptions & { readonly segments: number | 'auto' };
 
+/** Inputs a probe can read: files in the volume, not lavfi graphs, pipes or data: URLs. */
+const probeable = (path: string, format: string | undefined) =>
+  format !== 'lavfi' && format !== 'concat' && !/^(pipe:|data:|-$)/.test(path);
+
 /**
  * Runs a built {@link Command} over a volume: the one place the builder meets an engine. The
  * command is compiled with `toArgs()` (so an invalid graph throws a `BuilderError` before anything
- * runs) and handed to `options.engine` or the default engine with the rest of `options`. When the
- * command states its own length (an output `-t`, or the only input's `-t`/`-to`), that length is
- * passed as `durationSeconds`, so progress reports carry a percentage.
+ * runs) and handed to `options.engine` or the default engine with the rest of `options`.
+ *
+ * Progress comes from FFmpeg's own `-progress` stream (`-progress pipe:2 -nostats` are added when
+ * `onProgress` is given and the command sets no `progress` of its own), so it arrives at any
+ * `-loglevel`, and its lines are kept out of `onStderr`. Its percentage is of the length the
+ * command itself gives its first output (`Command.expectedDuration`: output `-t`/`-to`, trims,
+ * `setpts`, `concat`, `xfade`, sources' durations, ...), with `probeInputs` the inputs' probed
+ * lengths too; `options.durationSeconds` overrides it.
  *
  * @example
  * ```ts
  * import { Command, runCommand, probe, Volume } from 'afmpeg';
  * const vol = new Volume();
- * const cmd = new Command({ y: true })
+ * const cmd = new Command({ y: true, loglevel: 'error' })
  *   .lavfiInput('testsrc2', { size: '320x240', rate: 25, duration: 2 })
- *   .output('/out.mp4', { 'c:v': 'libx264', pix_fmt: 'yuv420p', t: 2 });
+ *   .output('/out.mp4', { 'c:v': 'libx264', pix_fmt: 'yuv420p' });
  * const result = await runCommand(vol, cmd, { onProgress: (p) => console.log(p.percent) });
  * result.exitCode; // 0
  * (await probe(vol, '/out.mp4')).format.duration; // 2
@@ -53,25 +68,61 @@ export function runCommand<L extends string>(
   cmd: Command<L>,
   options?: RunCommandOptions,
 ): Promise<RunResult>;
-export function runCommand<L extends string>(
+export async function runCommand<L extends string>(
   vol: VolumeLike,
   cmd: Command<L>,
   options: RunCommandOptions = {},
 ): Promise<RunResult> {
-  const { engine, segments, ...runOptions } = options;
-  let args: string[];
-  try {
-    args = cmd.toArgs();
-  } catch (err) {
-    return Promise.reject(err);
+  const { engine: given, probeInputs, segments, ...runOptions } = options;
+  const engine = given ?? defaultEngine();
+  let args = cmd.toArgs();
+  const { onProgress, onStderr } = runOptions;
+  if (!onProgress && segments === undefined) return engine.run(vol, args, runOptions);
+
+  let lengths: (number | undefined)[] = [];
+  if (probeInputs) {
+    lengths = await Promise.all(
+      cmd.inputs.map(async (input) =>
+        probeable(input.path, input.options.f)
+          ? (
+              await engine.probe(vol, input.path, {
+                ...(runOptions.signal ? { signal: runOptions.signal } : {}),
+                ...(runOptions.cwd ? { cwd: runOptions.cwd } : {}),
+                ...(runOptions.mounts ? { mounts: runOptions.mounts } : {}),
+              })
+            ).format.duration
+          : undefined,
+      ),
+    );
   }
-  const durationSeconds = runOptions.durationSeconds ?? cmd.durationSeconds();
-  const withDuration =
-    durationSeconds !== undefined && durationSeconds > 0 ? { ...runOptions, durationSeconds } : runOptions;
-  const runner = engine ?? defaultEngine();
+  const duration = runOptions.durationSeconds ?? cmd.expectedDuration(lengths);
   if (segments !== undefined) {
-    const count = segments === 'auto' ? (runner.concurrency ?? 1) : segments;
-    return runSegmented(vol, cmd, count, runner, withDuration);
+    const count = segments === 'auto' ? (engine.concurrency ?? 1) : segments;
+    const known = duration !== undefined && duration > 0 ? { durationSeconds: duration } : {};
+    return runSegmented(vol, cmd, count, engine, { ...runOptions, ...known });
   }
-  return runner.run(vol, args, withDuration);
+  if (!onProgress) return engine.run(vol, args, runOptions);
+  const own = cmd.globals.progress === undefined;
+  if (own) {
+    const stats = cmd.globals.stats === undefined ? ['-nostats'] : [];
+    args = ['-progress', 'pipe:2', ...stats, ...args];
+  }
+  const stream = new ProgressStream();
+  return engine.run(vol, args, {
+    ...runOptions,
+    onProgress: own ? undefined : onProgress,
+    ...(duration !== undefined && duration > 0 ? { durationSeconds: duration } : {}),
+    onStderr: own
+      ? (line) => {
+          const read = stream.push(line);
+          if (read === undefined) onStderr?.(line);
+          else if (read !== 'field') {
+            if (duration !== undefined && duration > 0 && read.timeSeconds !== undefined) {
+              read.percent = Math.min(100, Math.max(0, (read.timeSeconds / duration) * 100));
+            }
+            onProgress(read);
+          }
+        }
+      : onStderr,
+  });
 }

@@ -2,9 +2,11 @@ import { compileGraph, selectorInput } from './compile-graph.js';
 import { parseDuration } from './duration.js';
 import { BuilderError } from './errors.js';
 import { isValidLabel, quoteShellArg } from './escape.js';
+import { expectedDuration } from './expected-duration.js';
 import { type NodeExtras, renderFilterDescription } from './filter-description.js';
 import type { FilterOptionValue } from './filter-value.js';
 import { GraphBuilder } from './graph-builder.js';
+import { mermaid, outline } from './graph-diagram.js';
 import { emptyGraph, type GraphState } from './graph-state.js';
 import {
   GLOBAL_FLAGS,
@@ -21,19 +23,33 @@ import {
   renderPrivate,
 } from './options.js';
 import { padShape } from './pad-shape.js';
+import { parseArgv } from './parse-command.js';
 import { isRawFilter, type RawFilter } from './raw-filter.js';
 import { type FilterName, type FilterOptions, Stream, type StreamSource } from './stream.js';
+
+/**
+ * One piece of a parsed file's options, in the order the command line had them: tokens written
+ * back verbatim, a `-map` (entry `index` of `options.map`), or the default chain's `-vf`/`-af`.
+ */
+export type ArgUnit =
+  | { readonly kind: 'tokens'; readonly tokens: readonly string[] }
+  | { readonly kind: 'map'; readonly index: number }
+  | { readonly kind: 'filter'; readonly media: 'v' | 'a' };
 
 /** One input as the command holds it. */
 export interface InputEntry {
   readonly path: string;
   readonly options: InputOptions;
+  /** For a parsed input: its options as written (`options` is then their typed reading). */
+  readonly layout?: readonly ArgUnit[];
 }
 
 /** One output as the command holds it. */
 export interface OutputEntry {
   readonly path: string;
   readonly options: OutputOptions;
+  /** For a parsed output: its options as written (`options` is then their typed reading). */
+  readonly layout?: readonly ArgUnit[];
 }
 
 type Media = 'V' | 'A';
@@ -86,6 +102,36 @@ export class Command<L extends string = never> {
       chain: { tails: {}, used: { V: [], A: [] } },
       outputs: [],
     };
+  }
+
+  /**
+   * Reads an FFmpeg command line into a `Command`: the inverse of {@link Command.toArgs}. Takes
+   * an argv array or a POSIX shell line, with or without the leading `ffmpeg`. Global, input and
+   * output options are kept (typed where known, verbatim and in order either way), a lone
+   * `-vf`/`-af` becomes the default chain `filter()` extends, `-filter_complex` graphs are parsed
+   * (links resolved, media checked) and their labels can be mapped. `parse(x).toArgs()` gives
+   * the same argv back, global options first. A line FFmpeg would refuse to parse throws a
+   * {@link BuilderError} (`parse-error`) naming the token and why.
+   *
+   * @example
+   * const cmd = Command.parse(`ffmpeg -y -i in.mp4 -vf 'scale=320:-2' -c:v libx264 -crf 23 out.mp4`);
+   * cmd.outputs[0]?.options.crf; // 23
+   * cmd.filter('hflip').toArgs();
+   * // ['-y', '-i', 'in.mp4', '-vf', 'scale=320:-2,hflip', '-c:v', 'libx264', '-crf', '23', 'out.mp4']
+   */
+  static parse(line: string | readonly string[]): Command<string> {
+    const parts = parseArgv(line);
+    const used = parts.graph.nodes.length > 0 ? [0] : [];
+    return Command.#from<string>({
+      globals: parts.globals,
+      inputs: parts.inputs,
+      graph: parts.graph,
+      chain: {
+        tails: parts.tails,
+        used: { V: parts.tails.V ? used : [], A: parts.tails.A ? used : [] },
+      },
+      outputs: parts.outputs,
+    });
   }
 
   static #from<M extends string>(state: CommandState): Command<M> {
@@ -172,7 +218,7 @@ export class Command<L extends string = never> {
       const tail = tails[media];
       if (tail) {
         delete tails[media];
-        return new Stream(tail, builder);
+        return new Stream(tail, builder, media === 'V' ? 'video' : 'audio');
       }
       const next = state.inputs.findIndex((_, n) => !used[media].includes(n));
       if (next < 0) {
@@ -184,7 +230,11 @@ export class Command<L extends string = never> {
         );
       }
       used[media].push(next);
-      return new Stream({ kind: 'input', input: next, specifier: media === 'V' ? 'v' : 'a' }, builder);
+      return new Stream(
+        { kind: 'input', input: next, specifier: media === 'V' ? 'v' : 'a' },
+        builder,
+        media === 'V' ? 'video' : 'audio',
+      );
     });
     const node = isRawFilter(name)
       ? builder.addNode(name, inputs, {}, {})
@@ -333,6 +383,22 @@ export class Command<L extends string = never> {
   }
 
   /**
+   * The length in seconds the first output will have, as far as the command tells: its `-t` or
+   * `-to`, else its streams traced through the filtergraph (`trim`/`atrim`, `setpts`, `atempo`,
+   * `concat`, `xfade`, `overlay`, `amix`, lavfi sources' durations) back to the inputs' `-t`/`-to`
+   * or `inputDurations` (probed lengths, by input index). `undefined` when unknown or endless.
+   * `runCommand` uses it for progress percentages.
+   *
+   * @example
+   * new Command().input('a.mp4').input('b.mp4')
+   *   .filter('xfade', { offset: 4, duration: 1 }).output('o.mp4')
+   *   .expectedDuration([5, 6]); // => 10 (xfade ends at offset + the second clip)
+   */
+  expectedDuration(inputDurations: readonly (number | undefined)[] = []): number | undefined {
+    return expectedDuration(this.toArgs(), inputDurations);
+  }
+
+  /**
    * Compiles to FFmpeg's argv (without the program name). Pure and deterministic; validates the
    * graph and throws a {@link BuilderError} naming the node and pad at fault.
    */
@@ -342,6 +408,10 @@ export class Command<L extends string = never> {
     if (globals.stats !== undefined) args.push(globals.stats ? '-stats' : '-nostats');
     args.push(...(globals.raw ?? []));
     for (const input of inputs) {
+      if (input.layout) {
+        args.push(...input.layout.flatMap((u) => (u.kind === 'tokens' ? u.tokens : [])), '-i', input.path);
+        continue;
+      }
       args.push(...renderOptions(input.options as Record<string, unknown>, INPUT_KEYS, INPUT_FLAGS));
       args.push(
         ...renderPrivate(input.options.privateOptions),
@@ -370,15 +440,29 @@ export class Command<L extends string = never> {
       outputCount: outputs.length,
       mappedLabels,
     });
-    if (compiled.kind === 'complex') args.push('-filter_complex', compiled.text);
+    if (compiled.kind === 'complex' && compiled.text !== '') args.push('-filter_complex', compiled.text);
+    for (const own of graph.raw) if (own.own !== undefined) args.push(own.own, own.text);
+    const mapArg = (entry: string) => ['-map', selectorInput(entry) === undefined ? `[${entry}]` : entry];
     for (const out of outputs) {
       const o = out.options;
-      for (const entry of o.map ?? [])
-        args.push('-map', selectorInput(entry) === undefined ? `[${entry}]` : entry);
-      if (compiled.kind === 'simple') {
-        if (compiled.vf) args.push('-vf', compiled.vf);
-        if (compiled.af) args.push('-af', compiled.af);
+      const simple = compiled.kind === 'simple' ? compiled : undefined;
+      const filterArgs = (media: 'v' | 'a') => {
+        const text = media === 'v' ? simple?.vf : simple?.af;
+        return text ? [media === 'v' ? '-vf' : '-af', text] : [];
+      };
+      if (out.layout) {
+        const placed = new Set(out.layout.flatMap((u) => (u.kind === 'filter' ? [u.media] : [])));
+        args.push(...(['v', 'a'] as const).filter((m) => !placed.has(m)).flatMap(filterArgs));
+        for (const unit of out.layout) {
+          if (unit.kind === 'tokens') args.push(...unit.tokens);
+          else if (unit.kind === 'map') args.push(...mapArg(o.map?.[unit.index] ?? ''));
+          else args.push(...filterArgs(unit.media));
+        }
+        args.push(out.path);
+        continue;
       }
+      for (const entry of o.map ?? []) args.push(...mapArg(entry));
+      args.push(...filterArgs('v'), ...filterArgs('a'));
       args.push(...renderOptions(o as Record<string, unknown>, OUTPUT_KEYS, OUTPUT_FLAGS));
       args.push(
         ...renderMetadata(o.metadata, o.streamMetadata),
@@ -388,6 +472,49 @@ export class Command<L extends string = never> {
       );
     }
     return args;
+  }
+
+  /**
+   * The command as a plain outline for logs: inputs with their options, every filtergraph one
+   * filter a line with what feeds it and its options, outputs with what they map. It is read
+   * back from the compiled argv, so it shows what FFmpeg will see (generated labels included).
+   *
+   * @example
+   * new Command().input('in.mp4').filter('scale', { w: 320, h: -2 }).output('out.mp4', { crf: 23 }).toOutline();
+   * // inputs:
+   * //   #0 in.mp4
+   * // output #0 vf:
+   * //   scale#1 <- [in] : w=320 h=-2 -> [output #0]
+   * // outputs:
+   * //   #0 out.mp4 (crf=23)
+   */
+  toOutline(): string {
+    return outline(this.toArgs());
+  }
+
+  /**
+   * The filtergraph as a Mermaid flowchart (paste it into any Mermaid viewer, or a Markdown
+   * code block marked `mermaid`): inputs, one box per filter with its options, outputs, and edges labelled
+   * with stream specifiers and link labels.
+   *
+   * @example
+   * new Command().input('a.mp4').input('logo.png')
+   *   .graph((g) => ({ v: g.filter('overlay', [g.input(0).video, g.input(1).video], { x: 10, y: 10 }) }))
+   *   .output('out.mp4', { map: ['v'] })
+   *   .toMermaid();
+   * // flowchart LR
+   * //   in0[/"#0 a.mp4"/]
+   * //   in1[/"#1 logo.png"/]
+   * //   subgraph g0["filter_complex"]
+   * //     g0n0["overlay<br/>x=10 y=10"]
+   * //   end
+   * //   in0 -->|"0:v"| g0n0
+   * //   in1 -->|"1:v"| g0n0
+   * //   g0n0 -->|"v"| out0
+   * //   out0[\"#0 out.mp4"\]
+   */
+  toMermaid(): string {
+    return mermaid(this.toArgs());
   }
 
   /** The command as one POSIX shell line (`ffmpeg ...`), quoted for copy and paste. */

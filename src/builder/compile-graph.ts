@@ -275,5 +275,5 @@ function renderComplex(graph: GraphState, consumers: ReadonlyMap<string, readonl
     if (chained.has(node.id)) segments[segments.length - 1] += `,${text}`;
     else segments.push(text);
   });
-  return [...segments, ...raw.map((r) => r.text)].join(';');
+  return [...segments, ...raw.filter((r) => r.own === undefined).map((r) => r.text)].join(';');
 }

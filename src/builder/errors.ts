@@ -9,6 +9,8 @@ export type BuilderErrorCode =
   | 'invalid-label'
   | 'no-inputs-to-wire'
   | 'invalid-value'
+  | 'media-mismatch'
+  | 'parse-error'
   | 'builder-closed';
 
 /**

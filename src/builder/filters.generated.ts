@@ -10257,8 +10257,9 @@ export interface FilterOptionsMap {
 /**
  * Pad signature of every filter, as `-filters` prints it: one letter per pad (`V` video,
  * `A` audio), `N` when the count depends on the options, empty for none.
+ * Kept literal (`as const`) so the builder derives each pad's media type at the type level.
  */
-export const filterPads: { readonly [N in keyof FilterOptionsMap]: readonly [string, string] } = {
+export const filterPads = {
   abench: ['A', 'A'],
   abitscope: ['A', 'V'],
   abuffer: ['', 'A'],
@@ -10720,4 +10721,4 @@ export const filterPads: { readonly [N in keyof FilterOptionsMap]: readonly [str
   yaepblur: ['V', 'V'],
   yuvtestsrc: ['', 'V'],
   zoompan: ['V', 'V'],
-};
+} as const satisfies { readonly [N in keyof FilterOptionsMap]: readonly [string, string] };

@@ -1,10 +1,19 @@
 import { BuilderError } from './errors.js';
 import { type NodeExtras, renderFilterDescription } from './filter-description.js';
 import type { FilterOptionValue } from './filter-value.js';
-import type { NodeRecord } from './graph-state.js';
+import { type NodeRecord, nodeName } from './graph-state.js';
+import { mediaOf, padTypeOf, type StreamMedia, specifierMedia } from './media-type.js';
 import { padShape } from './pad-shape.js';
 import { isRawFilter, type RawFilter } from './raw-filter.js';
-import { type FilterName, FilterNode, type FilterOptions, type NodeSink, Stream } from './stream.js';
+import {
+  type FilterInputs,
+  type FilterName,
+  FilterNode,
+  type FilterNodeOf,
+  type FilterOptions,
+  type NodeSink,
+  Stream,
+} from './stream.js';
 
 /** Stream type letters of a stream specifier: video, audio, subtitle, data, attachment. */
 export type StreamType = 'v' | 'a' | 's' | 'd' | 't';
@@ -18,21 +27,25 @@ export class InputStreams {
   ) {}
 
   /** The input's video (`[n:v]`; FFmpeg takes the first video stream). */
-  get video(): Stream {
+  get video(): Stream<'video'> {
     return this.stream('v');
   }
 
   /** The input's audio (`[n:a]`). */
-  get audio(): Stream {
+  get audio(): Stream<'audio'> {
     return this.stream('a');
   }
 
   /**
-   * A stream by type and/or index: `stream('a', 0)` is `[n:a:0]`, `stream(2)` is `[n:2]`.
+   * A stream by type and/or index: `stream('a', 0)` is `[n:a:0]` (a `Stream<'audio'>`),
+   * `stream(2)` is `[n:2]` (a `Stream<'unknown'>`: the builder cannot see what the file holds).
    */
+  stream(type: 'v', index?: number): Stream<'video'>;
+  stream(type: 'a', index?: number): Stream<'audio'>;
+  stream(type: StreamType | number, index?: number): Stream<'unknown'>;
   stream(type: StreamType | number, index?: number): Stream {
     const specifier = typeof type === 'number' ? `${type}` : index === undefined ? type : `${type}:${index}`;
-    return new Stream({ kind: 'input', input: this.index, specifier }, this.sink);
+    return new Stream({ kind: 'input', input: this.index, specifier }, this.sink, specifierMedia(specifier));
   }
 }
 
@@ -65,14 +78,17 @@ export class GraphBuilder implements NodeSink {
     return new InputStreams(index, this);
   }
 
-  /** A node fed by `inputs` (one stream or several, in pad order). */
+  /**
+   * A node fed by `inputs` (one stream or several, in pad order). Streams must carry the media
+   * of the pads they feed (`overlay` takes `Stream<'video'>`s, `amix` `Stream<'audio'>`s).
+   */
   filter<N extends FilterName>(
     name: N,
-    inputs: Stream | readonly Stream[],
+    inputs: FilterInputs<N>,
     options?: FilterOptions<N>,
     extras?: NodeExtras,
-  ): FilterNode;
-  filter(raw: RawFilter, inputs: Stream | readonly Stream[]): FilterNode;
+  ): FilterNodeOf<N>;
+  filter(raw: RawFilter, inputs: Stream | readonly Stream[]): FilterNode<readonly 'unknown'[]>;
   filter(
     name: FilterName | RawFilter,
     inputs: Stream | readonly Stream[],
@@ -84,8 +100,8 @@ export class GraphBuilder implements NodeSink {
   }
 
   /** A node with no inputs: a source such as `color`, `sine`, `anullsrc` or `movie`. */
-  source<N extends FilterName>(name: N, options?: FilterOptions<N>, extras?: NodeExtras): FilterNode;
-  source(raw: RawFilter): FilterNode;
+  source<N extends FilterName>(name: N, options?: FilterOptions<N>, extras?: NodeExtras): FilterNodeOf<N>;
+  source(raw: RawFilter): FilterNode<readonly 'unknown'[]>;
   source(name: FilterName | RawFilter, options?: object, extras?: NodeExtras): FilterNode {
     return this.addNode(name, [], (options ?? {}) as Record<string, unknown>, extras ?? {});
   }
@@ -151,8 +167,10 @@ export class GraphBuilder implements NodeSink {
         auto: this.auto,
       };
     }
+    checkMedia(record, [...this.existing, ...this.#nodes]);
     this.#nodes.push(record);
-    return new FilterNode(this, id, name, record.shape.outputs?.length);
+    const outputMedia = (record.shape.outputs ?? []).map(mediaOf);
+    return new FilterNode(this, id, name, record.shape.outputs?.length, outputMedia);
   }
 
   /** @internal The nodes added so far; closes the builder. */
@@ -160,4 +178,36 @@ export class GraphBuilder implements NodeSink {
     this.#closed = true;
     return this.#nodes;
   }
+}
+
+/** The medium a source carries, as far as the nodes built so far tell. */
+export function sourceMedia(source: Stream['source'], nodes: readonly NodeRecord[]): StreamMedia {
+  if (source.kind === 'input') return specifierMedia(source.specifier);
+  const from = nodes.find((n) => n.id === source.node);
+  return mediaOf(from?.shape.outputs?.[source.pad]);
+}
+
+/**
+ * A stream of one medium fed to a pad of the other is a `BuilderError` as soon as the node is
+ * added (the types catch it earlier where they are known).
+ */
+export function checkMedia(record: NodeRecord, nodes: readonly NodeRecord[]): void {
+  record.inputs.forEach((source, i) => {
+    const want = record.shape.inputs?.[i];
+    const got = padTypeOf(sourceMedia(source, nodes));
+    if (want === undefined || got === undefined || want === got) return;
+    const name = nodeName(record);
+    throw new BuilderError(
+      'media-mismatch',
+      `${name} input #${i} takes ${want === 'V' ? 'video' : 'audio'}, but is fed ${got === 'V' ? 'video' : 'audio'} (${describe(source, nodes)})`,
+      name,
+      `input #${i}`,
+    );
+  });
+}
+
+function describe(source: Stream['source'], nodes: readonly NodeRecord[]): string {
+  if (source.kind === 'input') return `[${source.input}:${source.specifier}]`;
+  const from = nodes.find((n) => n.id === source.node);
+  return `output #${source.pad} of ${from ? nodeName(from) : `#${source.node}`}`;
 }

@@ -24,6 +24,8 @@ export interface NamedOutput {
 export interface RawGraph {
   readonly text: string;
   readonly labels: readonly string[];
+  /** Written as its own option with this flag (a parsed `-filter_complex`/`-lavfi`), not joined. */
+  readonly own?: string;
 }
 
 export interface GraphState {

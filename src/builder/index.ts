@@ -10,7 +10,13 @@
  *   wasm build's own help text (`npm run gen:filters`); `rawFilter()`, `rawGraph()` and each
  *   scope's `raw` are the escape hatches.
  */
-export { Command, type GraphLabels, type InputEntry, type OutputEntry } from './command.js';
+export {
+  type ArgUnit,
+  Command,
+  type GraphLabels,
+  type InputEntry,
+  type OutputEntry,
+} from './command.js';
 export { parseDuration } from './duration.js';
 export { BuilderError, type BuilderErrorCode } from './errors.js';
 export {
@@ -22,6 +28,7 @@ export {
   quoteConcatPath,
   quoteShellArg,
 } from './escape.js';
+export { expectedDuration as expectedDurationOf } from './expected-duration.js';
 export type { NodeExtras } from './filter-description.js';
 export type {
   DurationValue,
@@ -33,6 +40,15 @@ export type {
 export type { FilterOptionsMap } from './filters.generated.js';
 // Types only: a graph() callback receives a GraphBuilder; nobody constructs one.
 export type { GraphBuilder, InputStreams, StreamType } from './graph-builder.js';
+export type {
+  Accepts,
+  FilterInputMedia,
+  FilterOutputMedia,
+  FirstMedia,
+  MediaAt,
+  MediaType,
+  StreamMedia,
+} from './media-type.js';
 export type {
   Bitrate,
   GlobalOptions,
@@ -46,5 +62,22 @@ export type {
   PrivateOptions,
   X264Preset,
 } from './options.js';
+export {
+  getToken,
+  type ParsedFilter,
+  type ParsedFiltergraph,
+  parseFilterArgs,
+  parseFiltergraph,
+} from './parse-filtergraph.js';
 export { type RawFilter, rawFilter } from './raw-filter.js';
-export { type FilterName, FilterNode, type FilterOptions, Stream, type StreamSource } from './stream.js';
+export { shellWords } from './shell-words.js';
+export {
+  type FilterInputs,
+  type FilterName,
+  FilterNode,
+  type FilterNodeOf,
+  type FilterOptions,
+  type FiltersAccepting,
+  Stream,
+  type StreamSource,
+} from './stream.js';

@@ -20,6 +20,7 @@ export {
   UnknownComponentError,
 } from './errors.js';
 export type { ProbeChapter, ProbeFormat, ProbeResult, ProbeStream, Rational } from './probe-result.js';
+export { ProgressStream } from './progress-stream.js';
 export type { StdinInput } from './stdin-source.js';
 export type {
   Engine,

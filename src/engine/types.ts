@@ -34,6 +34,8 @@ export interface Progress {
   sizeBytes?: number;
   /** 0–100 when the duration is known (`durationSeconds`, or the first input's `Duration:`). */
   percent?: number;
+  /** The last report of the run (FFmpeg's `progress=end`), when read from `-progress`. */
+  done?: boolean;
 }
 
 export interface RunOptions {

@@ -55,7 +55,7 @@ export async function runSegmented(
 
   const started = performance.now();
   const facts = await inputFacts(vol, cmd, engine, options, mode);
-  const duration = options.durationSeconds ?? cmd.durationSeconds() ?? facts.durationSeconds;
+  const duration = options.durationSeconds ?? facts.durationSeconds;
   if (duration === undefined || !(duration > 0))
     return whole("the output's duration is unknown (give durationSeconds)");
   const rate = outputFrameRate(cmd, args) ?? facts.frameRate;

@@ -71,7 +71,7 @@ describe('R-AF-7 builder types', () => {
     new Command().input('a').graph((g) => {
       expectTypeOf(g).toEqualTypeOf<GraphBuilder>();
       const [x, y] = g.input(0).video.filter('split', { outputs: 2 }).outputs(2);
-      expectTypeOf(x).toEqualTypeOf<Stream>();
+      expectTypeOf(x).toEqualTypeOf<Stream<'video'>>();
       // @ts-expect-error overlay's x is an expression string or number, not a boolean
       g.filter('overlay', [x, y], { x: true });
       // @ts-expect-error inputs are streams
@@ -89,7 +89,7 @@ describe('R-AF-7 builder types', () => {
       // @ts-expect-error sine's frequency is a number
       g.source('sine', { frequency: 'high' });
       const three = tone.filter('asplit', { outputs: 3 }).outputs(3);
-      expectTypeOf(three).toEqualTypeOf<[Stream, Stream, Stream]>();
+      expectTypeOf(three).toEqualTypeOf<[Stream<'audio'>, Stream<'audio'>, Stream<'audio'>]>();
       const [a, b, c] = three;
       return { a, b, c };
     });
