@@ -1,0 +1,13 @@
+# FFmpeg's own checkasm (tests/checkasm), built for wasm32-wasi against this variant's libraries
+# and run in Node (tools/run-wasi.mjs): every WebAssembly SIMD128 kernel (src/ffmpeg-wasm/) is
+# compared with FFmpeg's C function on random inputs, and the build fails if one differs.
+# patches/ffmpeg/0101-* adds the simd128 cpu flag, a timer and the exact sw_scale tests.
+# Its --bench numbers (ns per call) are recorded in build/README.md.
+# shellcheck shell=bash
+log "ffmpeg checkasm"
+FFMPEG_OBJ="$OBJ_DIR/ffmpeg"
+# The tests keep their buffers on the stack: the same 8 MiB stack, first, as the real module
+# (steps/link.sh), so an overflow traps instead of overwriting data.
+(cd "$FFMPEG_OBJ" && make -j"$JOBS" checkasm LDEXEFLAGS="-Wl,--stack-first -Wl,-z,stack-size=8388608" >&2)
+(cd "$FFMPEG_OBJ" && node "$BUILD_DEF/tools/run-wasi.mjs" tests/checkasm/checkasm >&2) ||
+  die "FFmpeg checkasm failed: a SIMD128 kernel differs from FFmpeg's C code (see above; rerun with the printed seed)"
