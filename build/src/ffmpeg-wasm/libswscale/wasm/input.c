@@ -1,5 +1,5 @@
 /*
- * afmpeg: WebAssembly SIMD128 input converters rgb24/bgr24 -> Y, UV and UV_half.
+ * afmpeg: WebAssembly SIMD128 input converters rgb24/bgr24/rgba/bgra/argb/abgr -> Y, UV, UV_half.
  *
  * Why: PNG stills decode to rgb24, and their conversion to yuv (rgb24ToY_c, rgb24ToUV_half_c)
  * is ~4 % of the reel's time on wasm. Bit-exact with libswscale/input.c's C code: the same
@@ -150,6 +150,180 @@ static void name##ToUV_half_wasm(uint8_t *dstU, uint8_t *dstV, const uint8_t *u0
 INPUT_FUNCS(rgb24, 0)
 INPUT_FUNCS(bgr24, 2)
 
+/*
+ * rgba, bgra, argb, abgr: libswscale/input.c's rgb16_32 templates with their 32-bit
+ * parameters, step by step in int32 lanes: the same masks and shifts (logical where C's value
+ * is unsigned, arithmetic where it is int), the coefficients pre-shifted the same way, the
+ * unsigned rounding constant and the final logical shift.
+ */
+static av_always_inline void rgb32_to_y(int16_t *dst, const uint8_t *src, int width, const int32_t *rgb2yuv,
+                                        const int shr, const int shg, const int shb, const int shp,
+                                        const int maskr, const int maskg, const int maskb,
+                                        const int rsh, const int gsh, const int bsh, const int S)
+{
+    const int ry = rgb2yuv[RY_IDX] << rsh, gy = rgb2yuv[GY_IDX] << gsh, by = rgb2yuv[BY_IDX] << bsh;
+    const unsigned rnd = (32 << ((S) - 1)) + (1 << (S - 7));
+    const v128_t kr = wasm_i32x4_splat(ry), kg = wasm_i32x4_splat(gy), kb = wasm_i32x4_splat(by);
+    const v128_t vrnd = wasm_i32x4_splat(rnd);
+    const v128_t mr = wasm_i32x4_splat(maskr), mg = wasm_i32x4_splat(maskg), mb = wasm_i32x4_splat(maskb);
+    int i = 0;
+    for (; i + 8 <= width; i += 8) {
+        v128_t out[2];
+        int h;
+        for (h = 0; h < 2; h++) {
+            v128_t px = wasm_u32x4_shr(wasm_v128_load(src + 4 * (i + 4 * h)), shp);
+            v128_t b = wasm_i32x4_shr(wasm_v128_and(px, mb), shb);
+            v128_t g = wasm_i32x4_shr(wasm_v128_and(px, mg), shg);
+            v128_t r = wasm_i32x4_shr(wasm_v128_and(px, mr), shr);
+            v128_t v = wasm_i32x4_add(wasm_i32x4_add(wasm_i32x4_mul(kr, r), wasm_i32x4_mul(kg, g)),
+                                      wasm_i32x4_add(wasm_i32x4_mul(kb, b), vrnd));
+            out[h] = wasm_u32x4_shr(v, S - 6);
+        }
+        wasm_v128_store(dst + i, wasm_i16x8_shuffle(out[0], out[1], 0, 2, 4, 6, 8, 10, 12, 14));
+    }
+    for (; i < width; i++) {
+        uint32_t p;
+        int px, b, g, r;
+        memcpy(&p, src + 4 * i, 4);
+        px = p >> shp;
+        b = (px & maskb) >> shb;
+        g = (px & maskg) >> shg;
+        r = (px & maskr) >> shr;
+        dst[i] = (ry * r + gy * g + by * b + rnd) >> ((S) - 6);
+    }
+}
+
+static av_always_inline void rgb32_to_uv(int16_t *dstU, int16_t *dstV, const uint8_t *src, int width,
+                                         const int32_t *rgb2yuv,
+                                         const int shr, const int shg, const int shb, const int shp,
+                                         const int maskr, const int maskg, const int maskb,
+                                         const int rsh, const int gsh, const int bsh, const int S)
+{
+    const int ru = rgb2yuv[RU_IDX] * (1 << rsh), gu = rgb2yuv[GU_IDX] * (1 << gsh), bu = rgb2yuv[BU_IDX] * (1 << bsh),
+              rv = rgb2yuv[RV_IDX] * (1 << rsh), gv = rgb2yuv[GV_IDX] * (1 << gsh), bv = rgb2yuv[BV_IDX] * (1 << bsh);
+    const unsigned rnd = (256u << ((S) - 1)) + (1 << (S - 7));
+    const v128_t kru = wasm_i32x4_splat(ru), kgu = wasm_i32x4_splat(gu), kbu = wasm_i32x4_splat(bu);
+    const v128_t krv = wasm_i32x4_splat(rv), kgv = wasm_i32x4_splat(gv), kbv = wasm_i32x4_splat(bv);
+    const v128_t vrnd = wasm_i32x4_splat(rnd);
+    const v128_t mr = wasm_i32x4_splat(maskr), mg = wasm_i32x4_splat(maskg), mb = wasm_i32x4_splat(maskb);
+    int i = 0;
+    for (; i + 8 <= width; i += 8) {
+        v128_t ou[2], ov[2];
+        int h;
+        for (h = 0; h < 2; h++) {
+            v128_t px = wasm_u32x4_shr(wasm_v128_load(src + 4 * (i + 4 * h)), shp);
+            v128_t b = wasm_i32x4_shr(wasm_v128_and(px, mb), shb);
+            v128_t g = wasm_i32x4_shr(wasm_v128_and(px, mg), shg);
+            v128_t r = wasm_i32x4_shr(wasm_v128_and(px, mr), shr);
+            ou[h] = wasm_u32x4_shr(wasm_i32x4_add(wasm_i32x4_add(wasm_i32x4_mul(kru, r), wasm_i32x4_mul(kgu, g)),
+                                                  wasm_i32x4_add(wasm_i32x4_mul(kbu, b), vrnd)), S - 6);
+            ov[h] = wasm_u32x4_shr(wasm_i32x4_add(wasm_i32x4_add(wasm_i32x4_mul(krv, r), wasm_i32x4_mul(kgv, g)),
+                                                  wasm_i32x4_add(wasm_i32x4_mul(kbv, b), vrnd)), S - 6);
+        }
+        wasm_v128_store(dstU + i, wasm_i16x8_shuffle(ou[0], ou[1], 0, 2, 4, 6, 8, 10, 12, 14));
+        wasm_v128_store(dstV + i, wasm_i16x8_shuffle(ov[0], ov[1], 0, 2, 4, 6, 8, 10, 12, 14));
+    }
+    for (; i < width; i++) {
+        uint32_t p;
+        int px, b, g, r;
+        memcpy(&p, src + 4 * i, 4);
+        px = p >> shp;
+        b = (px & maskb) >> shb;
+        g = (px & maskg) >> shg;
+        r = (px & maskr) >> shr;
+        dstU[i] = (ru * r + gu * g + bu * b + rnd) >> ((S) - 6);
+        dstV[i] = (rv * r + gv * g + bv * b + rnd) >> ((S) - 6);
+    }
+}
+
+static av_always_inline void rgb32_to_uv_half(int16_t *dstU, int16_t *dstV, const uint8_t *src, int width,
+                                              const int32_t *rgb2yuv,
+                                              const int shr, const int shg, const int shb, const int shp,
+                                              int maskr, int maskg, int maskb,
+                                              const int rsh, const int gsh, const int bsh, const int S)
+{
+    const int ru = rgb2yuv[RU_IDX] * (1 << rsh), gu = rgb2yuv[GU_IDX] * (1 << gsh), bu = rgb2yuv[BU_IDX] * (1 << bsh),
+              rv = rgb2yuv[RV_IDX] * (1 << rsh), gv = rgb2yuv[GV_IDX] * (1 << gsh), bv = rgb2yuv[BV_IDX] * (1 << bsh),
+              maskgx = ~(maskr | maskb);
+    const unsigned rnd = (256U << (S)) + (1 << (S - 6));
+    v128_t kru, kgu, kbu, krv, kgv, kbv, vrnd, mr, mg, mb, mgx;
+    int i = 0;
+
+    maskr |= maskr << 1;
+    maskb |= maskb << 1;
+    maskg |= maskg << 1;
+    kru = wasm_i32x4_splat(ru); kgu = wasm_i32x4_splat(gu); kbu = wasm_i32x4_splat(bu);
+    krv = wasm_i32x4_splat(rv); kgv = wasm_i32x4_splat(gv); kbv = wasm_i32x4_splat(bv);
+    vrnd = wasm_i32x4_splat(rnd);
+    mr = wasm_i32x4_splat(maskr); mg = wasm_i32x4_splat(maskg); mb = wasm_i32x4_splat(maskb);
+    mgx = wasm_i32x4_splat(maskgx);
+    for (; i + 4 <= width; i += 4) {
+        v128_t a = wasm_v128_load(src + 8 * i), c = wasm_v128_load(src + 8 * i + 16);
+        v128_t px0 = wasm_u32x4_shr(wasm_i32x4_shuffle(a, c, 0, 2, 4, 6), shp);
+        v128_t px1 = wasm_u32x4_shr(wasm_i32x4_shuffle(a, c, 1, 3, 5, 7), shp);
+        v128_t g = wasm_i32x4_add(wasm_v128_and(px0, mgx), wasm_v128_and(px1, mgx));
+        v128_t rb = wasm_i32x4_sub(wasm_i32x4_add(px0, px1), g);
+        v128_t b = wasm_i32x4_shr(wasm_v128_and(rb, mb), shb);
+        v128_t r = wasm_i32x4_shr(wasm_v128_and(rb, mr), shr);
+        v128_t u, v;
+        if (shp)
+            g = wasm_i32x4_shr(g, shg);
+        else
+            g = wasm_i32x4_shr(wasm_v128_and(g, mg), shg);
+        u = wasm_u32x4_shr(wasm_i32x4_add(wasm_i32x4_add(wasm_i32x4_mul(kru, r), wasm_i32x4_mul(kgu, g)),
+                                          wasm_i32x4_add(wasm_i32x4_mul(kbu, b), vrnd)), S - 6 + 1);
+        v = wasm_u32x4_shr(wasm_i32x4_add(wasm_i32x4_add(wasm_i32x4_mul(krv, r), wasm_i32x4_mul(kgv, g)),
+                                          wasm_i32x4_add(wasm_i32x4_mul(kbv, b), vrnd)), S - 6 + 1);
+        wasm_v128_store64_lane(dstU + i, wasm_i16x8_shuffle(u, u, 0, 2, 4, 6, 0, 2, 4, 6), 0);
+        wasm_v128_store64_lane(dstV + i, wasm_i16x8_shuffle(v, v, 0, 2, 4, 6, 0, 2, 4, 6), 0);
+    }
+    for (; i < width; i++) {
+        uint32_t p0, p1;
+        unsigned px0, px1;
+        int b, r, g, rb;
+        memcpy(&p0, src + 8 * i, 4);
+        memcpy(&p1, src + 8 * i + 4, 4);
+        px0 = p0 >> shp;
+        px1 = p1 >> shp;
+        g = (px0 & maskgx) + (px1 & maskgx);
+        rb = px0 + px1 - g;
+        b = (rb & maskb) >> shb;
+        if (shp)
+            g >>= shg;
+        else
+            g = (g & maskg) >> shg;
+        r = (rb & maskr) >> shr;
+        dstU[i] = (ru * r + gu * g + bu * b + (unsigned)rnd) >> ((S) - 6 + 1);
+        dstV[i] = (rv * r + gv * g + bv * b + (unsigned)rnd) >> ((S) - 6 + 1);
+    }
+}
+
+#define RGB32_FUNCS(name, shr, shg, shb, shp, maskr, maskg, maskb, rsh, gsh, bsh, S)                \
+static void name##ToY_wasm(uint8_t *dst, const uint8_t *src, const uint8_t *u1, const uint8_t *u2,  \
+                           int width, uint32_t *tab)                                                \
+{                                                                                                   \
+    rgb32_to_y((int16_t *)dst, src, width, (const int32_t *)tab, shr, shg, shb, shp,                \
+               maskr, maskg, maskb, rsh, gsh, bsh, S);                                              \
+}                                                                                                   \
+static void name##ToUV_wasm(uint8_t *dstU, uint8_t *dstV, const uint8_t *u0, const uint8_t *src,    \
+                            const uint8_t *dummy, int width, uint32_t *tab)                         \
+{                                                                                                   \
+    rgb32_to_uv((int16_t *)dstU, (int16_t *)dstV, src, width, (const int32_t *)tab,                 \
+                shr, shg, shb, shp, maskr, maskg, maskb, rsh, gsh, bsh, S);                         \
+}                                                                                                   \
+static void name##ToUV_half_wasm(uint8_t *dstU, uint8_t *dstV, const uint8_t *u0,                   \
+                                 const uint8_t *src, const uint8_t *dummy, int width, uint32_t *tab)\
+{                                                                                                   \
+    rgb32_to_uv_half((int16_t *)dstU, (int16_t *)dstV, src, width, (const int32_t *)tab,            \
+                     shr, shg, shb, shp, maskr, maskg, maskb, rsh, gsh, bsh, S);                    \
+}
+
+/* The parameters of input.c's rgb16_32_wrapper() lines for the 32-bit formats. */
+RGB32_FUNCS(bgr32,  16, 0,  0, 0, 0xFF0000, 0xFF00, 0x00FF,   8, 0, 8, RGB2YUV_SHIFT + 8)
+RGB32_FUNCS(bgr321, 16, 0,  0, 8, 0xFF0000, 0xFF00, 0x00FF,   8, 0, 8, RGB2YUV_SHIFT + 8)
+RGB32_FUNCS(rgb32,   0, 0, 16, 0, 0x00FF,   0xFF00, 0xFF0000, 8, 0, 8, RGB2YUV_SHIFT + 8)
+RGB32_FUNCS(rgb321,  0, 0, 16, 8, 0x00FF,   0xFF00, 0xFF0000, 8, 0, 8, RGB2YUV_SHIFT + 8)
+
 /* Mirrors ff_sws_init_input_funcs(): the same formats and the same chroma choice. */
 av_cold void ff_sws_init_input_wasm(SwsContext *c)
 {
@@ -168,6 +342,15 @@ av_cold void ff_sws_init_input_wasm(SwsContext *c)
         else
             c->chrToYV12 = bgr24ToUV_wasm;
         break;
+#define RGB32_CASE(fmt, name)                                                   \
+    case fmt:                                                                   \
+        c->lumToYV12 = name##ToY_wasm;                                          \
+        c->chrToYV12 = c->chrSrcHSubSample ? name##ToUV_half_wasm : name##ToUV_wasm; \
+        break;
+    RGB32_CASE(AV_PIX_FMT_RGB32,   bgr32)
+    RGB32_CASE(AV_PIX_FMT_RGB32_1, bgr321)
+    RGB32_CASE(AV_PIX_FMT_BGR32,   rgb32)
+    RGB32_CASE(AV_PIX_FMT_BGR32_1, rgb321)
     default:
         break;
     }
