@@ -9,5 +9,11 @@ FFMPEG_OBJ="$OBJ_DIR/ffmpeg"
 # The tests keep their buffers on the stack: the same 8 MiB stack, first, as the real module
 # (steps/link.sh), so an overflow traps instead of overwriting data.
 (cd "$FFMPEG_OBJ" && make -j"$JOBS" checkasm LDEXEFLAGS="-Wl,--stack-first -Wl,-z,stack-size=8388608" >&2)
-(cd "$FFMPEG_OBJ" && node "$BUILD_DEF/tools/run-wasi.mjs" tests/checkasm/checkasm >&2) ||
-  die "FFmpeg checkasm failed: a SIMD128 kernel differs from FFmpeg's C code (see above; rerun with the printed seed)"
+# The groups that have SIMD128 kernels (add a group here with its kernels). Not all groups: some
+# of FFmpeg 5.1's tests call C functions through a mistyped pointer (vf_blend omits `starty`),
+# harmless on x86 but a trap on wasm, where call signatures are checked.
+CHECKASM_TESTS=(sw_scale sw_rgb sw_gbrp)
+for test in "${CHECKASM_TESTS[@]}"; do
+  (cd "$FFMPEG_OBJ" && node "$BUILD_DEF/tools/run-wasi.mjs" tests/checkasm/checkasm --test="$test" >&2) ||
+    die "FFmpeg checkasm $test failed: a SIMD128 kernel differs from FFmpeg's C code (see above; rerun with the printed seed)"
+done
