@@ -28,7 +28,7 @@ source "$BUILD_DEF/variants/common.sh"
 # shellcheck source=/dev/null
 source "$BUILD_DEF/variants/$VARIANT.sh"
 
-steps=(toolchain sources clean sysroot "${VARIANT_LIBS[@]}" ffmpeg link optimize component provenance)
+steps=(toolchain sources clean sysroot "${VARIANT_LIBS[@]}" ffmpeg checkasm-ffmpeg link optimize component provenance)
 ((INSTALL)) && steps+=(install)
 started=$(date +%s)
 skipping=$([[ -n "$FROM" ]] && echo 1 || echo 0)

@@ -3,6 +3,9 @@
 # shellcheck shell=bash
 log "ffmpeg configure"
 unpack_source ffmpeg
+# afmpeg's own FFmpeg sources (the WebAssembly SIMD128 kernels, src/ffmpeg-wasm/, each file says
+# why) go into the tree where FFmpeg's per-architecture Makefiles look for them (<lib>/wasm/).
+cp -R "$BUILD_DEF/src/ffmpeg-wasm/." "$SRC_DIR/ffmpeg/"
 FFMPEG_OBJ="$OBJ_DIR/ffmpeg"
 rm -rf "$FFMPEG_OBJ"; mkdir -p "$FFMPEG_OBJ"
 FFMPEG_CONFIGURE_FLAGS=(

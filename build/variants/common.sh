@@ -1,10 +1,12 @@
 # FFmpeg configure options shared by every variant: how FFmpeg is built for a WASI component.
+# No --disable-asm: it would force arch `c` and drop `--arch=wasm32`'s SIMD128 kernels (C
+# intrinsics, patches/ffmpeg/0100-*); wasm has no other "asm" for configure to enable.
 # shellcheck shell=bash
 FFMPEG_COMMON_FLAGS=(
   --target-os=none --arch=wasm32 --enable-cross-compile
   --cc=afmpeg-cc --cxx=afmpeg-c++ --ar=llvm-ar-19 --ranlib=llvm-ranlib-19 --nm=llvm-nm-19
   --pkg-config=pkg-config --pkg-config-flags=--static
-  --disable-asm --disable-pthreads --disable-w32threads --disable-os2threads
+  --disable-pthreads --disable-w32threads --disable-os2threads
   --disable-network --disable-autodetect --disable-debug --disable-stripping --disable-doc
   --disable-runtime-cpudetect --disable-hwaccels
   --enable-static --disable-shared
