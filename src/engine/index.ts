@@ -29,6 +29,7 @@ export type {
   Progress,
   RunOptions,
   RunResult,
+  Tool,
   VariantName,
   VerifiedVariant,
   VolumeLike,

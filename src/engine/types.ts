@@ -36,7 +36,25 @@ export interface Progress {
   percent?: number;
 }
 
+/** The program a run starts: the one module carries both fftools and dispatches on `argv[0]`. */
+export type Tool = 'ffmpeg' | 'ffprobe';
+
 export interface RunOptions {
+  /**
+   * Which fftool runs the argv (default `'ffmpeg'`). `'ffprobe'` runs the build's own ffprobe with
+   * any argv, with the same options and typed errors; `probe()` is the typed shortcut.
+   *
+   * @example
+   * ```ts
+   * const { stdout } = await engine.run(
+   *   vol,
+   *   ['-v', 'error', '-of', 'json', '-show_entries', 'stream=codec_name,width', '/in.mp4'],
+   *   { tool: 'ffprobe' },
+   * );
+   * JSON.parse(new TextDecoder().decode(stdout)).streams[0].codec_name; // 'h264'
+   * ```
+   */
+  tool?: Tool;
   /** Cancels the run (R-AF-8); it rejects with `RunAbortedError` within ~100 ms. */
   signal?: AbortSignal;
   /** Milliseconds before the run is stopped with `RunTimeoutError`. */
@@ -87,7 +105,10 @@ export type ProbeOptions = Pick<
  * `engine.run(vol, args, options)`.
  */
 export interface Engine {
-  /** Runs `ffmpeg` with `args` (no leading `ffmpeg`). Rejects with a typed error on failure. */
+  /**
+   * Runs `ffmpeg` (or `ffprobe`, with `options.tool`) with `args` (no leading program name).
+   * Rejects with a typed error on failure.
+   */
   run(vol: VolumeLike, args: readonly string[], options?: RunOptions): Promise<RunResult>;
   /** Runs `ffprobe` on `path` and returns its answer typed (R-AF-5). */
   probe(vol: VolumeLike, path: string, options?: ProbeOptions): Promise<ProbeResult>;

@@ -23,6 +23,7 @@ import type {
   ProbeOptions,
   RunOptions,
   RunResult,
+  Tool,
   VariantName,
   VerifiedVariant,
   VolumeLike,
@@ -83,7 +84,7 @@ export class WasiEngine implements Engine {
   }
 
   async run(vol: VolumeLike, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    return this.#execute('ffmpeg', vol, args, options);
+    return this.#execute(options.tool ?? 'ffmpeg', vol, args, options);
   }
 
   async probe(vol: VolumeLike, path: string, options: ProbeOptions = {}): Promise<ProbeResult> {
@@ -112,7 +113,7 @@ export class WasiEngine implements Engine {
   }
 
   async #execute(
-    tool: 'ffmpeg' | 'ffprobe',
+    tool: Tool,
     vol: VolumeLike,
     args: readonly string[],
     options: RunOptions,
@@ -190,7 +191,7 @@ export class WasiEngine implements Engine {
 
   #runOnWorker(
     lease: { worker: import('node:worker_threads').Worker; release(reusable: boolean): void },
-    tool: 'ffmpeg' | 'ffprobe',
+    tool: Tool,
     args: string[],
     volumes: VolumeBackend[],
     mounts: WorkerMount[],
