@@ -3,7 +3,7 @@
 # Computes the build-definition hash (Node only, no C toolchain needed) and compares it with the
 # one recorded in wasm/gpl/PROVENANCE.json. Equal: the committed artifacts were built from this
 # definition, nothing to do. Different: install the pinned toolchain and run verify:wasm, which
-# rebuilds and fails unless the committed bytes are reproduced.
+# rebuilds and fails unless the committed bytes are reproduced, then FATE through the engine.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 current="$(node "$repo/build/tools/definition-hash.mjs")"
@@ -23,3 +23,9 @@ if [[ $(id -u) -eq 0 ]]; then sudo=(); else sudo=(sudo); fi
 # optional binaries, so npm ci accepts it and installs only this platform's).
 npm ci --prefix "$repo/build" --no-audit --no-fund
 npm run verify:wasm -- gpl
+# FFmpeg's own test suite through the engine over the verified build, against a native control
+# build of the same configuration (scripts/fate/fate.sh): every test that needs no samples and
+# passes natively must pass through the engine. The control needs the host's C compiler and the
+# native libraries of gpl's configure line.
+"${sudo[@]}" apt-get install -y --no-install-recommends gcc libc6-dev zlib1g-dev libx264-dev
+npm run fate -- gpl
