@@ -35,13 +35,17 @@ if (!results) throw new Error('usage: compare.js <results dir>');
 const tests = readFileSync(join(results, 'tests.txt'), 'utf8').split('\n').filter(Boolean);
 const decode = (b64: string | undefined) => Buffer.from(b64 ?? '', 'base64').toString('utf8');
 
-/** `<test>:<status>:<base64 diff>:<base64 stderr>`, as tests/fate-run.sh writes it; 0 is a pass. */
+/**
+ * `<test>:<status>:<base64 diff>:<base64 stderr>`, as tests/fate-run.sh writes it (the test's name
+ * without its `fate-` prefix); 0 is a pass.
+ */
 function readReports(pass: string): Map<string, Report> {
   const reports = new Map<string, Report>();
   const dir = join(results, pass);
   for (const file of readdirSync(dir)) {
     const [name, status, diff, stderr] = readFileSync(join(dir, file), 'utf8').trim().split(':');
-    if (name) reports.set(name, { passed: status === '0', diff: decode(diff), stderr: decode(stderr) });
+    if (name)
+      reports.set(`fate-${name}`, { passed: status === '0', diff: decode(diff), stderr: decode(stderr) });
   }
   return reports;
 }

@@ -84,7 +84,8 @@ if [[ -n "$engine_only" && -f "$results/native.seconds" ]]; then
 else
   engine_only=""
   rm -rf "$results"; mkdir -p "$results/native"
-  make -s fate-list | grep -E "${only:-.}" > "$results/tests.txt" || true
+  # (fate-list may first print make's own GEN lines: keep the test names only.)
+  make -s fate-list | grep '^fate-' | grep -E "${only:-.}" > "$results/tests.txt" || true
 fi
 mkdir -p "$results/engine" "$results/invocations"
 log "fate: $(wc -l < "$results/tests.txt") tests need no external samples"

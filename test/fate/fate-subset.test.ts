@@ -67,7 +67,9 @@ afterAll(async () => {
 describe('FATE through the engine: the CI subset (R-AF-18)', () => {
   it('holds a few dozen tests, each a single ffmpeg run with no file argument', () => {
     expect(subset.length).toBeGreaterThanOrEqual(20);
-    for (const { args } of subset) expect(args.filter((a) => a.startsWith('/'))).toEqual([]);
+    for (const { args } of subset) {
+      expect(args.filter((a) => a.startsWith('/') && a !== '/dev/null')).toEqual([]);
+    }
   });
 
   it.each(subset)('$test matches FFmpeg 5.1.9 tests/ref/fate byte for byte', async ({ test, args }) => {
