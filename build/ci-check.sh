@@ -3,7 +3,7 @@
 # Computes the build-definition hash (Node only, no C toolchain needed) and compares it with the
 # one recorded in wasm/gpl/PROVENANCE.json. Equal: the committed artifacts were built from this
 # definition, nothing to do. Different: install the pinned toolchain and run verify:wasm, which
-# rebuilds and fails unless the committed bytes are reproduced.
+# rebuilds and fails unless the committed bytes are reproduced, then FATE through the engine.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 current="$(node "$repo/build/tools/definition-hash.mjs")"
@@ -15,10 +15,17 @@ fi
 echo "build definition changed ($recorded -> $current): rebuilding wasm/gpl to verify it"
 if [[ $(id -u) -eq 0 ]]; then sudo=(); else sudo=(sudo); fi
 "${sudo[@]}" apt-get update
+# Exactly what a gpl rebuild needs (build/steps/toolchain.sh; the C++ runtime is lgpl's alone).
 "${sudo[@]}" apt-get install -y --no-install-recommends \
-  clang-19 lld-19 llvm-19 libclang-rt-19-dev-wasm32 wasi-libc libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 \
+  clang-19 lld-19 llvm-19 libclang-rt-19-dev-wasm32 wasi-libc \
   make pkg-config xz-utils bzip2 patch
-# `npm install`, not `npm ci`: the registry reachable here lacks some of jco's other-platform
-# binaries, and npm ci refuses a lock file that does not list them. The lock still pins versions.
-npm install --prefix "$repo/build" --no-audit --no-fund
+# jco + binaryen, exactly as build/package-lock.json pins them (the lock lists every platform's
+# optional binaries, so npm ci accepts it and installs only this platform's).
+npm ci --prefix "$repo/build" --no-audit --no-fund
 npm run verify:wasm -- gpl
+# FFmpeg's own test suite through the engine over the verified build, against a native control
+# build of the same configuration (scripts/fate/fate.sh): every test that needs no samples and
+# passes natively must pass through the engine. The control needs the host's C compiler and the
+# native libraries of gpl's configure line.
+"${sudo[@]}" apt-get install -y --no-install-recommends gcc libc6-dev zlib1g-dev libx264-dev
+npm run fate -- gpl

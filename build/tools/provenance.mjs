@@ -50,9 +50,15 @@ const patches = readdirSync(patchDir, { recursive: true })
 const dpkgVersionFormat = ['-f=$', '{Version}'].join('');
 const dpkg = (pkg) => sh('dpkg-query', ['-W', dpkgVersionFormat, pkg]);
 const toolchainLock = JSON.parse(readFileSync(join(buildDef, 'toolchain.lock.json'), 'utf8'));
+// The C++ runtime is installed (and checked by steps/toolchain.sh) only for lgpl: asking dpkg
+// about it for another variant fails on a machine set up for that variant alone.
+const debianPackages = [
+  ...Object.keys(toolchainLock.debian),
+  ...(variant === 'lgpl' ? Object.keys(toolchainLock.debianLgpl).filter((p) => !p.startsWith('$')) : []),
+];
 const toolchain = {
   clang: sh('clang-19', ['--version']).split('\n')[0],
-  debian: Object.fromEntries(Object.keys(toolchainLock.debian).map((p) => [p, dpkg(p)])),
+  debian: Object.fromEntries(debianPackages.map((p) => [p, dpkg(p)])),
   jco: JSON.parse(readFileSync(join(buildDef, 'node_modules/@bytecodealliance/jco/package.json'), 'utf8'))
     .version,
   binaryen: JSON.parse(readFileSync(join(buildDef, 'node_modules/binaryen/package.json'), 'utf8')).version,

@@ -7,14 +7,17 @@
 // <host-dir> (default: the current directory) is the guest's / and cwd. The process exits with
 // the code FFmpeg reported through afmpeg:ffmpeg/exit-status.
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 
 // preview2-shim comes with jco (a pinned devDependency); it is not a dependency of the library.
+// Resolved from jco's own package, as jco's glue would: npm may install it at the top of
+// build/node_modules or nested under jco, depending on what else in the tree wants which version.
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const shimRoot = join(repo, 'build/node_modules/@bytecodealliance/preview2-shim/dist/nodejs');
-const shim = (name) => import(pathToFileURL(join(shimRoot, `${name}.js`)).href);
+const fromJco = createRequire(join(repo, 'build/node_modules/@bytecodealliance/jco/package.json'));
+const shim = (name) => import(pathToFileURL(fromJco.resolve(`@bytecodealliance/preview2-shim/${name}`)).href);
 
 const args = process.argv.slice(2);
 const buildDir = resolve(args.shift() ?? '');

@@ -22,4 +22,18 @@ BROAD_COMPONENT_FLAGS=(
   --enable-parser=aac,aac_latm,mpegaudio,flac,vorbis,opus,ac3
   --enable-bsf=aac_adtstoasc,h264_mp4toannexb,hevc_mp4toannexb,extract_extradata,vp9_superframe
   --enable-bsf=vp9_superframe_split,h264_metadata,null,setts,dump_extradata
+  # FFmpeg's own test suite (npm run fate) checks its outputs with these: the crc and nut muxers,
+  # the md5: protocol, and the pgmyuv images its video tests start from. Small, and they let the
+  # lavf-*, seek-*, pixfmt-* and vsynth-based filter tests run through the engine.
+  --enable-muxer=crc,nut --enable-demuxer=nut --enable-protocol=md5
+  --enable-decoder=pgmyuv,pgm,ppm,pam --enable-encoder=pgmyuv,pgm,ppm,pam,bmp
+  # The PCM family and its plain containers: a few KB, and FATE's acodec-pcm, lavf-audio and
+  # seek-acodec tests exercise the audio paths (resampling, sample formats) with them.
+  --enable-encoder=pcm_alaw,pcm_mulaw,pcm_s8,pcm_u16be,pcm_u16le,pcm_s24be,pcm_u24be,pcm_u24le
+  --enable-encoder=pcm_s32be,pcm_u32be,pcm_u32le,pcm_f32be,pcm_f64be,pcm_f64le,pcm_s8_planar
+  --enable-encoder=pcm_s16be_planar,pcm_s16le_planar,pcm_s24le_planar,pcm_s32le_planar
+  --enable-decoder=pcm_s8,pcm_u16be,pcm_u16le,pcm_s24be,pcm_u24be,pcm_u24le,pcm_s32be,pcm_u32be
+  --enable-decoder=pcm_u32le,pcm_f32be,pcm_f64be,pcm_s8_planar,pcm_s16be_planar,pcm_s16le_planar
+  --enable-decoder=pcm_s24le_planar,pcm_s32le_planar
+  --enable-muxer=aiff,au,w64,pcm_alaw,pcm_mulaw --enable-demuxer=aiff,au,w64,pcm_alaw,pcm_mulaw
 )

@@ -9,12 +9,19 @@ import {
   tailOf,
   UnknownComponentError,
 } from './errors.js';
+import type { Tool } from './types.js';
 import type { Violation } from './worker-protocol.js';
 
-/** The paths given to `-i` (ffmpeg) or the last argument (ffprobe), as the tool will print them. */
-function inputsOf(tool: 'ffmpeg' | 'ffprobe', args: readonly string[]): string[] {
-  if (tool === 'ffprobe') return args.length > 0 ? [args.at(-1) as string] : [];
-  return args.flatMap((a, i) => (a === '-i' && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
+/**
+ * The paths given to `-i`, as the tool will print them; ffprobe also takes its input as a bare
+ * argument, conventionally the last.
+ */
+function inputsOf(tool: Tool, args: readonly string[]): string[] {
+  const given = args.flatMap((a, i) =>
+    a === '-i' && args[i + 1] !== undefined ? [args[i + 1] as string] : [],
+  );
+  if (tool === 'ffprobe' && given.length === 0 && args.length > 0) return [args.at(-1) as string];
+  return given;
 }
 
 const unknownPatterns: Array<[RegExp, UnknownComponentError['kind']]> = [
@@ -31,7 +38,7 @@ const unknownPatterns: Array<[RegExp, UnknownComponentError['kind']]> = [
  * the vfs recorded, then FFmpeg's own words about inputs and components, else the plain exit.
  */
 export function classifyExit(
-  tool: 'ffmpeg' | 'ffprobe',
+  tool: Tool,
   exitCode: number,
   args: readonly string[],
   stderr: string,

@@ -19,6 +19,10 @@ export function defaultEngine(): Engine {
  * import { run, Volume } from 'afmpeg';
  * const vol = new Volume();
  * await run(vol, ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:duration=2', '-c:v', 'libx264', '/out.mp4']);
+ * // Any ffprobe argv, with the same options and errors:
+ * const { stdout } = await run(vol, ['-v', 'error', '-of', 'json', '-show_entries', 'stream=width', '/out.mp4'], {
+ *   tool: 'ffprobe',
+ * });
  * ```
  */
 export function run(vol: VolumeLike, args: readonly string[], options?: RunOptions): Promise<RunResult> {

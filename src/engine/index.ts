@@ -30,6 +30,7 @@ export type {
   Progress,
   RunOptions,
   RunResult,
+  Tool,
   VariantName,
   VerifiedVariant,
   VolumeLike,

@@ -38,7 +38,25 @@ export interface Progress {
   done?: boolean;
 }
 
+/** The program a run starts: the one module carries both fftools and dispatches on `argv[0]`. */
+export type Tool = 'ffmpeg' | 'ffprobe';
+
 export interface RunOptions {
+  /**
+   * Which fftool runs the argv (default `'ffmpeg'`). `'ffprobe'` runs the build's own ffprobe with
+   * any argv, with the same options and typed errors; `probe()` is the typed shortcut.
+   *
+   * @example
+   * ```ts
+   * const { stdout } = await engine.run(
+   *   vol,
+   *   ['-v', 'error', '-of', 'json', '-show_entries', 'stream=codec_name,width', '/in.mp4'],
+   *   { tool: 'ffprobe' },
+   * );
+   * JSON.parse(new TextDecoder().decode(stdout)).streams[0].codec_name; // 'h264'
+   * ```
+   */
+  tool?: Tool;
   /** Cancels the run (R-AF-8); it rejects with `RunAbortedError` within ~100 ms. */
   signal?: AbortSignal;
   /** Milliseconds before the run is stopped with `RunTimeoutError`. */
@@ -91,7 +109,10 @@ export type ProbeOptions = Pick<
 export interface Engine {
   /** How many runs it executes at once (its worker pool's size), when it has a fixed number. */
   readonly concurrency?: number;
-  /** Runs `ffmpeg` with `args` (no leading `ffmpeg`). Rejects with a typed error on failure. */
+  /**
+   * Runs `ffmpeg` (or `ffprobe`, with `options.tool`) with `args` (no leading program name).
+   * Rejects with a typed error on failure.
+   */
   run(vol: VolumeLike, args: readonly string[], options?: RunOptions): Promise<RunResult>;
   /** Runs `ffprobe` on `path` and returns its answer typed (R-AF-5). */
   probe(vol: VolumeLike, path: string, options?: ProbeOptions): Promise<ProbeResult>;

@@ -24,6 +24,7 @@ import type {
   ProbeOptions,
   RunOptions,
   RunResult,
+  Tool,
   VariantName,
   VerifiedVariant,
   VolumeLike,
@@ -88,7 +89,7 @@ export class WasiEngine implements Engine {
   }
 
   async run(vol: VolumeLike, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    return this.#execute('ffmpeg', vol, args, options);
+    return this.#execute(options.tool ?? 'ffmpeg', vol, args, options);
   }
 
   async probe(vol: VolumeLike, path: string, options: ProbeOptions = {}): Promise<ProbeResult> {
@@ -117,7 +118,7 @@ export class WasiEngine implements Engine {
   }
 
   async #execute(
-    tool: 'ffmpeg' | 'ffprobe',
+    tool: Tool,
     vol: VolumeLike,
     args: readonly string[],
     options: RunOptions,
@@ -195,7 +196,7 @@ export class WasiEngine implements Engine {
 
   #runOnWorker(
     lease: { worker: import('node:worker_threads').Worker; release(reusable: boolean): void },
-    tool: 'ffmpeg' | 'ffprobe',
+    tool: Tool,
     args: string[],
     volumes: VolumeBackend[],
     mounts: WorkerMount[],
