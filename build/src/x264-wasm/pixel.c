@@ -86,7 +86,9 @@ static void pixel_sad_x3_16x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, intp
         a1 = wasm_i16x8_add( a1, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, wasm_v128_load( p1 ) ) ) ); \
         a2 = wasm_i16x8_add( a2, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, wasm_v128_load( p2 ) ) ) ); \
     } \
-    res[0] = wasm_hsum_u16( a0 ); res[1] = wasm_hsum_u16( a1 ); res[2] = wasm_hsum_u16( a2 ); \
+    v128_t r = wasm_hsum4_u16( a0, a1, a2, a2 ); \
+    wasm_v128_store64_lane( res, r, 0 ); \
+    wasm_v128_store32_lane( res+2, r, 2 ); \
 } \
 static void pixel_sad_x4_16x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, pixel *p3, intptr_t s, int res[4] ) \
 { \
@@ -99,8 +101,7 @@ static void pixel_sad_x4_16x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, pixe
         a2 = wasm_i16x8_add( a2, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, wasm_v128_load( p2 ) ) ) ); \
         a3 = wasm_i16x8_add( a3, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, wasm_v128_load( p3 ) ) ) ); \
     } \
-    res[0] = wasm_hsum_u16( a0 ); res[1] = wasm_hsum_u16( a1 ); \
-    res[2] = wasm_hsum_u16( a2 ); res[3] = wasm_hsum_u16( a3 ); \
+    wasm_v128_store( res, wasm_hsum4_u16( a0, a1, a2, a3 ) ); \
 }
 #define SAD_X_8( h ) \
 static void pixel_sad_x3_8x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, intptr_t s, int res[3] ) \
@@ -113,7 +114,9 @@ static void pixel_sad_x3_8x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, intpt
         a1 = wasm_i16x8_add( a1, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, wasm_load8x2( p1, p1+s ) ) ) ); \
         a2 = wasm_i16x8_add( a2, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, wasm_load8x2( p2, p2+s ) ) ) ); \
     } \
-    res[0] = wasm_hsum_u16( a0 ); res[1] = wasm_hsum_u16( a1 ); res[2] = wasm_hsum_u16( a2 ); \
+    v128_t r = wasm_hsum4_u16( a0, a1, a2, a2 ); \
+    wasm_v128_store64_lane( res, r, 0 ); \
+    wasm_v128_store32_lane( res+2, r, 2 ); \
 } \
 static void pixel_sad_x4_8x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, pixel *p3, intptr_t s, int res[4] ) \
 { \
@@ -126,8 +129,7 @@ static void pixel_sad_x4_8x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, pixel
         a2 = wasm_i16x8_add( a2, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, wasm_load8x2( p2, p2+s ) ) ) ); \
         a3 = wasm_i16x8_add( a3, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, wasm_load8x2( p3, p3+s ) ) ) ); \
     } \
-    res[0] = wasm_hsum_u16( a0 ); res[1] = wasm_hsum_u16( a1 ); \
-    res[2] = wasm_hsum_u16( a2 ); res[3] = wasm_hsum_u16( a3 ); \
+    wasm_v128_store( res, wasm_hsum4_u16( a0, a1, a2, a3 ) ); \
 }
 #define SAD_X_4( h ) \
 static void pixel_sad_x3_4x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, intptr_t s, int res[3] ) \
@@ -140,7 +142,9 @@ static void pixel_sad_x3_4x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, intpt
         a1 = wasm_i16x8_add( a1, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, load4x4( p1, s ) ) ) ); \
         a2 = wasm_i16x8_add( a2, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, load4x4( p2, s ) ) ) ); \
     } \
-    res[0] = wasm_hsum_u16( a0 ); res[1] = wasm_hsum_u16( a1 ); res[2] = wasm_hsum_u16( a2 ); \
+    v128_t r = wasm_hsum4_u16( a0, a1, a2, a2 ); \
+    wasm_v128_store64_lane( res, r, 0 ); \
+    wasm_v128_store32_lane( res+2, r, 2 ); \
 } \
 static void pixel_sad_x4_4x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, pixel *p3, intptr_t s, int res[4] ) \
 { \
@@ -153,8 +157,7 @@ static void pixel_sad_x4_4x##h( pixel *f, pixel *p0, pixel *p1, pixel *p2, pixel
         a2 = wasm_i16x8_add( a2, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, load4x4( p2, s ) ) ) ); \
         a3 = wasm_i16x8_add( a3, wasm_u16x8_extadd_pairwise_u8x16( wasm_absdiff_u8( fv, load4x4( p3, s ) ) ) ); \
     } \
-    res[0] = wasm_hsum_u16( a0 ); res[1] = wasm_hsum_u16( a1 ); \
-    res[2] = wasm_hsum_u16( a2 ); res[3] = wasm_hsum_u16( a3 ); \
+    wasm_v128_store( res, wasm_hsum4_u16( a0, a1, a2, a3 ) ); \
 }
 SAD_X_16( 16 )
 SAD_X_16( 8 )

@@ -60,4 +60,14 @@ WASM_INLINE uint32_t wasm_hsum_u32( v128_t s )
     return wasm_u32x4_extract_lane( s, 0 );
 }
 
+/* the horizontal sums of four u16x8 accumulators, as the four i32 lanes of one vector */
+WASM_INLINE v128_t wasm_hsum4_u16( v128_t a0, v128_t a1, v128_t a2, v128_t a3 )
+{
+    v128_t u0 = wasm_u32x4_extadd_pairwise_u16x8( a0 ), u1 = wasm_u32x4_extadd_pairwise_u16x8( a1 );
+    v128_t u2 = wasm_u32x4_extadd_pairwise_u16x8( a2 ), u3 = wasm_u32x4_extadd_pairwise_u16x8( a3 );
+    v128_t x = wasm_i32x4_add( wasm_i32x4_shuffle( u0, u1, 0, 4, 2, 6 ), wasm_i32x4_shuffle( u0, u1, 1, 5, 3, 7 ) );
+    v128_t y = wasm_i32x4_add( wasm_i32x4_shuffle( u2, u3, 0, 4, 2, 6 ), wasm_i32x4_shuffle( u2, u3, 1, 5, 3, 7 ) );
+    return wasm_i32x4_add( wasm_i32x4_shuffle( x, y, 0, 1, 4, 5 ), wasm_i32x4_shuffle( x, y, 2, 3, 6, 7 ) );
+}
+
 #endif
