@@ -28,7 +28,14 @@ source "$BUILD_DEF/variants/common.sh"
 # shellcheck source=/dev/null
 source "$BUILD_DEF/variants/$VARIANT.sh"
 
-steps=(toolchain sources clean sysroot "${VARIANT_LIBS[@]}" ffmpeg checkasm-ffmpeg link optimize component provenance)
+steps=(toolchain sources clean sysroot)
+for lib in "${VARIANT_LIBS[@]}"; do
+  steps+=("$lib")
+  # x264's checkasm right after x264: the SIMD128 kernels are proven before anything links them.
+  [[ "$lib" == x264 ]] && steps+=(checkasm-x264)
+done
+# FFmpeg's checkasm right after FFmpeg's libraries, for the same reason.
+steps+=(ffmpeg checkasm-ffmpeg link optimize component provenance)
 ((INSTALL)) && steps+=(install)
 started=$(date +%s)
 skipping=$([[ -n "$FROM" ]] && echo 1 || echo 0)

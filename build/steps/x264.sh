@@ -4,6 +4,10 @@ log "x264"
 unpack_source x264
 (
   cd "$SRC_DIR/x264"
+  # afmpeg's WebAssembly SIMD128 kernels (build/src/x264-wasm/, hooked in by
+  # patches/x264/0001-wasm-simd128-dispatch.patch) go where x264 keeps its arch code.
+  mkdir -p common/wasm
+  cp "$BUILD_DEF"/src/x264-wasm/*.[ch] common/wasm/
   CC=afmpeg-cc AR=llvm-ar-19 RANLIB=llvm-ranlib-19 STRIP=llvm-strip-19 \
     ./configure --host=wasm32-unknown-linux-gnu --prefix="$PREFIX" \
       --disable-asm --disable-thread --disable-cli --enable-static --disable-opencl \
@@ -18,6 +22,10 @@ unpack_source x264
   # wasi-libc declares memalign in <malloc.h> but does not define it.
   sed -i 's/^#define HAVE_MALLOC_H 1$/#define HAVE_MALLOC_H 0/' config.h
   grep -q '^#define HAVE_MALLOC_H 0$' config.h || die "x264 config.h: HAVE_MALLOC_H not set to 0"
+  # The SIMD128 kernels need -msimd128; configure knows nothing of wasm, so the build says it.
+  if [[ " $AFMPEG_OPT " == *" -msimd128 "* ]]; then
+    echo '#define HAVE_WASM_SIMD128 1' >> config.h
+  fi
   make -j"$JOBS" libx264.a >&2
   make install-lib-static >&2
 )
