@@ -70,7 +70,7 @@ const toolchain = {
 // Every file the variant ships, with the uncompressed core modules' hashes beside the .br ones.
 const names = readdirSync(outDir).sort();
 const files = names
-  .filter((n) => n.endsWith('.br') || n === 'afmpeg.js' || n === 'afmpeg.d.ts')
+  .filter((n) => n.endsWith('.br') || n === 'afmpeg.js')
   .map((name) => {
     const bytes = readFileSync(join(outDir, name));
     if (!name.endsWith('.br')) return { name, bytes: bytes.length, sha256: sha256(bytes) };

@@ -6,7 +6,7 @@
 //
 // <host-dir> (default: the current directory) is the guest's / and cwd. The process exits with
 // the code FFmpeg reported through afmpeg:ffmpeg/exit-status.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,7 +83,9 @@ const getCoreModule = (name) => {
     : brotliDecompressSync(readFileSync(join(buildDir, `${name}.br`)));
   return new WebAssembly.Module(bytes);
 };
-const { instantiate } = await import(pathToFileURL(join(buildDir, 'afmpeg.js')).href);
+// A build tree's out/js holds its glue; the committed wasm/<variant>/ shares wasm/afmpeg.js.
+const glue = [join(buildDir, 'afmpeg.js'), join(buildDir, '..', 'afmpeg.js')].find((f) => existsSync(f));
+const { instantiate } = await import(pathToFileURL(glue ?? join(buildDir, 'afmpeg.js')).href);
 const started = performance.now();
 let ok = true;
 try {

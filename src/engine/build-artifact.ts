@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
@@ -12,7 +12,21 @@ export const wasmRoot = fileURLToPath(new URL('../../wasm/', import.meta.url));
 
 /** The variants present in this package (a build may ship only some). */
 export function availableVariants(): VariantName[] {
-  return (['gpl', 'lgpl', 'lean'] as const).filter((v) => existsSync(join(wasmRoot, v, 'afmpeg.js')));
+  return (['gpl', 'lgpl', 'lean'] as const).filter((v) => existsSync(join(wasmRoot, v, 'PROVENANCE.json')));
+}
+
+/**
+ * A committed variant's files: its own directory, except the glue, which variants with the same
+ * component imports share, stored by content as `wasm/glue/afmpeg-<sha256 prefix>.js` (see
+ * build/steps/install.sh). The variant's provenance names it by its sha256.
+ */
+function committedSource(variant: VariantName, glueSha256: string | undefined): BuildSource {
+  const dir = join(wasmRoot, variant);
+  const glue = join(wasmRoot, 'glue', `afmpeg-${(glueSha256 ?? '').slice(0, 16)}.js`);
+  return {
+    describe: dir,
+    read: async (name) => readFileSync(name === 'afmpeg.js' ? glue : join(dir, name)),
+  };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -73,20 +87,19 @@ const isModuleFile = (name: string) => name.endsWith('.wasm.br') || name.endsWit
  */
 export async function loadBuild(variant: VariantName | VerifiedVariant): Promise<WorkerSetup> {
   let source: BuildSource;
-  let files: string[];
-  let check: (name: string, bytes: Uint8Array) => void = () => undefined;
+  let provenanceBytes: Uint8Array;
   if (typeof variant === 'string') {
-    const dir = join(wasmRoot, variant);
-    if (!existsSync(join(dir, 'afmpeg.js'))) {
+    if (!availableVariants().includes(variant)) {
       throw new BuildIntegrityError(
         `no FFmpeg build for variant ${variant} in this package; available here: ${availableVariants().join(', ') || 'none'}`,
       );
     }
-    source = directorySource(dir);
-    files = readdirSync(dir).filter(isModuleFile);
+    provenanceBytes = readFileSync(join(wasmRoot, variant, 'PROVENANCE.json'));
+    const glue = pinnedHashes(JSON.parse(new TextDecoder().decode(provenanceBytes)) as ProvenanceFiles);
+    source = committedSource(variant, glue.get('afmpeg.js'));
   } else {
     source = sourceOf(variant);
-    const provenanceBytes = await source.read('PROVENANCE.json').catch((err: unknown) => {
+    provenanceBytes = await source.read('PROVENANCE.json').catch((err: unknown) => {
       throw err instanceof BuildIntegrityError
         ? err
         : new BuildIntegrityError(`no PROVENANCE.json at ${source.describe}`, { cause: err });
@@ -97,17 +110,19 @@ export async function loadBuild(variant: VariantName | VerifiedVariant): Promise
         `PROVENANCE.json at ${source.describe} has sha256 ${actual}, pinned ${variant.sha256}`,
       );
     }
-    const pins = pinnedHashes(JSON.parse(new TextDecoder().decode(provenanceBytes)) as ProvenanceFiles);
-    files = [...pins.keys()].filter(isModuleFile);
-    check = (name, bytes) => {
-      const got = sha256(bytes);
-      if (pins.get(name) !== got) {
-        throw new BuildIntegrityError(
-          `${name} at ${source.describe} (sha256 ${got}) does not match its provenance`,
-        );
-      }
-    };
   }
+  // Every file is checked against the build's own provenance, committed builds included: a glue
+  // or module from another build fails here instead of misrunning.
+  const pins = pinnedHashes(JSON.parse(new TextDecoder().decode(provenanceBytes)) as ProvenanceFiles);
+  const files = [...pins.keys()].filter(isModuleFile);
+  const check = (name: string, bytes: Uint8Array) => {
+    const got = sha256(bytes);
+    if (pins.get(name) !== got) {
+      throw new BuildIntegrityError(
+        `${name} at ${source.describe} (sha256 ${got}) does not match its provenance`,
+      );
+    }
+  };
   const glue = await source.read('afmpeg.js');
   check('afmpeg.js', glue);
   const modules: Record<string, WebAssembly.Module> = {};
@@ -124,18 +139,7 @@ export async function loadBuild(variant: VariantName | VerifiedVariant): Promise
   return { glueUrl: glueModuleUrl(new TextDecoder().decode(glue)), modules };
 }
 
-/**
- * jco's glue asks `process.env.JCO_DEBUG` and builds a log record on every host call, even when not
- * logging. Deciding once per instantiation cuts ~10 % of CPU from an I/O-bound run (measured: a
- * 57.6 MB WAV remux, 1281 -> 1142 ms). The glue is then loaded from memory, as verified.
- */
-const perCallDebugLog = `  const _debugLog = (...args) => {
-    if (!globalThis?.process?.env?.JCO_DEBUG) { return; }
-    console.debug(...args);
-  };`;
-const onceDebugLog = `  const _debugLog = globalThis?.process?.env?.JCO_DEBUG ? (...args) => console.debug(...args) : () => {};`;
-
+/** The glue is loaded from memory, exactly the bytes that were checked. */
 function glueModuleUrl(source: string): string {
-  const patched = source.replace(perCallDebugLog, onceDebugLog);
-  return `data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`;
+  return `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`;
 }

@@ -8,8 +8,24 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableVariants, BuildIntegrityError, createEngine, Volume } from 'afmpeg';
 import { describe, expect, it } from 'vitest';
 
-const gplDir = fileURLToPath(new URL('../../wasm/gpl', import.meta.url));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A build as one directory, the way one is published elsewhere (R-AF-14): the committed gpl
+ * variant's files plus the glue it pins, which the package stores shared under wasm/glue/.
+ */
+function standaloneGpl(): string {
+  const wasm = fileURLToPath(new URL('../../wasm', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'afmpeg-build-'));
+  cpSync(join(wasm, 'gpl'), dir, { recursive: true });
+  const provenance = JSON.parse(readFileSync(join(dir, 'PROVENANCE.json'), 'utf8')) as {
+    files: { name: string; sha256: string }[];
+  };
+  const glue = provenance.files.find((f) => f.name === 'afmpeg.js')?.sha256 ?? '';
+  cpSync(join(wasm, 'glue', `afmpeg-${glue.slice(0, 16)}.js`), join(dir, 'afmpeg.js'));
+  return dir;
+}
+const gplDir = standaloneGpl();
 
 describe('R-AF-9 R-AF-14: choosing and verifying a build', () => {
   it('R-AF-14: a build loaded by path runs when its PROVENANCE.json matches the pinned sha256', async () => {
@@ -64,9 +80,8 @@ describe('R-AF-9 R-AF-14: choosing and verifying a build', () => {
   });
 
   it('R-AF-14: a tampered file under a correct pin is refused with BuildIntegrityError', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'afmpeg-variant-'));
+    const dir = standaloneGpl();
     try {
-      cpSync(gplDir, dir, { recursive: true });
       const pinned = sha256(readFileSync(join(dir, 'PROVENANCE.json')));
       writeFileSync(join(dir, 'afmpeg.js'), `${readFileSync(join(dir, 'afmpeg.js'), 'utf8')}\n// tampered\n`);
       const engine = createEngine({ variant: { path: dir, sha256: pinned } });
