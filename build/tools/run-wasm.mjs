@@ -83,9 +83,15 @@ const getCoreModule = (name) => {
     : brotliDecompressSync(readFileSync(join(buildDir, `${name}.br`)));
   return new WebAssembly.Module(bytes);
 };
-// A build tree's out/js holds its glue; the committed wasm/<variant>/ shares wasm/afmpeg.js.
-const glue = [join(buildDir, 'afmpeg.js'), join(buildDir, '..', 'afmpeg.js')].find((f) => existsSync(f));
-const { instantiate } = await import(pathToFileURL(glue ?? join(buildDir, 'afmpeg.js')).href);
+// A build tree's out/js holds its glue; a committed wasm/<variant>/ finds it in wasm/glue/ by the
+// sha256 its PROVENANCE.json pins (steps/install.sh says why glue is shared).
+const glueIn = (dir) => {
+  if (existsSync(join(dir, 'afmpeg.js'))) return join(dir, 'afmpeg.js');
+  const provenance = JSON.parse(readFileSync(join(dir, 'PROVENANCE.json'), 'utf8'));
+  const sha = provenance.files.find((f) => f.name === 'afmpeg.js').sha256;
+  return join(dir, '..', 'glue', `afmpeg-${sha.slice(0, 16)}.js`);
+};
+const { instantiate } = await import(pathToFileURL(glueIn(buildDir)).href);
 const started = performance.now();
 let ok = true;
 try {
