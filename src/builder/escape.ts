@@ -9,6 +9,8 @@
  * is the classic bug (a `'` in drawtext text silently vanishing, a `,` splitting a chain).
  */
 
+import { BuilderError } from './errors.js';
+
 const WHITESPACE = new Set([' ', '\n', '\t', '\r']);
 
 function escapeToken(text: string, specials: string): string {
@@ -81,7 +83,10 @@ export function quoteShellArg(arg: string): string {
  */
 export function metadataArg(key: string, value: string): string {
   if (key === '' || key.includes('=')) {
-    throw new TypeError(`metadata key ${JSON.stringify(key)} must be non-empty and contain no '='`);
+    throw new BuilderError(
+      'invalid-value',
+      `metadata key ${JSON.stringify(key)} must be non-empty and contain no '='`,
+    );
   }
   return `${key}=${value}`;
 }
@@ -92,7 +97,7 @@ export function metadataArg(key: string, value: string): string {
  */
 export function quoteConcatPath(path: string): string {
   if (/[\n\r]/.test(path)) {
-    throw new TypeError(`concat list path ${JSON.stringify(path)} contains a line break`);
+    throw new BuilderError('invalid-value', `concat list path ${JSON.stringify(path)} contains a line break`);
   }
   return `'${path.replaceAll("'", "'\\''")}'`;
 }

@@ -4,6 +4,8 @@
  * the forms its FFmpeg type reads.
  */
 
+import { BuilderError } from './errors.js';
+
 /** A string that still lets editors suggest the literal members it is unioned with. */
 export type OpenString = string & {};
 
@@ -21,7 +23,8 @@ export type FilterOptionValue = string | number | boolean | readonly string[];
 
 /** Writes a number the way every FFmpeg number parser reads it (no exponent, no `-0`). */
 export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) throw new RangeError(`option value ${n} is not a finite number`);
+  if (!Number.isFinite(n))
+    throw new BuilderError('invalid-value', `option value ${n} is not a finite number`);
   if (Object.is(n, -0)) return '0';
   const text = String(n);
   if (!text.includes('e')) return text;

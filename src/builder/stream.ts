@@ -1,3 +1,4 @@
+import { BuilderError } from './errors.js';
 import type { NodeExtras } from './filter-description.js';
 import type { FilterOptionsMap } from './filters.generated.js';
 import type { RawFilter } from './raw-filter.js';
@@ -85,8 +86,10 @@ export class FilterNode extends Stream implements Iterable<Stream> {
    */
   outputs<N extends number>(count: N): Tuple<Stream, N> {
     if (this.outputCount !== undefined && count > this.outputCount) {
-      throw new TypeError(
+      throw new BuilderError(
+        'pad-out-of-range',
         `${this.filterName}#${this.id} has ${this.outputCount} output(s), ${count} requested`,
+        `${this.filterName}#${this.id}`,
       );
     }
     return Array.from({ length: count }, (_, i) => this.output(i)) as Tuple<Stream, N>;
@@ -95,8 +98,10 @@ export class FilterNode extends Stream implements Iterable<Stream> {
   /** The node's output pads, in order (only when their count is known). */
   *[Symbol.iterator](): Iterator<Stream> {
     if (this.outputCount === undefined) {
-      throw new TypeError(
+      throw new BuilderError(
+        'pad-out-of-range',
         `${this.filterName}#${this.id} has a dynamic number of outputs; pass { outputs } or use output(i)`,
+        `${this.filterName}#${this.id}`,
       );
     }
     for (let i = 0; i < this.outputCount; i++) yield this.output(i);

@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from 'node:buffer';
 import { constants } from 'node:fs';
 
 /** What a file is, in the words WASI uses. */
@@ -125,6 +126,26 @@ function openFlags(mode: OpenMode): number {
   return flags;
 }
 
+/**
+ * An in-memory file (memfs) is one Node Buffer, so it cannot pass `buffer.constants.MAX_LENGTH`
+ * (4 GiB on Node 20); memfs then throws a RangeError. That is the file being too large for the
+ * volume, not a bug: answer EFBIG, as a disk with a file size limit would. A host `fs` never
+ * throws it, so host files grow on.
+ */
+function beyondBuffer<T>(size: number, call: () => T): T {
+  try {
+    return call();
+  } catch (err) {
+    if (err instanceof RangeError && size > bufferConstants.MAX_LENGTH / 2) {
+      throw Object.assign(new Error(`EFBIG: a file of ${size} bytes does not fit this volume`), {
+        code: 'EFBIG',
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}
+
 /** Wraps a memfs `Volume` (or `node:fs`, or anything alike) as a backend. */
 export function backendFromFs(fs: SyncFileSystem): VolumeBackend {
   return {
@@ -143,12 +164,16 @@ export function backendFromFs(fs: SyncFileSystem): VolumeBackend {
     },
     write(fd, data, position) {
       let done = 0;
-      while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done, position + done);
+      while (done < data.length) {
+        done += beyondBuffer(position + data.length, () =>
+          fs.writeSync(fd, data, done, data.length - done, position + done),
+        );
+      }
       return done;
     },
     fstat: (fd) => toStatRecord(fs.fstatSync(fd)),
     lstat: (path) => toStatRecord(fs.lstatSync(path)),
-    truncate: (fd, size) => fs.ftruncateSync(fd, size),
+    truncate: (fd, size) => beyondBuffer(size, () => fs.ftruncateSync(fd, size)),
     readdir: (path) =>
       fs.readdirSync(path, { withFileTypes: true }).map((d) => ({ name: String(d.name), kind: kindOf(d) })),
     mkdir: (path) => {

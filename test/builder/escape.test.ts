@@ -1,4 +1,5 @@
 import {
+  BuilderError,
   concatList,
   escapeFilterArgs,
   escapeFilterValue,
@@ -56,13 +57,13 @@ describe('R-AF-7 escaping', () => {
 
   it('-metadata keeps the value byte for byte and refuses keys with =', () => {
     expect(metadataArg('title', "a=b ' \\ : , ; [ ] % \n é")).toBe("title=a=b ' \\ : , ; [ ] % \n é");
-    expect(() => metadataArg('a=b', 'x')).toThrow(TypeError);
-    expect(() => metadataArg('', 'x')).toThrow(TypeError);
+    expect(() => metadataArg('a=b', 'x')).toThrow(BuilderError);
+    expect(() => metadataArg('', 'x')).toThrow(BuilderError);
   });
 
   it('concat lists quote every path and refuse line breaks', () => {
     expect(quoteConcatPath("/in/it's [1].mp4")).toBe("'/in/it'\\''s [1].mp4'");
     expect(concatList(['a.mp4', "b'c.mp4"])).toBe("ffconcat version 1.0\nfile 'a.mp4'\nfile 'b'\\''c.mp4'\n");
-    expect(() => quoteConcatPath('a\nb')).toThrow(TypeError);
+    expect(() => quoteConcatPath('a\nb')).toThrow(BuilderError);
   });
 });
