@@ -127,17 +127,17 @@ function openFlags(mode: OpenMode): number {
 }
 
 /**
- * An in-memory file (memfs) is one Node Buffer, so it cannot pass `buffer.constants.MAX_LENGTH`
- * (4 GiB on Node 20); memfs then throws a RangeError. That is the file being too large for the
- * volume, not a bug: answer EFBIG, as a disk with a file size limit would. A host `fs` never
- * throws it, so host files grow on.
+ * An in-memory file (memfs) is one Node Buffer, so it cannot grow past `buffer.constants.MAX_LENGTH`
+ * (4 GiB on Node 20): growing it throws Node's RangeError for the buffer's `size`. That is the file
+ * being too large for the volume, not a bug: answer EFBIG, as a disk with a file size limit would.
+ * A host `fs` never throws it, so host files grow on.
  */
-function beyondBuffer<T>(size: number, call: () => T): T {
+function beyondBuffer<T>(call: () => T): T {
   try {
     return call();
   } catch (err) {
-    if (err instanceof RangeError && size > bufferConstants.MAX_LENGTH / 2) {
-      throw Object.assign(new Error(`EFBIG: a file of ${size} bytes does not fit this volume`), {
+    if (err instanceof RangeError && /"size" is out of range/.test(err.message)) {
+      throw Object.assign(new Error(`EFBIG: the file would pass ${bufferConstants.MAX_LENGTH} bytes`), {
         code: 'EFBIG',
         cause: err,
       });
@@ -165,15 +165,13 @@ export function backendFromFs(fs: SyncFileSystem): VolumeBackend {
     write(fd, data, position) {
       let done = 0;
       while (done < data.length) {
-        done += beyondBuffer(position + data.length, () =>
-          fs.writeSync(fd, data, done, data.length - done, position + done),
-        );
+        done += beyondBuffer(() => fs.writeSync(fd, data, done, data.length - done, position + done));
       }
       return done;
     },
     fstat: (fd) => toStatRecord(fs.fstatSync(fd)),
     lstat: (path) => toStatRecord(fs.lstatSync(path)),
-    truncate: (fd, size) => beyondBuffer(size, () => fs.ftruncateSync(fd, size)),
+    truncate: (fd, size) => beyondBuffer(() => fs.ftruncateSync(fd, size)),
     readdir: (path) =>
       fs.readdirSync(path, { withFileTypes: true }).map((d) => ({ name: String(d.name), kind: kindOf(d) })),
     mkdir: (path) => {
