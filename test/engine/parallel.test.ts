@@ -60,6 +60,34 @@ describe('R-AF-12: parallel runs', () => {
     }
   });
 
+  it('R-AF-12: 12 jobs on one shared volume at concurrency 3: no output crossed or lost', async () => {
+    const wide = createEngine({ concurrency: 3 });
+    try {
+      const vol = new Volume();
+      const jobs = Array.from({ length: 12 }, (_, i) =>
+        wide.run(vol, [
+          ...[
+            '-f',
+            'lavfi',
+            '-i',
+            `sine=frequency=${200 + 40 * i}:sample_rate=8000:duration=${0.1 + 0.02 * i}`,
+          ],
+          ...['-metadata', `comment=job-${i}`, '-f', 'wav', '-y', 'pipe:1'],
+        ]),
+      );
+      const results = await Promise.all(jobs);
+      for (const [i, r] of results.entries()) {
+        // Each captured stdout is its own job's WAV: its tag and its length.
+        expect(Buffer.from(r.stdout).includes(`job-${i}\0`)).toBe(true);
+        const samples = Math.round(8000 * (0.1 + 0.02 * i));
+        const data = Buffer.from(r.stdout).indexOf('data', 12, 'latin1');
+        expect(r.stdout.length - data - 8).toBe(samples * 2);
+      }
+    } finally {
+      await wide.close();
+    }
+  });
+
   it('R-AF-8: a closed engine rejects further runs', async () => {
     const other = createEngine({ concurrency: 1 });
     await other.run(new Volume(), ['-hide_banner', '-version']);
