@@ -19,7 +19,8 @@ afterAll(() => engine.close());
 describe('R-AF-4: memoryLimitMiB', () => {
   it('R-AF-4: a 16000x16000 16-bit picture stops with OutOfMemoryError near a 256 MiB limit, not GBs later', async () => {
     const vol = new Volume();
-    vol.writeFileSync('/huge.png', hugeBlackPng(16000)); // ~10 MB on disk, 1.5 GB decoded
+    const png = hugeBlackPng(16000); // ~10 MB on disk, 1.5 GB decoded
+    vol.writeFileSync('/huge.png', png);
     const before = peakRss();
     const err = await engine
       .run(vol, ['-i', '/huge.png', '-f', 'null', '-'], { memoryLimitMiB: 256 })
@@ -27,6 +28,7 @@ describe('R-AF-4: memoryLimitMiB', () => {
     expect(err).toBeInstanceOf(OutOfMemoryError);
     expect((err as Error).message).toMatch(/memory limit of 256 MiB/);
     const grew = peakRss() - before;
+    expect(Buffer.from(vol.readFileSync('/huge.png') as Buffer).equals(png)).toBe(true);
     expect(grew).toBeLessThan(256 * MiB + 160 * MiB);
     // The same engine goes on, and a run without a limit is not capped by the last one's.
     const ok = await engine.run(new Volume(), [
