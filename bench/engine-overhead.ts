@@ -45,7 +45,7 @@ const transcode = [
   '/small.mp4',
 ];
 
-const setup = await loadBuild('gpl');
+const { setup } = await loadBuild('gpl');
 const glue = (await import(setup.glueUrl)) as { instantiate: GuestRunModule.Instantiate };
 
 function inThread(vol: Volume, args: string[]): number {

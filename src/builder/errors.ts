@@ -1,3 +1,5 @@
+import { AfmpegError } from '../afmpeg-error.js';
+
 /** What a {@link BuilderError} is about, for callers that branch on it. */
 export type BuilderErrorCode =
   | 'dangling-pad'
@@ -17,7 +19,7 @@ export type BuilderErrorCode =
  * A command that cannot compile to a valid FFmpeg invocation. Raised by the builder methods and
  * by `toArgs()`, never later by FFmpeg, and names the node and pad at fault.
  */
-export class BuilderError extends Error {
+export class BuilderError extends AfmpegError {
   override readonly name = 'BuilderError';
   constructor(
     readonly code: BuilderErrorCode,

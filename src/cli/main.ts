@@ -66,7 +66,9 @@ function terminalOutput(args: readonly string[]): RunOptions {
 }
 
 function reportFailure(error: unknown): number {
-  if (error instanceof FFmpegExitError) return error.exitCode;
+  // FFmpeg's own failure: its stderr said why. (An exit 0 that still failed, e.g. an output the
+  // volume could not hold, is reported below.)
+  if (error instanceof FFmpegExitError && error.exitCode !== 0) return error.exitCode;
   if (error instanceof AfmpegError) {
     process.stderr.write(`\nafmpeg: ${error.message}\n`);
     return error instanceof RunAbortedError ? interruptedExitCode : 1;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 import { BuildIntegrityError } from './errors.js';
+import { MemoryCappedModules } from './memory-capped-modules.js';
 import type { VariantName, VerifiedVariant } from './types.js';
 import type { WorkerSetup } from './worker-protocol.js';
 
@@ -85,7 +86,13 @@ const isModuleFile = (name: string) => name.endsWith('.wasm.br') || name.endsWit
  * have the pinned sha256, and every file it uses the sha256 recorded there; each file is read
  * once, so what was checked is what runs.
  */
-export async function loadBuild(variant: VariantName | VerifiedVariant): Promise<WorkerSetup> {
+/** A loaded build: what workers are born with, and the module a memory limit recompiles. */
+export interface LoadedBuild {
+  setup: WorkerSetup;
+  memoryCapped: MemoryCappedModules | undefined;
+}
+
+export async function loadBuild(variant: VariantName | VerifiedVariant): Promise<LoadedBuild> {
   let source: BuildSource;
   let provenanceBytes: Uint8Array;
   if (typeof variant === 'string') {
@@ -126,6 +133,7 @@ export async function loadBuild(variant: VariantName | VerifiedVariant): Promise
   const glue = await source.read('afmpeg.js');
   check('afmpeg.js', glue);
   const modules: Record<string, WebAssembly.Module> = {};
+  let memoryCapped: MemoryCappedModules | undefined;
   await Promise.all(
     files
       .filter((f) => f.endsWith('.br') || !files.includes(`${f}.br`))
@@ -133,10 +141,15 @@ export async function loadBuild(variant: VariantName | VerifiedVariant): Promise
         const stored = await source.read(file);
         check(file, stored);
         const bytes = file.endsWith('.br') ? brotliDecompressSync(stored) : stored;
-        modules[file.replace(/\.br$/, '')] = await WebAssembly.compile(bytes);
+        const name = file.replace(/\.br$/, '');
+        const module = await WebAssembly.compile(bytes);
+        modules[name] = module;
+        if (WebAssembly.Module.exports(module).some((e) => e.kind === 'memory')) {
+          memoryCapped = new MemoryCappedModules(name, bytes);
+        }
       }),
   );
-  return { glueUrl: glueModuleUrl(new TextDecoder().decode(glue)), modules };
+  return { setup: { glueUrl: glueModuleUrl(new TextDecoder().decode(glue)), modules }, memoryCapped };
 }
 
 /** The glue is loaded from memory, exactly the bytes that were checked. */

@@ -3,10 +3,8 @@ import {
   FFmpegExitError,
   InvalidMediaError,
   MissingInputError,
-  OutOfMemoryError,
   PathEscapeError,
   ReadOnlyMountError,
-  tailOf,
   UnknownComponentError,
 } from './errors.js';
 import type { Tool } from './types.js';
@@ -50,7 +48,9 @@ export function classifyExit(
   if (readOnly) return new ReadOnlyMountError(readOnly.path, exitCode, args, stderr);
   for (const input of inputsOf(tool, args)) {
     if (stderr.includes(`${input}: No such file or directory`)) {
-      return new MissingInputError(input, exitCode, args, stderr);
+      // A list (concat demuxer) that exists but names a file that does not: name that file.
+      const named = /Impossible to open '([^']+)'/.exec(stderr);
+      return new MissingInputError(named ? (named[1] as string) : input, exitCode, args, stderr);
     }
   }
   for (const [pattern, kind] of unknownPatterns) {
@@ -62,9 +62,12 @@ export function classifyExit(
   if (/moov atom not found|Invalid data found when processing input/.test(stderr)) {
     return new InvalidMediaError(undefined, exitCode, args, stderr);
   }
-  if (/Cannot allocate memory|: Out of memory$/m.test(stderr)) {
-    // Surfaces as FFmpeg's graceful ENOMEM exit; still an out-of-memory, so say so.
-    return new OutOfMemoryError(`exited with code ${exitCode}: Cannot allocate memory`, args, tailOf(stderr));
+  // FFmpeg answers ENOMEM for a header whose sizes it refuses (native FFmpeg prints the same, and
+  // exits 1): the input is bad, memory was not short. A real shortage is a trap or a limit, which
+  // the engine sees before it gets here. (wasi-libc's strerror says "Out of memory".)
+  const refused = /^(.*): (Cannot allocate memory|Out of memory)$/m.exec(stderr);
+  if (refused && inputsOf(tool, args).includes(refused[1] as string)) {
+    return new InvalidMediaError(refused[1], exitCode, args, stderr);
   }
   return new FFmpegExitError(exitCode, args, stderr);
 }

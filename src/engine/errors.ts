@@ -1,7 +1,6 @@
-/** The base of every error afmpeg throws: `err instanceof AfmpegError` catches them all. */
-export class AfmpegError extends Error {
-  override name = 'AfmpegError';
-}
+import { AfmpegError } from '../afmpeg-error.js';
+
+export { AfmpegError };
 
 /** What every run-level failure carries: the argv and the end of FFmpeg's stderr. */
 export interface RunFailureDetails {
@@ -13,6 +12,10 @@ export interface RunFailureDetails {
 
 /** FFmpeg's version banner: never the reason for a failure, and its configure line is huge. */
 const BANNER = /^(ffmpeg|ffprobe) version |^ {2}(built with|configuration:|lib[a-z]+ +\d)/;
+
+function describe(value: unknown): string {
+  return value instanceof Error ? value.message : String(value);
+}
 
 function tailOf(stderr: string, lines = 12): string {
   return stderr
@@ -127,15 +130,91 @@ export class RunAbortedError extends AfmpegError {
   }
 }
 
-/** The run took longer than its `timeout` and was stopped (R-AF-8). */
+/**
+ * The run took longer than its `timeout`, or its `signal` fired with a timeout reason
+ * (`AbortSignal.timeout(ms)`), and was stopped (R-AF-8). `timeoutMs` is known for `timeout`; for a
+ * signal, `cause` is the signal's reason.
+ */
 export class RunTimeoutError extends AfmpegError {
   override name = 'RunTimeoutError';
   constructor(
-    readonly timeoutMs: number,
+    readonly timeoutMs: number | undefined,
     readonly args: readonly string[],
     readonly stderrTail: string,
+    options?: { cause?: unknown },
   ) {
-    super(withTail(`run timed out after ${timeoutMs} ms`, stderrTail));
+    super(
+      withTail(
+        timeoutMs === undefined ? 'run timed out (its signal)' : `run timed out after ${timeoutMs} ms`,
+        stderrTail,
+      ),
+      options,
+    );
+  }
+}
+
+/** An `onStderr` or `onProgress` callback threw; the run was stopped. `cause` is what it threw. */
+export class CallbackError extends AfmpegError {
+  override name = 'CallbackError';
+  constructor(
+    readonly callback: 'onStderr' | 'onProgress',
+    readonly args: readonly string[],
+    readonly stderrTail: string,
+    options: { cause: unknown },
+  ) {
+    super(withTail(`the ${callback} callback threw: ${describe(options.cause)}`, stderrTail), options);
+  }
+}
+
+/**
+ * A stream the caller gave the run failed: the `stdin` source errored, or the `stdout` Writable
+ * errored or was destroyed. FFmpeg saw a read error or a broken pipe, as it would natively.
+ * `cause` is the stream's error, when it had one.
+ */
+export class CallerStreamError extends AfmpegError {
+  override name = 'CallerStreamError';
+  constructor(
+    readonly stream: 'stdin' | 'stdout',
+    readonly args: readonly string[],
+    readonly stderrTail: string,
+    options: { cause?: unknown },
+    /** FFmpeg's exit code after the failure (1 for a broken pipe, as natively), if it exited. */
+    readonly exitCode?: number,
+  ) {
+    const why = options.cause === undefined ? 'was destroyed' : `failed: ${describe(options.cause)}`;
+    super(withTail(`the caller's ${stream} stream ${why}`, stderrTail), options);
+  }
+}
+
+/** The run's `cwd` is not a directory in its volume; nothing ran. */
+export class WorkingDirectoryError extends AfmpegError {
+  override name = 'WorkingDirectoryError';
+  constructor(
+    readonly path: string,
+    readonly reason: 'not found' | 'not a directory',
+  ) {
+    super(`working directory ${reason} in the volume: ${path}`);
+  }
+}
+
+/**
+ * An output grew past what its volume can hold: a memfs file is one Node Buffer, at most 4 GiB.
+ * FFmpeg saw "File too large". Write outputs this big to a host mount (a `node:fs` volume).
+ */
+export class VolumeCapacityError extends FFmpegExitError {
+  override name = 'VolumeCapacityError';
+  constructor(
+    readonly path: string,
+    exitCode: number,
+    args: readonly string[],
+    stderr: string,
+  ) {
+    super(
+      exitCode,
+      args,
+      stderr,
+      `the volume cannot hold ${path}: an in-memory (memfs) file is at most 4 GiB; write it to a host mount`,
+    );
   }
 }
 

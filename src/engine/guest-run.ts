@@ -41,6 +41,8 @@ export interface GuestOutcome {
   exitCode: number;
   violations: Violation[];
   trap?: { message: string; stack?: string };
+  /** The guest's linear memory at the end, in bytes (how close it came to a limit). */
+  memoryBytes?: number;
 }
 
 type ImportTable = Record<string, Record<string, unknown>>;
@@ -91,6 +93,10 @@ export class PreparedGuest {
   #used = false;
   #memories: WebAssembly.Memory[] = [];
   #memoryLimit = Number.POSITIVE_INFINITY;
+
+  #memoryBytes(): number {
+    return this.#memories.reduce((n, m) => n + m.buffer.byteLength, 0);
+  }
 
   /** Checked on every function import: memory grows inside the guest, so calls are where we look. */
   #checkMemory(): void {
@@ -159,20 +165,30 @@ export class PreparedGuest {
         this.#component.run ?? Object.values(this.#component).find((e) => typeof e?.run === 'function');
       if (!runner?.run) throw new Error('the component exports no wasi:cli/run');
       runner.run();
-      return { exitCode: scope.reportedCode ?? 0, violations: scope.namespace.violations };
+      return {
+        exitCode: scope.reportedCode ?? 0,
+        violations: scope.namespace.violations,
+        memoryBytes: this.#memoryBytes(),
+      };
     } catch (err) {
+      const memoryBytes = this.#memoryBytes();
       if (err instanceof GuestExit) {
-        return { exitCode: scope.reportedCode ?? err.status, violations: scope.namespace.violations };
+        return {
+          exitCode: scope.reportedCode ?? err.status,
+          violations: scope.namespace.violations,
+          memoryBytes,
+        };
       }
       // jco's ComponentError (run returned `err`, i.e. main returned non-zero) carries `payload`.
       if (err instanceof Error && Object.hasOwn(err, 'payload')) {
-        return { exitCode: scope.reportedCode ?? 1, violations: scope.namespace.violations };
+        return { exitCode: scope.reportedCode ?? 1, violations: scope.namespace.violations, memoryBytes };
       }
       const e = err instanceof Error ? err : new Error(String(err));
       return {
         exitCode: scope.reportedCode ?? -1,
         violations: scope.namespace.violations,
         trap: { message: e.message, ...(e.stack === undefined ? {} : { stack: e.stack }) },
+        memoryBytes,
       };
     } finally {
       this.#scope = undefined;

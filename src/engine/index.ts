@@ -6,6 +6,8 @@ export { defaultEngine, probe, run } from './default-engine.js';
 export {
   AfmpegError,
   BuildIntegrityError,
+  CallbackError,
+  CallerStreamError,
   EngineClosedError,
   FFmpegExitError,
   GuestTrapError,
@@ -18,6 +20,8 @@ export {
   RunAbortedError,
   RunTimeoutError,
   UnknownComponentError,
+  VolumeCapacityError,
+  WorkingDirectoryError,
 } from './errors.js';
 export type { ProbeChapter, ProbeFormat, ProbeResult, ProbeStream, Rational } from './probe-result.js';
 export { ProgressStream } from './progress-stream.js';

@@ -1,3 +1,4 @@
+import { asWasi } from '../vfs/errno.js';
 import type { DirEntryRecord, OpenMode, StatRecord, VolumeBackend } from '../vfs/volume-backend.js';
 import { type ChannelClient, DATA_BYTES, Op } from './rpc-channel.js';
 
@@ -177,7 +178,8 @@ export function remoteStdout(channel: ChannelClient): { write(bytes: Uint8Array)
     channel.data.set(batch.subarray(0, length));
     const n = length;
     length = 0;
-    channel.call(Op.StdoutWrite, n);
+    // A gone stdout answers EPIPE; the guest gets it as its write error (a broken pipe).
+    asWasi(() => channel.call(Op.StdoutWrite, n));
   };
   return {
     write(bytes) {
@@ -198,7 +200,7 @@ export function remoteStdin(channel: ChannelClient): { read(length: number): Uin
   return {
     read(length) {
       channel.nums[0] = length;
-      const n = channel.call(Op.StdinRead);
+      const n = asWasi(() => channel.call(Op.StdinRead));
       return channel.data.slice(0, n);
     },
   };

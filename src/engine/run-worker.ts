@@ -63,10 +63,11 @@ function runOnce(instantiate: Instantiate, req: RunRequest): WorkerMessage {
   const channel = new ChannelClient(req.channel);
   const remotes = new Map<number, RemoteBackend>();
   const stdout = req.stdoutToStream ? remoteStdout(channel) : stdoutSink();
-  let guest = next;
-  next = undefined;
+  // A memory-capped build is instantiated for its run; the prepared instance waits for the next.
+  let guest = req.modules ? undefined : next;
+  if (!req.modules) next = undefined;
   try {
-    guest ??= new PreparedGuest(instantiate, setup.modules);
+    guest ??= new PreparedGuest(instantiate, { ...setup.modules, ...req.modules });
   } catch (err) {
     return { type: 'finished', exitCode: -1, violations: [], trap: { message: `instantiating: ${err}` } };
   }
@@ -100,7 +101,11 @@ function runOnce(instantiate: Instantiate, req: RunRequest): WorkerMessage {
   try {
     stdout.flush();
   } catch (err) {
-    outcome.trap ??= { message: `writing the last stdout bytes failed: ${(err as Error).message ?? err}` };
+    // A WASI code (a gone stdout: EPIPE) is the caller's stream failing, which the caller's
+    // thread has recorded and reports; anything else is a failure of the engine.
+    if (typeof err !== 'string') {
+      outcome.trap ??= { message: `writing the last stdout bytes failed: ${(err as Error).message ?? err}` };
+    }
   }
   return { type: 'finished', ...outcome };
 }

@@ -1,11 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Writable } from 'node:stream';
 import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../vfs/volume-backend.js';
-import { loadBuild } from './build-artifact.js';
+import { type LoadedBuild, loadBuild } from './build-artifact.js';
+import { CallerStdout } from './caller-stdout.js';
 import { classifyExit, isOutOfMemory } from './classify-failure.js';
 import {
+  AfmpegError,
+  BuildIntegrityError,
+  CallbackError,
+  CallerStreamError,
   EngineClosedError,
   GuestTrapError,
   OutOfMemoryError,
@@ -13,6 +17,7 @@ import {
   RunAbortedError,
   RunTimeoutError,
   tailOf,
+  VolumeCapacityError,
 } from './errors.js';
 import { type ProbeResult, parseProbeJson } from './probe-result.js';
 import { LineSplitter, parseDuration, parseProgress } from './progress.js';
@@ -32,6 +37,7 @@ import type {
 import { VolumeServer } from './volume-server.js';
 import { WorkerPool } from './worker-pool.js';
 import type { WorkerMessage, WorkerMount } from './worker-protocol.js';
+import { checkWorkingDirectory } from './working-directory.js';
 
 /** Keep at most this much stderr per run; FFmpeg's explanation is always at the end. */
 const STDERR_LIMIT = 1 << 20;
@@ -53,6 +59,17 @@ function normaliseGuestPath(p: string): string {
   return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
 }
 
+/** After a caller's stream fails, how long FFmpeg gets to exit on its broken pipe before it is stopped. */
+const STREAM_FAILURE_GRACE_MS = 1000;
+
+/** Above this, a guest without a limit has all but exhausted wasm32's 4 GiB. */
+const NEAR_ADDRESS_SPACE = 3.5 * 2 ** 30;
+
+/** An abort reason that says time ran out: our own timeout, or `AbortSignal.timeout()`'s. */
+function isTimeoutReason(reason: unknown): boolean {
+  return reason instanceof RunTimeoutError || (reason instanceof Error && reason.name === 'TimeoutError');
+}
+
 interface Settled {
   exitCode: number;
   stderr: string;
@@ -63,7 +80,7 @@ interface Settled {
 export class WasiEngine implements Engine {
   readonly #variant: VariantName | VerifiedVariant;
   readonly #concurrency: number | undefined;
-  #pool: Promise<WorkerPool> | undefined;
+  #pool: Promise<{ pool: WorkerPool; build: LoadedBuild }> | undefined;
   #closed = false;
 
   constructor(options: EngineOptions = {}) {
@@ -76,9 +93,19 @@ export class WasiEngine implements Engine {
   }
 
   /** Compiles the build once, on first use. */
-  #getPool(): Promise<WorkerPool> {
+  #getPool(): Promise<{ pool: WorkerPool; build: LoadedBuild }> {
     if (!this.#pool) {
-      const pool = loadBuild(this.#variant).then((setup) => new WorkerPool(setup, this.#concurrency));
+      const pool = loadBuild(this.#variant).then(
+        (build) => ({ pool: new WorkerPool(build.setup, this.#concurrency), build }),
+        (err: unknown) => {
+          // A build that fails to read or compile is a build problem, reported as one.
+          throw err instanceof AfmpegError
+            ? err
+            : new BuildIntegrityError(`the build could not be loaded: ${(err as Error)?.message ?? err}`, {
+                cause: err,
+              });
+        },
+      );
       // A failed load is not cached: the next call tries again (and reports again).
       pool.catch(() => {
         if (this.#pool === pool) this.#pool = undefined;
@@ -114,7 +141,7 @@ export class WasiEngine implements Engine {
     this.#closed = true;
     const pool = this.#pool;
     this.#pool = undefined;
-    if (pool) await (await pool.catch(() => undefined))?.close();
+    if (pool) await (await pool.catch(() => undefined))?.pool.close();
   }
 
   async #execute(
@@ -126,8 +153,15 @@ export class WasiEngine implements Engine {
     if (this.#closed) throw new EngineClosedError('the engine is closed');
     const started = performance.now();
     const { signal, timeout } = options;
-    signal?.throwIfAborted();
     const argsCopy = [...args];
+    const failureFor = (reason: unknown, stderr: string): Error => {
+      if (reason instanceof RunTimeoutError)
+        return new RunTimeoutError(reason.timeoutMs, argsCopy, tailOf(stderr));
+      if (isTimeoutReason(reason))
+        return new RunTimeoutError(undefined, argsCopy, tailOf(stderr), { cause: reason });
+      return new RunAbortedError(argsCopy, tailOf(stderr), { cause: reason });
+    };
+    if (signal?.aborted) throw failureFor(signal.reason, '');
     const volumes: VolumeBackend[] = [toBackend(vol)];
     const mounts: WorkerMount[] = [{ at: '/', root: '/', readOnly: false, source: 'remote', volumeId: 0 }];
     for (const m of options.mounts ?? []) {
@@ -151,6 +185,8 @@ export class WasiEngine implements Engine {
       mounts.push({ at: '/tmp', root: '/', readOnly: false, source: 'scratch' });
     if (!mounts.some((m) => m.at === '/dev'))
       mounts.push({ at: '/dev', root: '/', readOnly: false, source: 'devices' });
+    const cwd = normaliseGuestPath(options.cwd ?? '/');
+    checkWorkingDirectory(cwd, mounts, volumes);
 
     // One deadline for the whole call, queueing included.
     const controller = new AbortController();
@@ -161,32 +197,24 @@ export class WasiEngine implements Engine {
     const forwardAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', forwardAbort, { once: true });
     const stop = controller.signal;
-    const failureFor = (stderr: string): Error => {
-      const reason: unknown = stop.reason;
-      if (reason instanceof RunTimeoutError)
-        return new RunTimeoutError(reason.timeoutMs, argsCopy, tailOf(stderr));
-      return new RunAbortedError(argsCopy, tailOf(stderr), { cause: reason });
-    };
 
     try {
-      const pool = await this.#getPool();
+      const { pool, build } = await this.#getPool();
+      const capped =
+        options.memoryLimitMiB === undefined || build.memoryCapped === undefined
+          ? undefined
+          : await build.memoryCapped.get(options.memoryLimitMiB * 2 ** 20);
       let lease: Awaited<ReturnType<WorkerPool['acquire']>>;
       try {
         lease = await pool.acquire(stop);
       } catch (err) {
-        if (stop.aborted) throw failureFor('');
+        if (stop.aborted) throw failureFor(stop.reason, '');
         throw err;
       }
-      const settled = await this.#runOnWorker(
-        lease,
-        tool,
-        argsCopy,
-        volumes,
-        mounts,
-        options,
-        stop,
+      const settled = await this.#runOnWorker(lease, tool, argsCopy, volumes, mounts, cwd, options, stop, {
         failureFor,
-      );
+        capped,
+      });
       return { ...settled, durationMs: performance.now() - started };
     } finally {
       clearTimeout(timer);
@@ -200,49 +228,81 @@ export class WasiEngine implements Engine {
     args: string[],
     volumes: VolumeBackend[],
     mounts: WorkerMount[],
+    cwd: string,
     options: RunOptions,
     stop: AbortSignal,
-    failureFor: (stderr: string) => Error,
+    extra: {
+      failureFor: (reason: unknown, stderr: string) => Error;
+      capped: Record<string, WebAssembly.Module> | undefined;
+    },
   ): Promise<Settled> {
     const { worker } = lease;
     const channel = createChannelBuffers();
     const stdin = options.stdin === undefined ? undefined : new StdinSource(options.stdin);
-    const sink: Writable | undefined = options.stdout === 'capture' ? undefined : options.stdout;
-    const server = new VolumeServer(channel, volumes, stdin, sink);
+    const sink =
+      options.stdout === 'capture' || options.stdout === undefined
+        ? undefined
+        : new CallerStdout(options.stdout);
     const stdoutChunks: Uint8Array[] = [];
     let stderr = '';
     const stderrDecoder = new TextDecoder();
     const lines = new LineSplitter();
     let inputDuration: number | undefined;
-    const onLine = (line: string) => {
-      inputDuration ??= parseDuration(line);
-      if (options.onProgress) {
-        const progress = parseProgress(line, options.durationSeconds ?? inputDuration);
-        if (progress) options.onProgress(progress);
-      }
-      options.onStderr?.(line);
-    };
+    const limitBytes = options.memoryLimitMiB === undefined ? undefined : options.memoryLimitMiB * 2 ** 20;
     // PWD carries the working directory: wasi-libc starts every guest at `/`, and the build's
     // multi-call main changes to $PWD when set.
-    const cwd = normaliseGuestPath(options.cwd ?? '/');
     const env = Object.entries({ ...BASE_ENV, PWD: cwd, ...options.env });
 
     return new Promise<Settled>((resolve, reject) => {
       let done = false;
+      let graceTimer: ReturnType<typeof setTimeout> | undefined;
+      let callbackFailure: CallbackError | undefined;
+      const streamError = (failure: { stream: 'stdin' | 'stdout'; cause: unknown }, exitCode?: number) =>
+        new CallerStreamError(failure.stream, args, tailOf(stderr), { cause: failure.cause }, exitCode);
+      const server = new VolumeServer(channel, volumes, stdin, sink, (failure) => {
+        // FFmpeg now sees a broken pipe (or a read error) and normally exits at once; if it is stuck
+        // elsewhere, the run still ends promptly.
+        graceTimer = setTimeout(
+          () => finish(false, () => reject(streamError(failure))),
+          STREAM_FAILURE_GRACE_MS,
+        );
+      });
       const finish = (reusable: boolean, outcome: () => void) => {
         if (done) return;
         done = true;
+        clearTimeout(graceTimer);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
         stop.removeEventListener('abort', onStop);
         server.close();
         stdin?.close();
+        sink?.release();
         lease.release(reusable);
-        lines.end(onLine);
         outcome();
       };
+      /** A caller's callback threw: the run stops here and rejects with what it threw. */
+      const callback = (name: 'onStderr' | 'onProgress', call: () => void) => {
+        if (callbackFailure) return;
+        try {
+          call();
+        } catch (cause) {
+          callbackFailure = new CallbackError(name, args, tailOf(stderr), { cause });
+          const failure = callbackFailure;
+          finish(false, () => reject(failure));
+        }
+      };
+      const onLine = (line: string) => {
+        inputDuration ??= parseDuration(line);
+        const { onProgress, onStderr } = options;
+        if (onProgress) {
+          const progress = parseProgress(line, options.durationSeconds ?? inputDuration);
+          if (progress) callback('onProgress', () => onProgress(progress));
+        }
+        if (onStderr) callback('onStderr', () => onStderr(line));
+      };
       const onMessage = (msg: WorkerMessage) => {
+        if (done) return;
         if (msg.type === 'stderr') {
           stderr += stderrDecoder.decode(msg.bytes, { stream: true });
           if (stderr.length > 2 * STDERR_LIMIT) stderr = stderr.slice(-STDERR_LIMIT);
@@ -250,30 +310,54 @@ export class WasiEngine implements Engine {
           return;
         }
         if (msg.type === 'stdout') {
-          if (sink) sink.write(msg.bytes);
-          else stdoutChunks.push(msg.bytes);
+          stdoutChunks.push(msg.bytes);
           return;
         }
         stderr += stderrDecoder.decode();
         if (stderr.length > STDERR_LIMIT) stderr = stderr.slice(-STDERR_LIMIT);
+        lines.end(onLine);
+        if (callbackFailure) return; // already rejected (the guest had finished: nothing to stop)
         const fatal = server.fatal;
+        const enomem = outOfMemoryNote(stderr);
+        const memoryBytes = msg.memoryBytes ?? 0;
+        // A memory limit caps the guest's memory; whatever allocation failure it then reports is
+        // the limit. Without one, only a trap or an exhausted address space is out of memory:
+        // FFmpeg's own ENOMEM on a header's absurd values is a bad input, exactly as natively.
+        const limitHit =
+          limitBytes !== undefined &&
+          (enomem !== undefined || (msg.trap !== undefined && memoryBytes >= 0.75 * limitBytes));
+        const limitMessage = () =>
+          `out of memory: the guest reached its memory limit of ${options.memoryLimitMiB} MiB` +
+          (enomem ? ` (${enomem.trim()})` : '');
+        if (server.streamFailure) {
+          const failure = server.streamFailure;
+          const exited = msg.trap === undefined && fatal === undefined;
+          finish(exited, () => reject(streamError(failure, exited ? msg.exitCode : undefined)));
+          return;
+        }
         if (msg.trap || fatal !== undefined) {
           const message = msg.trap?.message ?? String(fatal);
-          const Trap = isOutOfMemory(message) ? OutOfMemoryError : GuestTrapError;
+          const oom = isOutOfMemory(message) || limitHit || memoryBytes > NEAR_ADDRESS_SPACE;
+          const Trap = oom ? OutOfMemoryError : GuestTrapError;
           const cause = fatal ?? Object.assign(new Error(message), { stack: msg.trap?.stack });
-          finish(false, () => reject(new Trap(message, args, tailOf(stderr), { cause })));
+          const text = oom && limitHit && !/memory limit/.test(message) ? limitMessage() : message;
+          finish(false, () => reject(new Trap(text, args, tailOf(stderr), { cause })));
           return;
         }
         const stdout = concat(stdoutChunks);
-        const oom = outOfMemoryNote(stderr);
-        const failure =
-          msg.exitCode !== 0
-            ? classifyExit(tool, msg.exitCode, args, stderr, msg.violations)
-            : oom // FFmpeg may log an allocation failure and still exit 0 with a short output.
-              ? new OutOfMemoryError(oom, args, tailOf(stderr))
+        const failure = server.tooLarge
+          ? new VolumeCapacityError(server.tooLarge, msg.exitCode, args, stderr)
+          : limitHit || (enomem !== undefined && memoryBytes > NEAR_ADDRESS_SPACE)
+            ? new OutOfMemoryError(
+                limitHit ? limitMessage() : (enomem ?? 'out of memory'),
+                args,
+                tailOf(stderr),
+              )
+            : msg.exitCode !== 0
+              ? classifyExit(tool, msg.exitCode, args, stderr, msg.violations)
               : undefined;
-        // A worker whose guest ran out of memory is retired so its memory goes with it.
-        finish(!(failure instanceof OutOfMemoryError), () => {
+        // The guest exited by itself: its worker is as good as new, whatever the input was.
+        finish(true, () => {
           if (failure) reject(failure);
           else resolve({ exitCode: 0, stderr, stdout });
         });
@@ -290,7 +374,7 @@ export class WasiEngine implements Engine {
           ),
         );
       };
-      const onStop = () => finish(false, () => reject(failureFor(stderr)));
+      const onStop = () => finish(false, () => reject(extra.failureFor(stop.reason, stderr)));
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
@@ -304,9 +388,8 @@ export class WasiEngine implements Engine {
         channel,
         hasStdin: stdin !== undefined,
         stdoutToStream: sink !== undefined,
-        ...(options.memoryLimitMiB === undefined
-          ? {}
-          : { memoryLimitBytes: options.memoryLimitMiB * 2 ** 20 }),
+        ...(limitBytes === undefined ? {} : { memoryLimitBytes: limitBytes }),
+        ...(extra.capped === undefined ? {} : { modules: extra.capped }),
       });
     });
   }

@@ -24,6 +24,8 @@ export interface RunRequest {
   /** stdout goes to a caller's stream through the channel (with backpressure), not by message. */
   stdoutToStream: boolean;
   memoryLimitBytes?: number;
+  /** Core modules to use instead of the worker's own for this run (a memory-capped build). */
+  modules?: Record<string, WebAssembly.Module>;
 }
 
 export interface Violation {
@@ -40,4 +42,6 @@ export type WorkerMessage =
       violations: Violation[];
       /** Set when the guest trapped (or the host threw into it) instead of exiting. */
       trap?: { message: string; stack?: string };
+      /** The guest's linear memory at the end, in bytes. */
+      memoryBytes?: number;
     };

@@ -4,6 +4,7 @@ export type FsErrorCode =
   | 'bad-descriptor'
   | 'cross-device'
   | 'exist'
+  | 'file-too-large'
   | 'insufficient-space'
   | 'invalid'
   | 'io'
@@ -14,6 +15,7 @@ export type FsErrorCode =
   | 'not-directory'
   | 'not-empty'
   | 'not-permitted'
+  | 'pipe'
   | 'read-only'
   | 'unsupported';
 
@@ -22,6 +24,7 @@ const byErrno: Record<string, FsErrorCode> = {
   EBADF: 'bad-descriptor',
   EXDEV: 'cross-device',
   EEXIST: 'exist',
+  EFBIG: 'file-too-large',
   ENOSPC: 'insufficient-space',
   EINVAL: 'invalid',
   EIO: 'io',
@@ -32,6 +35,7 @@ const byErrno: Record<string, FsErrorCode> = {
   ENOTDIR: 'not-directory',
   ENOTEMPTY: 'not-empty',
   EPERM: 'not-permitted',
+  EPIPE: 'pipe',
   EROFS: 'read-only',
   ENOSYS: 'unsupported',
 };

@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from 'node:buffer';
 import { constants } from 'node:fs';
 
 /** What a file is, in the words WASI uses. */
@@ -125,6 +126,26 @@ function openFlags(mode: OpenMode): number {
   return flags;
 }
 
+/**
+ * An in-memory file (memfs) is one Node Buffer, so it cannot grow past `buffer.constants.MAX_LENGTH`
+ * (4 GiB on Node 20): growing it throws Node's RangeError for the buffer's `size`. That is the file
+ * being too large for the volume, not a bug: answer EFBIG, as a disk with a file size limit would.
+ * A host `fs` never throws it, so host files grow on.
+ */
+function beyondBuffer<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (err) {
+    if (err instanceof RangeError && /"size" is out of range/.test(err.message)) {
+      throw Object.assign(new Error(`EFBIG: the file would pass ${bufferConstants.MAX_LENGTH} bytes`), {
+        code: 'EFBIG',
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}
+
 /** Wraps a memfs `Volume` (or `node:fs`, or anything alike) as a backend. */
 export function backendFromFs(fs: SyncFileSystem): VolumeBackend {
   return {
@@ -143,12 +164,14 @@ export function backendFromFs(fs: SyncFileSystem): VolumeBackend {
     },
     write(fd, data, position) {
       let done = 0;
-      while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done, position + done);
+      while (done < data.length) {
+        done += beyondBuffer(() => fs.writeSync(fd, data, done, data.length - done, position + done));
+      }
       return done;
     },
     fstat: (fd) => toStatRecord(fs.fstatSync(fd)),
     lstat: (path) => toStatRecord(fs.lstatSync(path)),
-    truncate: (fd, size) => fs.ftruncateSync(fd, size),
+    truncate: (fd, size) => beyondBuffer(() => fs.ftruncateSync(fd, size)),
     readdir: (path) =>
       fs.readdirSync(path, { withFileTypes: true }).map((d) => ({ name: String(d.name), kind: kindOf(d) })),
     mkdir: (path) => {

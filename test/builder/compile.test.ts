@@ -328,9 +328,16 @@ describe('R-AF-7 Command compiles to exact argv', () => {
     ]);
   });
 
-  it('is deterministic: the same command compiles to the same argv every time', () => {
-    const cmd = new Command().input('a').input('b').filter('xfade').output('o.mp4');
-    expect(cmd.toArgs()).toEqual(cmd.toArgs());
+  it('is deterministic: equal commands built apart compile to the same, exact argv', () => {
+    const build = () => new Command().input('a').input('b').filter('xfade').output('o.mp4');
+    const first = build();
+    // Other commands built in between (node ids, labels) must not leak into a later compile.
+    build().filter('hflip');
+    const second = build();
+    const expected = ['-i', 'a', '-i', 'b', '-filter_complex', '[0:v][1:v]xfade', 'o.mp4'];
+    expect(first.toArgs()).toEqual(expected);
+    expect(second.toArgs()).toEqual(expected);
+    expect(first.toArgs()).toEqual(expected);
   });
 
   it('toString() is a POSIX-shell line', () => {

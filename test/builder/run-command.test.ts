@@ -14,6 +14,7 @@ import {
   Volume,
 } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frameRgb, meanRgb } from '../engine/decoded.js';
 
 // Real FFmpeg (the wasm gpl build) over an in-memory volume; every output is probed. Sizes and
 // durations are tiny: the machine is two shared cores.
@@ -137,7 +138,10 @@ describe('R-AF-7 runCommand: built commands through real FFmpeg', () => {
       .input('in/c0.mp4')
       .graph((g) => {
         const [bg, fg] = g.input(0).video.filter('split').outputs(2);
-        const small = fg.filter('scale', { w: W / 4, h: H / 4 }).filter('hflip');
+        const small = fg
+          .filter('scale', { w: W / 4, h: H / 4 })
+          .filter('hflip')
+          .filter('negate');
         return { v: g.filter('overlay', [bg, small], { x: 'W-w-4', y: 4 }) };
       })
       .output('out/pip.mp4', { map: ['v', '0:a'], 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'copy' });
@@ -145,6 +149,14 @@ describe('R-AF-7 runCommand: built commands through real FFmpeg', () => {
     const info = await probe('/out/pip.mp4');
     expect(streamOf(info, 'video')).toMatchObject({ codecName: 'h264', width: W, height: H, frameCount: 5 });
     expect(streamOf(info, 'audio')).toMatchObject({ codecName: 'aac' });
+    // Content: the overlaid corner (negated red: cyan) differs from the red background around it.
+    const frame = await frameRgb(engine, vol, '/out/pip.mp4', 2);
+    const [pr, pg, pb] = meanRgb(frame, W, { x: W - W / 4 - 4 + 2, y: 4 + 2, w: W / 4 - 4, h: H / 4 - 4 });
+    const [br, bg, bb] = meanRgb(frame, W, { x: 4, y: H / 2, w: W / 4, h: H / 4 });
+    expect(br).toBeGreaterThan(180);
+    expect(Math.max(bg, bb)).toBeLessThan(70);
+    expect(pr).toBeLessThan(70);
+    expect(Math.min(pg, pb)).toBeGreaterThan(180);
   });
 
   it('a concat of three clips (video and audio)', async () => {

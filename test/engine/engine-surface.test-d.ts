@@ -1,7 +1,12 @@
 import {
   type AfmpegError,
+  type BuilderError,
+  type BuildIntegrityError,
+  type CallbackError,
+  type CallerStreamError,
   createEngine,
   type Engine,
+  type EngineClosedError,
   FFmpegExitError,
   type GuestTrapError,
   type InvalidMediaError,
@@ -17,6 +22,8 @@ import {
   run,
   type UnknownComponentError,
   Volume,
+  type VolumeCapacityError,
+  type WorkingDirectoryError,
 } from 'afmpeg';
 import { describe, expectTypeOf, it } from 'vitest';
 
@@ -33,7 +40,20 @@ describe('the engine surface a builder relies on', () => {
     >();
   });
 
-  it('R-AF-4 R-AF-8: every error class shares AfmpegError', () => {
+  it('R-AF-4 R-AF-8: AfmpegError is nominal: a plain Error (or any look-alike) is not one', () => {
+    expectTypeOf<Error>().not.toMatchTypeOf<AfmpegError>();
+    expectTypeOf<TypeError>().not.toMatchTypeOf<AfmpegError>();
+    expectTypeOf<{ name: string; message: string; stack?: string }>().not.toMatchTypeOf<AfmpegError>();
+  });
+
+  it('R-AF-4 R-AF-8: every error class, the builder’s included, shares AfmpegError', () => {
+    expectTypeOf<BuilderError>().toMatchTypeOf<AfmpegError>();
+    expectTypeOf<CallbackError>().toMatchTypeOf<AfmpegError>();
+    expectTypeOf<CallerStreamError>().toMatchTypeOf<AfmpegError>();
+    expectTypeOf<WorkingDirectoryError>().toMatchTypeOf<AfmpegError>();
+    expectTypeOf<VolumeCapacityError>().toMatchTypeOf<FFmpegExitError>();
+    expectTypeOf<EngineClosedError>().toMatchTypeOf<AfmpegError>();
+    expectTypeOf<BuildIntegrityError>().toMatchTypeOf<AfmpegError>();
     expectTypeOf(new FFmpegExitError(1, [], '')).toMatchTypeOf<AfmpegError>();
     expectTypeOf<MissingInputError>().toMatchTypeOf<FFmpegExitError>();
     expectTypeOf<InvalidMediaError>().toMatchTypeOf<FFmpegExitError>();

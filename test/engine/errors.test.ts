@@ -16,6 +16,7 @@ import {
 } from 'afmpeg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeClip, snapshot } from './media-fixtures.js';
+import { countWorkerSpawns } from './worker-spawns.js';
 
 let engine: Engine;
 const vol = new Volume();
@@ -54,7 +55,11 @@ beforeAll(async () => {
   vol.writeFileSync('/in/damaged.ts', ts);
   before = snapshot(vol, '/in');
 });
-afterAll(() => engine.close());
+const spawns = countWorkerSpawns();
+afterAll(async () => {
+  spawns.stop();
+  await engine.close();
+});
 
 // Error policy: after every failure the caller's inputs are byte-identical and the same engine
 // completes the next real run.
@@ -156,9 +161,11 @@ describe('every failure is a clear typed error and loses nothing', () => {
     expect(lines.some((l) => l.includes('frame='))).toBe(true);
   });
 
-  it('R-AF-8: an already aborted signal rejects before running', async () => {
-    const err = await engine.run(vol, endless, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
-    expect((err as Error).name).toBe('AbortError');
+  it('R-AF-8: an already aborted signal rejects before running, with RunAbortedError', async () => {
+    const signal = AbortSignal.abort();
+    const err = await failure(engine.run(vol, endless, { signal }));
+    expect(err).toBeInstanceOf(RunAbortedError);
+    expect(err.cause).toBe(signal.reason);
   });
 
   it('R-AF-8: a timeout stops the run with RunTimeoutError', async () => {
@@ -176,12 +183,16 @@ describe('every failure is a clear typed error and loses nothing', () => {
       if (++reads > 2) throw new TypeError('disk on fire');
       return readSync(...args);
     }) as typeof broken.readSync;
+    const spawned = spawns.count;
     const err = await failure(engine.run(broken, ['-i', '/a.mp4', '-f', 'null', '-']));
     expect(err).toBeInstanceOf(GuestTrapError);
     expect(err.message).toMatch(/disk on fire/);
+    // The trapped worker is gone: the next run needs a new one.
+    await engine.run(vol, ['-hide_banner', '-version']);
+    expect(spawns.count).toBe(spawned + 1);
   });
 
-  it('R-AF-4: a guest that passes its memory limit stops with OutOfMemoryError, worker retired', async () => {
+  it('R-AF-4: a guest that passes its memory limit stops with OutOfMemoryError', async () => {
     // `reverse` buffers every frame until the input ends: memory grows without bound.
     const err = await failure(
       engine.run(

@@ -15,8 +15,30 @@ describe('R-AF-12: parallel runs', () => {
   it('R-AF-12: runs on separate volumes proceed at once and never see each other', async () => {
     const volumes = [new Volume(), new Volume(), new Volume()];
     volumes[0]?.writeFileSync('/only-in-0.txt', 'zero');
-    const results = await Promise.all(volumes.map((vol, i) => engine.run(vol, tone(300 + 100 * i, 1 + i))));
+    const started: number[] = [];
+    const ended: number[] = [];
+    const results = await Promise.all(
+      volumes.map((vol, i) =>
+        engine
+          .run(vol, tone(300 + 100 * i, 1 + i), {
+            onStderr: () => {
+              started[i] ??= performance.now();
+            },
+          })
+          .then((r) => {
+            ended[i] = performance.now();
+            return r;
+          }),
+      ),
+    );
     expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0]);
+    // With two workers the first two ran at once: each started before the other ended.
+    const [s0, s1] = started as [number, number];
+    const [e0, e1] = ended as [number, number];
+    expect(s1).toBeLessThan(e0);
+    expect(s0).toBeLessThan(e1);
+    // The third waited for a free worker: it started only after one of the first two ended.
+    expect(started[2]).toBeGreaterThan(Math.min(e0, e1));
     for (const [i, vol] of volumes.entries()) {
       const info = await engine.probe(vol, '/out.m4a');
       expect(info.format.duration).toBeCloseTo(1 + i, 1);
@@ -35,6 +57,34 @@ describe('R-AF-12: parallel runs', () => {
     for (let i = 0; i < 5; i++) {
       const info = await engine.probe(vol, `/tone${i}.wav`);
       expect(info.streams[0]).toMatchObject({ codecName: 'pcm_s16le', sampleRate: 44100 });
+    }
+  });
+
+  it('R-AF-12: 12 jobs on one shared volume at concurrency 3: no output crossed or lost', async () => {
+    const wide = createEngine({ concurrency: 3 });
+    try {
+      const vol = new Volume();
+      const jobs = Array.from({ length: 12 }, (_, i) =>
+        wide.run(vol, [
+          ...[
+            '-f',
+            'lavfi',
+            '-i',
+            `sine=frequency=${200 + 40 * i}:sample_rate=8000:duration=${0.1 + 0.02 * i}`,
+          ],
+          ...['-metadata', `comment=job-${i}`, '-f', 'wav', '-y', 'pipe:1'],
+        ]),
+      );
+      const results = await Promise.all(jobs);
+      for (const [i, r] of results.entries()) {
+        // Each captured stdout is its own job's WAV: its tag and its length.
+        expect(Buffer.from(r.stdout).includes(`job-${i}\0`)).toBe(true);
+        const samples = Math.round(8000 * (0.1 + 0.02 * i));
+        const data = Buffer.from(r.stdout).indexOf('data', 12, 'latin1');
+        expect(r.stdout.length - data - 8).toBe(samples * 2);
+      }
+    } finally {
+      await wide.close();
     }
   });
 

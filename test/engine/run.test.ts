@@ -1,6 +1,7 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { createEngine, type Engine, type Progress, Volume } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audioEnergy, frameRgb, meanRgb } from './decoded.js';
 import { indexOfAscii, makeCard, makeClip } from './media-fixtures.js';
 
 let engine: Engine;
@@ -136,6 +137,37 @@ describe('real FFmpeg runs over an in-memory volume', () => {
       sampleRate: 44100,
     });
     expect(info.format.duration).toBeCloseTo(1.5, 1);
+    // Content, not just shape: red before the fade, blue after, and the fade's midpoint
+    // (t = 0.75 s, frame 7 at 10 fps) is a mix of the two, neither input.
+    const whole = { x: 0, y: 0, w: 160, h: 120 };
+    const [r0, , b0] = meanRgb(await frameRgb(engine, vol, '/out/reel.mp4', 0), 160, whole);
+    const [r7, , b7] = meanRgb(await frameRgb(engine, vol, '/out/reel.mp4', 7), 160, whole);
+    const [r14, , b14] = meanRgb(await frameRgb(engine, vol, '/out/reel.mp4', 14), 160, whole);
+    expect(r0).toBeGreaterThan(200);
+    expect(b0).toBeLessThan(60);
+    expect(b14).toBeGreaterThan(200);
+    expect(r14).toBeLessThan(60);
+    for (const channel of [r7, b7]) {
+      expect(channel).toBeGreaterThan(70);
+      expect(channel).toBeLessThan(190);
+    }
+    // amix of two uncorrelated tones: the mix's energy is the sum of its inputs' energies, each
+    // weighted (1/2)² by amix's normalisation. Each input is measured through the same chain.
+    const chain = (label: string, graph: string) => [
+      '-filter_complex',
+      `${graph},atrim=end=1.5[${label}]`,
+      '-map',
+      `[${label}]`,
+      '-c:a',
+      'pcm_f32le',
+      `/cards/${label}.wav`,
+    ];
+    await engine.run(vol, ['-i', '/cards/voice.wav', ...chain('v', '[0:a]adelay=200|200,volume=0.8')]);
+    await engine.run(vol, ['-i', '/cards/music.m4a', ...chain('m', '[0:a]afade=t=in:d=0.3')]);
+    const voice = await audioEnergy(engine, vol, '/cards/v.wav');
+    const music = await audioEnergy(engine, vol, '/cards/m.wav');
+    const mixed = await audioEnergy(engine, vol, '/out/reel.mp4');
+    expect(mixed / ((voice + music) / 4)).toBeCloseTo(1, 1);
   });
 
   it('R-AF-4: pipe:1 captured as bytes, then fed back through pipe:0', async () => {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { availableVariants, BuildIntegrityError, createEngine, Volume } from 'afmpeg';
+import { BuildIntegrityError, createEngine, Volume } from 'afmpeg';
 import { describe, expect, it } from 'vitest';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -95,12 +95,33 @@ describe('R-AF-9 R-AF-14: choosing and verifying a build', () => {
   });
 
   it('R-AF-9: a variant this package does not carry is a clear BuildIntegrityError', async () => {
-    const missing = (['gpl', 'lgpl', 'lean'] as const).find((v) => !availableVariants().includes(v));
-    if (!missing) return; // every variant is present: nothing to refuse
-    const engine = createEngine({ variant: missing });
-    const err = await engine.run(new Volume(), ['-version']).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(BuildIntegrityError);
-    expect((err as Error).message).toContain('available here');
-    await engine.close();
+    // A copy of the package that ships only gpl: its engine must refuse lean and lgpl, by name.
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'afmpeg-gpl-only-'));
+    try {
+      // Without source maps: they point at sources that are not copied.
+      cpSync(join(root, 'dist'), join(dir, 'dist'), {
+        recursive: true,
+        filter: (src) => !src.endsWith('.map'),
+      });
+      cpSync(join(root, 'package.json'), join(dir, 'package.json'));
+      mkdirSync(join(dir, 'wasm'));
+      symlinkSync(gplDir, join(dir, 'wasm', 'gpl'));
+      symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+      const copy = (await import(
+        pathToFileURL(join(dir, 'dist', 'index.js')).href
+      )) as typeof import('afmpeg');
+      expect(copy.availableVariants()).toEqual(['gpl']);
+      for (const missing of ['lean', 'lgpl'] as const) {
+        const engine = copy.createEngine({ variant: missing });
+        const err = await engine.run(new copy.Volume(), ['-version']).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(copy.BuildIntegrityError);
+        expect((err as Error).message).toContain(`no FFmpeg build for variant ${missing}`);
+        expect((err as Error).message).toContain('available here: gpl');
+        await engine.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

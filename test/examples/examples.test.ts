@@ -99,7 +99,7 @@ describe('examples run as documented', () => {
   it('R-AF-8 cancel: a signal and a timeout stop endless runs, then the engine works', async () => {
     const out = await runExample('cancel');
     expect(out).toMatch(/aborted after \d+ ms/);
-    expect(out).toContain('timed out');
+    expect(out.match(/^timed out: run timed out/gm)).toHaveLength(2);
     expect(out).toContain('the engine still works: exit code 0');
   });
 
