@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -63,17 +63,21 @@ console.log(JSON.stringify(new Command().input('a.mp4').filter('scale', { w: 320
       { cwd: project },
     );
     expect(JSON.parse(stdout)).toEqual(['-i', 'a.mp4', '-vf', 'scale=w=320:h=-2', 'b.mp4']);
-    const dir = join(project, 'node_modules/afmpeg/dist/builder');
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.js'));
-    expect(files).toContain('index.js');
-    for (const file of files) {
-      const source = await readFile(join(dir, file), 'utf8');
-      const specifiers = [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
-      // Only siblings: no node: builtin, no package, nothing outside the builder room.
-      expect(
-        specifiers.filter((s) => !s?.startsWith('./')),
-        file,
-      ).toEqual([]);
-    }
+    // Walk its whole import graph: only relative imports, none into the engine or the vfs rooms.
+    const dist = join(project, 'node_modules/afmpeg/dist');
+    const seen = new Set<string>();
+    const walk = async (file: string): Promise<void> => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = await readFile(file, 'utf8');
+      for (const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+        expect(specifier?.startsWith('.'), `${file} imports ${specifier}`).toBe(true);
+        await walk(join(dirname(file), specifier as string));
+      }
+    };
+    await walk(join(dist, 'builder/index.js'));
+    const rooms = [...seen].map((f) => relative(dist, f).split('/')[0]);
+    expect(rooms).toContain('builder');
+    expect(rooms.filter((r) => r === 'engine' || r === 'vfs')).toEqual([]);
   });
 });
