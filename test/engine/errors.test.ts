@@ -1,5 +1,4 @@
 import {
-  AfmpegError,
   createEngine,
   type Engine,
   FFmpegExitError,
@@ -16,6 +15,7 @@ import {
 } from 'afmpeg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeClip, snapshot } from './media-fixtures.js';
+import { expectNothingLost, failure } from './nothing-lost.js';
 import { countWorkerSpawns } from './worker-spawns.js';
 
 let engine: Engine;
@@ -64,20 +64,8 @@ afterAll(async () => {
 // Error policy: after every failure the caller's inputs are byte-identical and the same engine
 // completes the next real run.
 afterEach(async () => {
-  expect(snapshot(vol, '/in')).toEqual(before);
-  await engine.run(vol, ['-i', '/in/src.mp4', '-c', 'copy', '-y', '/out/after.mkv']);
-  const info = await engine.probe(vol, '/out/after.mkv');
-  expect(info.streams.map((s) => s.codecName).sort()).toEqual(['aac', 'h264']);
+  await expectNothingLost(engine, vol, before);
 });
-
-async function failure(promise: Promise<unknown>): Promise<AfmpegError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AfmpegError);
-  return err as AfmpegError;
-}
 
 describe('every failure is a clear typed error and loses nothing', () => {
   it('R-AF-4: a non-zero exit rejects with FFmpegExitError carrying the code and FFmpeg’s own tail', async () => {

@@ -1,6 +1,5 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
 import {
-  AfmpegError,
   CallbackError,
   CallerStreamError,
   createEngine,
@@ -15,6 +14,7 @@ import {
 } from 'afmpeg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeClip, snapshot } from './media-fixtures.js';
+import { expectNothingLost, failure } from './nothing-lost.js';
 import { countWorkerSpawns } from './worker-spawns.js';
 
 // The failure contract around a run (SPEC "Error and input policy", issue 15): each way a caller's
@@ -59,20 +59,8 @@ beforeEach(() => {
 });
 afterEach(async () => {
   expect(uncaught).toEqual([]);
-  expect(snapshot(vol, '/in')).toEqual(before);
-  await engine.run(vol, ['-i', '/in/src.mp4', '-c', 'copy', '-y', '/out/after.mkv']);
-  const info = await engine.probe(vol, '/out/after.mkv');
-  expect(info.streams.map((s) => s.codecName).sort()).toEqual(['aac', 'h264']);
+  await expectNothingLost(engine, vol, before);
 });
-
-async function failure(promise: Promise<unknown>): Promise<AfmpegError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AfmpegError);
-  return err as AfmpegError;
-}
 
 describe('the failure contract: callbacks, streams, signals, cwd', () => {
   it('R-AF-4: an onStderr callback that throws stops the run: CallbackError, the thrown value as cause', async () => {
