@@ -130,7 +130,11 @@ export async function loadBuild(variant: VariantName | VerifiedVariant): Promise
       );
     }
   };
-  const glue = await source.read('afmpeg.js');
+  // A self-contained build holds its glue; a copy of the package's wasm/ directory keeps it,
+  // shared by content, in ../glue/ (build/steps/install.sh), named by the sha256 pinned here.
+  const glue = await source
+    .read('afmpeg.js')
+    .catch(() => source.read(`../glue/afmpeg-${(pins.get('afmpeg.js') ?? '').slice(0, 16)}.js`));
   check('afmpeg.js', glue);
   const modules: Record<string, WebAssembly.Module> = {};
   let memoryCapped: MemoryCappedModules | undefined;

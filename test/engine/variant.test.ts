@@ -40,6 +40,19 @@ describe('R-AF-9 R-AF-14: choosing and verifying a build', () => {
     }
   });
 
+  it("R-AF-14: a copy of the package's own wasm/ layout (glue shared in wasm/glue/) loads by path too", async () => {
+    const dir = fileURLToPath(new URL('../../wasm/gpl', import.meta.url));
+    const pinned = sha256(readFileSync(join(dir, 'PROVENANCE.json')));
+    const engine = createEngine({ variant: { path: dir, sha256: pinned }, concurrency: 1 });
+    try {
+      const vol = new Volume();
+      await engine.run(vol, ['-f', 'lavfi', '-i', 'sine=duration=0.2', '/a.wav']);
+      expect((await engine.probe(vol, '/a.wav')).streams[0]?.codecName).toBe('pcm_s16le');
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('R-AF-14: a build fetched from an http URL (and from a file: URL) is verified, then runs', async () => {
     const served: string[] = [];
     const server = createServer((req, res) => {
