@@ -5,12 +5,15 @@ import type { Worker } from 'node:worker_threads';
 import { AfmpegError, createEngine, RunAbortedError, RunTimeoutError, Volume } from 'afmpeg';
 import { fuzzSet, seededRandom } from './fuzz-inputs.js';
 
-// `npm run bench:robustness [-- fuzzCount seed]`: the failure contract at scale (issue 15). Prints
+// `npm run bench:robustness [-- fuzzCount seed runTimeoutMs]`: the failure contract at scale
+// (issue 15). Each phase prints its line as it ends (a long fuzz run shows what it has). Prints
 // counts: fuzzed inputs -> host crashes / hangs / untyped errors / poisoned engines / modified
 // inputs; 100 jobs at concurrency 2 and 4 -> crossed / lost outputs; 100 aborts at random moments
 // -> RunAbortedError latency and leftover workers. Seeded: the same seed gives the same inputs.
 const fuzzCount = Number(process.argv[2] ?? 300);
 const seed = Number(process.argv[3] ?? 15);
+// A mutated file can make FFmpeg decode for ever; such a run counts as a hang after this long.
+const runTimeoutMs = Number(process.argv[4] ?? 10_000);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const uncaught: unknown[] = [];
 process.on('uncaughtException', (err) => uncaught.push(err));
@@ -96,8 +99,8 @@ async function fuzz(seeds: Array<{ name: string; bytes: Uint8Array }>) {
       const f = files[next++] as { name: string; bytes: Uint8Array };
       const tool = next % 4 === 0 ? 'probe' : 'run';
       const outcome = await (tool === 'probe'
-        ? engine.probe(vol, `/${f.name}`, { timeout: 30_000 })
-        : engine.run(vol, ['-hide_banner', '-i', `/${f.name}`, '-f', 'null', '-'], { timeout: 30_000 })
+        ? engine.probe(vol, `/${f.name}`, { timeout: runTimeoutMs })
+        : engine.run(vol, ['-hide_banner', '-i', `/${f.name}`, '-f', 'null', '-'], { timeout: runTimeoutMs })
       ).then(
         () => undefined,
         (err: unknown) => err,
@@ -229,14 +232,24 @@ async function aborts() {
   };
 }
 
+/** Runs one phase and prints its figures as soon as it ends. */
+async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const value = await run();
+  console.log(`${name}: ${JSON.stringify(value)}`);
+  return value;
+}
+
 const seeds = await seedFiles();
 const result = {
   date: new Date().toISOString(),
   seed,
   loadavgBefore: loadBefore,
-  fuzz: await fuzz(seeds),
-  load: [await load(2), await load(4)],
-  aborts: await aborts(),
+  fuzz: await phase('fuzz', () => fuzz(seeds)),
+  load: [
+    await phase('load, concurrency 2', () => load(2)),
+    await phase('load, concurrency 4', () => load(4)),
+  ],
+  aborts: await phase('aborts', aborts),
   loadavgAfter: loadavg(),
 };
 console.log(JSON.stringify(result, null, 2));

@@ -204,12 +204,19 @@ export class WasiEngine implements Engine {
         options.memoryLimitMiB === undefined || build.memoryCapped === undefined
           ? undefined
           : await build.memoryCapped.get(options.memoryLimitMiB * 2 ** 20);
+      // An abort while the build was loading (a first run compiles it) fired no event anyone
+      // listens to any more: look before taking a worker, and again once one is granted.
+      if (stop.aborted) throw failureFor(stop.reason, '');
       let lease: Awaited<ReturnType<WorkerPool['acquire']>>;
       try {
         lease = await pool.acquire(stop);
       } catch (err) {
         if (stop.aborted) throw failureFor(stop.reason, '');
         throw err;
+      }
+      if (stop.aborted) {
+        lease.release(true);
+        throw failureFor(stop.reason, '');
       }
       const settled = await this.#runOnWorker(lease, tool, argsCopy, volumes, mounts, cwd, options, stop, {
         failureFor,

@@ -177,6 +177,24 @@ describe('the failure contract: callbacks, streams, signals, cwd', () => {
     expect(started).toBe(false);
   });
 
+  it('R-AF-8: an abort while a new engine is still loading its build stops the run too (it never starts)', async () => {
+    const fresh = createEngine({ concurrency: 1 });
+    try {
+      const controller = new AbortController();
+      const reason = new Error('changed my mind');
+      // The first run compiles the build (hundreds of ms): the abort lands before any worker runs.
+      setTimeout(() => controller.abort(reason), 5);
+      const endless = ['-f', 'lavfi', '-i', 'testsrc2=size=64x48', '-f', 'null', '-'];
+      const err = await failure(fresh.run(vol, endless, { signal: controller.signal }));
+      expect(err).toBeInstanceOf(RunAbortedError);
+      expect(err.cause).toBe(reason);
+      const ok = await fresh.run(vol, ['-f', 'lavfi', '-i', 'sine=duration=0.1', '-f', 'null', '-']);
+      expect(ok.exitCode).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  }, 30_000);
+
   it('R-AF-8: AbortSignal.timeout(ms) stops the run with RunTimeoutError (the signal said timeout)', async () => {
     const endless = ['-f', 'lavfi', '-i', 'testsrc2=size=160x120', '-f', 'null', '-'];
     const err = await failure(engine.run(vol, endless, { signal: AbortSignal.timeout(400) }));
