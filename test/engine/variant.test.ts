@@ -28,30 +28,27 @@ function standaloneGpl(): string {
 const gplDir = standaloneGpl();
 
 describe('R-AF-9 R-AF-14: choosing and verifying a build', () => {
-  it('R-AF-14: a build loaded by path runs when its PROVENANCE.json matches the pinned sha256', async () => {
-    const pinned = sha256(readFileSync(join(gplDir, 'PROVENANCE.json')));
-    const engine = createEngine({ variant: { path: gplDir, sha256: pinned }, concurrency: 1 });
-    try {
-      const vol = new Volume();
-      await engine.run(vol, ['-f', 'lavfi', '-i', 'sine=duration=0.2', '/a.wav']);
-      expect((await engine.probe(vol, '/a.wav')).streams[0]?.codecName).toBe('pcm_s16le');
-    } finally {
-      await engine.close();
-    }
-  });
-
-  it("R-AF-14: a copy of the package's own wasm/ layout (glue shared in wasm/glue/) loads by path too", async () => {
-    const dir = fileURLToPath(new URL('../../wasm/gpl', import.meta.url));
-    const pinned = sha256(readFileSync(join(dir, 'PROVENANCE.json')));
-    const engine = createEngine({ variant: { path: dir, sha256: pinned }, concurrency: 1 });
-    try {
-      const vol = new Volume();
-      await engine.run(vol, ['-f', 'lavfi', '-i', 'sine=duration=0.2', '/a.wav']);
-      expect((await engine.probe(vol, '/a.wav')).streams[0]?.codecName).toBe('pcm_s16le');
-    } finally {
-      await engine.close();
-    }
-  });
+  it.each([
+    ['a self-contained build directory', gplDir],
+    // A copy of the package's own layout: the glue is shared in ../glue/, named by its sha256.
+    [
+      "the package's own wasm/gpl (glue in wasm/glue/)",
+      fileURLToPath(new URL('../../wasm/gpl', import.meta.url)),
+    ],
+  ])(
+    'R-AF-14: %s loads by path and runs when its PROVENANCE.json matches the pinned sha256',
+    async (_what, dir) => {
+      const pinned = sha256(readFileSync(join(dir, 'PROVENANCE.json')));
+      const engine = createEngine({ variant: { path: dir, sha256: pinned }, concurrency: 1 });
+      try {
+        const vol = new Volume();
+        await engine.run(vol, ['-f', 'lavfi', '-i', 'sine=duration=0.2', '/a.wav']);
+        expect((await engine.probe(vol, '/a.wav')).streams[0]?.codecName).toBe('pcm_s16le');
+      } finally {
+        await engine.close();
+      }
+    },
+  );
 
   it('R-AF-14: a build fetched from an http URL (and from a file: URL) is verified, then runs', async () => {
     const served: string[] = [];
