@@ -1,5 +1,4 @@
 import { compileGraph, selectorInput } from './compile-graph.js';
-import { parseDuration } from './duration.js';
 import { BuilderError } from './errors.js';
 import { isValidLabel, quoteShellArg } from './escape.js';
 import { expectedDuration } from './expected-duration.js';
@@ -364,22 +363,13 @@ export class Command<L extends string = never> {
   }
 
   /**
-   * The length in seconds the command will write, when its options say so: the first output's
-   * `-t` (or `-to` minus `-ss`), else the only input's `-t` (or `-to` minus `-ss`).
+   * The length in seconds the command will write, when its options say so.
+   *
+   * @deprecated The same answer as {@link Command.expectedDuration} without probed lengths, which
+   * also traces the filtergraph; kept for callers of the first round.
    */
   durationSeconds(): number | undefined {
-    const span = (o: { t?: string | number; to?: string | number; ss?: string | number }) => {
-      if (o.t !== undefined) return parseDuration(o.t);
-      if (o.to === undefined) return undefined;
-      const to = parseDuration(o.to);
-      const ss = o.ss === undefined ? 0 : parseDuration(o.ss);
-      return to === undefined || ss === undefined ? undefined : to - ss;
-    };
-    const out = this.#state.outputs[0];
-    const fromOutput = out ? span(out.options) : undefined;
-    if (fromOutput !== undefined) return fromOutput;
-    const only = this.#state.inputs.length === 1 ? this.#state.inputs[0] : undefined;
-    return only ? span(only.options) : undefined;
+    return this.expectedDuration();
   }
 
   /**
