@@ -15,9 +15,10 @@ fi
 echo "build definition changed ($recorded -> $current): rebuilding wasm/gpl to verify it"
 if [[ $(id -u) -eq 0 ]]; then sudo=(); else sudo=(sudo); fi
 "${sudo[@]}" apt-get update
-# Exactly what a gpl rebuild needs (build/steps/toolchain.sh; the C++ runtime is lgpl's alone).
+# Exactly what a gpl rebuild needs (build/steps/toolchain.sh, toolchain.lock.json).
 "${sudo[@]}" apt-get install -y --no-install-recommends \
   clang-19 lld-19 llvm-19 libclang-rt-19-dev-wasm32 wasi-libc \
+  libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 meson ninja-build cmake \
   make pkg-config xz-utils bzip2 patch
 # jco + binaryen, exactly as build/package-lock.json pins them (the lock lists every platform's
 # optional binaries, so npm ci accepts it and installs only this platform's).

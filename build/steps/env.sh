@@ -25,6 +25,10 @@ JOBS="${AFMPEG_JOBS:-2}"
 # them for tuning runs only; the committed artifacts use the default.
 AFMPEG_OPT="${AFMPEG_OPT--O3 -msimd128 -flto}"
 AFMPEG_LDOPT="${AFMPEG_LDOPT--Wl,--lto-O3}"
+# setjmp/longjmp over wasm exceptions (steps/setjmp.sh, src/wasi-setjmp/setjmp.h says why): how a
+# library that uses them compiles, and what the final link adds for a variant that has them.
+AFMPEG_SJLJ_CFLAGS="-mllvm -wasm-enable-sjlj -I$PREFIX/include/wasi-setjmp"
+sjlj_link_flags() { if [[ " ${VARIANT_LIBS[*]} " == *" setjmp "* ]]; then echo "-Wl,-mllvm,-wasm-enable-sjlj"; fi; }
 # binaryen wasm-opt level over the linked module (steps/optimize.sh); empty: no wasm-opt.
 AFMPEG_WASM_OPT="${AFMPEG_WASM_OPT-}"
 # Let clang auto-vectorize x264 (steps/x264.sh); measured faster, same output bytes.

@@ -12,7 +12,7 @@ FFMPEG_CONFIGURE_FLAGS=(
   "${FFMPEG_COMMON_FLAGS[@]}" "${VARIANT_FLAGS[@]}" "${FFMPEG_ALWAYS_FLAGS[@]}"
   --extra-cflags="$AFMPEG_OPT $FFMPEG_WASI_CFLAGS -I$PREFIX/include"
   --extra-cxxflags="$AFMPEG_OPT"
-  --extra-ldflags="-L$PREFIX/lib"
+  --extra-ldflags="-L$PREFIX/lib$(sjlj_link_flags | sed 's/^./ &/')"
   --extra-libs="$FFMPEG_WASI_LIBS"
 )
 # FFmpeg's configure ignores a misspelt component name (png_pipe instead of image_png_pipe):

@@ -44,7 +44,7 @@ postproc=""
 grep -q '^CONFIG_POSTPROC=yes' "$FFMPEG_OBJ/ffbuild/config.mak" && postproc="$FFMPEG_OBJ/libpostproc/libpostproc.a"
 mkdir -p "$OUT_DIR"
 # shellcheck disable=SC2086
-afmpeg-cc $AFMPEG_OPT $AFMPEG_LDOPT -o "$OUT_DIR/afmpeg.wasm" \
+afmpeg-cc $AFMPEG_OPT $AFMPEG_LDOPT $(sjlj_link_flags) -o "$OUT_DIR/afmpeg.wasm" \
   "$MC/multicall.o" "$MC/ffmpeg.o" \
   "$FFMPEG_OBJ/fftools/ffmpeg_filter.o" "$FFMPEG_OBJ/fftools/ffmpeg_hw.o" \
   "$FFMPEG_OBJ/fftools/ffmpeg_mux.o" "$FFMPEG_OBJ/fftools/ffmpeg_opt.o" \

@@ -18,9 +18,14 @@ for f in /usr/lib/wasm32-wasi/libc.a:wasi-libc \
          /usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a:libclang-rt-19-dev-wasm32; do
   [[ -e "${f%%:*}" ]] || missing+=("${f##*:}")
 done
-if [[ "$VARIANT" == lgpl ]]; then
+# The broad variants' C++ libraries (openh264, HarfBuzz) and build systems (dav1d: meson and
+# ninja; libsoxr: cmake). toolchain.lock.json, debianBroad.
+if [[ "$VARIANT" != lean ]]; then
   [[ -e /usr/lib/wasm32-wasi/libc++.a ]] || missing+=(libc++-19-dev-wasm32)
   [[ -e /usr/lib/wasm32-wasi/libc++abi.a ]] || missing+=(libc++abi-19-dev-wasm32)
+  need_version meson '1.0.1' meson
+  need_version ninja '1.11.1' ninja-build
+  need_version cmake 'cmake version 3.25.1' cmake
 fi
 for c in make pkg-config node tar xz bzip2 sha256sum patch; do
   command -v "$c" >/dev/null 2>&1 || missing+=("$c")

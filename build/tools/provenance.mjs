@@ -50,11 +50,12 @@ const patches = readdirSync(patchDir, { recursive: true })
 const dpkgVersionFormat = ['-f=$', '{Version}'].join('');
 const dpkg = (pkg) => sh('dpkg-query', ['-W', dpkgVersionFormat, pkg]);
 const toolchainLock = JSON.parse(readFileSync(join(buildDef, 'toolchain.lock.json'), 'utf8'));
-// The C++ runtime is installed (and checked by steps/toolchain.sh) only for lgpl: asking dpkg
-// about it for another variant fails on a machine set up for that variant alone.
+// The C++ runtime and the meson/cmake build systems are installed (and checked by
+// steps/toolchain.sh) only for the broad variants: asking dpkg about them for lean fails on a
+// machine set up for lean alone.
 const debianPackages = [
   ...Object.keys(toolchainLock.debian),
-  ...(variant === 'lgpl' ? Object.keys(toolchainLock.debianLgpl).filter((p) => !p.startsWith('$')) : []),
+  ...(variant !== 'lean' ? Object.keys(toolchainLock.debianBroad).filter((p) => !p.startsWith('$')) : []),
 ];
 const toolchain = {
   clang: sh('clang-19', ['--version']).split('\n')[0],
