@@ -1,14 +1,15 @@
 /**
  * Generates `src/builder/filters.generated.ts`, the typed filter map, from FFmpeg's own help text.
  *
- * The source of truth is explicit: `generateFiltersModule(runner)` takes a function that runs
- * FFmpeg with some arguments and returns its standard output. `npm run gen:filters` passes the
- * engine over the committed wasm build (`--variant gpl` by default); `--native` uses a host
- * `ffmpeg` instead, only for developing this parser.
+ * The map is the union of every committed variant's filters, each documented with the variants
+ * that carry it (read from `wasm/<variant>/PROVENANCE.json`'s `components.filters`, which the
+ * build asked of the binary itself). A filter's help comes from the first variant that has it,
+ * in the order gpl, lgpl, lean. `npm run gen:filters` runs the engine over the committed builds;
+ * `--native` uses a host `ffmpeg` instead (no variants), only for developing this parser.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createEngine, type Engine, type VariantName, Volume } from 'afmpeg';
 
@@ -37,6 +38,8 @@ export interface ParsedFilter {
   readonly inputPads: readonly string[];
   readonly outputPads: readonly string[];
   readonly options: readonly ParsedOption[];
+  /** The variants that carry it (empty for a native host ffmpeg). */
+  readonly variants: readonly string[];
 }
 
 const LIST_LINE = /^ ([T.])([S.])([C.]) (\S+)\s+(\S+)->(\S+)\s+(.*)$/;
@@ -55,7 +58,12 @@ export function parseFilterList(text: string): { name: string; inputs: string; o
 }
 
 /** Parses `ffmpeg -h filter=NAME`. */
-export function parseFilterHelp(name: string, signature: { inputs: string; outputs: string }, text: string) {
+export function parseFilterHelp(
+  name: string,
+  signature: { inputs: string; outputs: string },
+  text: string,
+  variants: readonly string[] = [],
+) {
   const lines = text.split('\n');
   let description = '';
   const inputPads: string[] = [];
@@ -108,6 +116,7 @@ export function parseFilterHelp(name: string, signature: { inputs: string; outpu
     inputPads,
     outputPads,
     options,
+    variants,
   } satisfies ParsedFilter;
 }
 
@@ -158,11 +167,14 @@ export function renderFiltersModule(filters: readonly ParsedFilter[], source: st
     `export const filtersSource = ${JSON.stringify({ source, filters: sorted.length, digest })} as const;`,
   );
   out.push('');
-  out.push('/** Every filter of the build, by name, with its options as FFmpeg documents them. */');
+  out.push(
+    '/** Every filter of the builds, by name, with its options as FFmpeg documents them and the variants that carry it. */',
+  );
   out.push('export interface FilterOptionsMap {');
   for (const f of sorted) {
     const pads = `Inputs: ${f.inputPads.join(', ') || (f.inputs === 'N' ? 'dynamic' : 'none')}. Outputs: ${f.outputPads.join(', ') || (f.outputs === 'N' ? 'dynamic' : 'none')}.`;
-    out.push(`  /** ${doc(f.description)} ${pads} */`);
+    const carried = f.variants.length > 0 ? ` Variants: ${f.variants.join(', ')}.` : '';
+    out.push(`  /** ${doc(f.description)} ${pads}${carried} */`);
     if (f.options.length === 0 && !f.timeline) {
       // No options: an object literal with any key is then a type error.
       out.push(`  ${key(f.name)}: Record<string, never>;`);
@@ -200,10 +212,18 @@ export function renderFiltersModule(filters: readonly ParsedFilter[], source: st
   return out.join('\n');
 }
 
-/** Runs `-filters` and `-h filter=NAME` for every filter through `runner` (two at a time). */
-export async function collectFilters(runner: FfmpegTextRunner): Promise<ParsedFilter[]> {
-  const list = parseFilterList(await runner(['-hide_banner', '-filters']));
-  if (list.length === 0) throw new Error('`ffmpeg -filters` listed no filters');
+/**
+ * Runs `-filters` and `-h filter=NAME` through `runner` (two at a time) for every filter it lists,
+ * or only those in `only`; each is recorded as carried by `variants`.
+ */
+export async function collectFilters(
+  runner: FfmpegTextRunner,
+  only?: ReadonlySet<string>,
+  variantsOf: (name: string) => readonly string[] = () => [],
+): Promise<ParsedFilter[]> {
+  const listed = parseFilterList(await runner(['-hide_banner', '-filters']));
+  if (listed.length === 0) throw new Error('`ffmpeg -filters` listed no filters');
+  const list = only ? listed.filter((f) => only.has(f.name)) : listed;
   const filters: ParsedFilter[] = new Array(list.length);
   let next = 0;
   const worker = async () => {
@@ -211,22 +231,60 @@ export async function collectFilters(runner: FfmpegTextRunner): Promise<ParsedFi
       const i = next++;
       const entry = list[i] as (typeof list)[number];
       const help = await runner(['-hide_banner', '-h', `filter=${entry.name}`]);
-      filters[i] = parseFilterHelp(entry.name, entry, help);
+      filters[i] = parseFilterHelp(entry.name, entry, help, variantsOf(entry.name));
     }
   };
   await Promise.all([worker(), worker()]);
   return filters;
 }
 
+/** One variant to generate from: its name, its filters (from its provenance), how to run it. */
+export interface VariantFilters {
+  readonly variant: string;
+  readonly filters: readonly string[];
+  readonly runner: FfmpegTextRunner;
+}
+
+/**
+ * The union of the variants' filters: each filter's help from the first variant that carries it
+ * (a later variant is run only for the filters no earlier one has), with every variant that does.
+ */
+export async function collectVariantFilters(variants: readonly VariantFilters[]): Promise<ParsedFilter[]> {
+  const variantsOf = (name: string) => variants.filter((v) => v.filters.includes(name)).map((v) => v.variant);
+  const done = new Set<string>();
+  const out: ParsedFilter[] = [];
+  for (const v of variants) {
+    const todo = new Set(v.filters.filter((name) => !done.has(name)));
+    if (todo.size === 0) continue;
+    const got = await collectFilters(v.runner, todo, variantsOf);
+    if (got.length !== todo.size) {
+      throw new Error(
+        `${v.variant}: its provenance lists ${todo.size} filters its -filters does not all show`,
+      );
+    }
+    for (const f of got) done.add(f.name);
+    out.push(...got);
+  }
+  return out;
+}
+
+/** The committed variants' filter lists and provenance hashes, as the generated file records them. */
+export function committedVariants(root = '.'): { variant: VariantName; filters: string[]; source: string }[] {
+  return (['gpl', 'lgpl', 'lean'] as const).flatMap((variant) => {
+    const file = `${root}/wasm/${variant}/PROVENANCE.json`;
+    if (!existsSync(file)) return [];
+    const bytes = readFileSync(file);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const filters = (JSON.parse(bytes.toString('utf8')) as { components: { filters: string[] } }).components
+      .filters;
+    return [{ variant, filters, source: `wasm/${variant} (PROVENANCE.json sha256 ${sha})` }];
+  });
+}
+
 /** The digest `renderFiltersModule` records for these filters (what the staleness test compares). */
 export function filtersDigest(filters: readonly ParsedFilter[]): string {
   const sorted = [...filters].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
-}
-
-/** Collects every filter through `runner` and renders the module. */
-export async function generateFiltersModule(runner: FfmpegTextRunner, source: string): Promise<string> {
-  return renderFiltersModule(await collectFilters(runner), source);
 }
 
 /** A runner over the afmpeg engine: FFmpeg's stdout of each run, as text. */
@@ -250,25 +308,28 @@ function formatGenerated(file: string): void {
 async function main(argv: readonly string[]): Promise<void> {
   const outFile = 'src/builder/filters.generated.ts';
   if (argv.includes('--native')) {
-    const text = await generateFiltersModule(nativeRunner, 'native host ffmpeg (development only)');
+    const text = renderFiltersModule(
+      await collectFilters(nativeRunner),
+      'native host ffmpeg (development only)',
+    );
     writeFileSync(outFile, text);
     formatGenerated(outFile);
     return;
   }
-  const variant = (argv.find((a) => a.startsWith('--variant='))?.slice('--variant='.length) ??
-    'gpl') as VariantName;
-  const provenance = readFileSync(`wasm/${variant}/PROVENANCE.json`);
-  const sha = createHash('sha256').update(provenance).digest('hex');
-  const engine = createEngine({ variant, concurrency: 2 });
+  const committed = committedVariants();
+  const engines = committed.map(({ variant }) => createEngine({ variant, concurrency: 2 }));
   try {
-    const text = await generateFiltersModule(
-      engineRunner(engine),
-      `wasm/${variant} (PROVENANCE.json sha256 ${sha})`,
+    const filters = await collectVariantFilters(
+      committed.map((c, i) => ({
+        variant: c.variant,
+        filters: c.filters,
+        runner: engineRunner(engines[i] as Engine),
+      })),
     );
-    writeFileSync(outFile, text);
+    writeFileSync(outFile, renderFiltersModule(filters, committed.map((c) => c.source).join(', ')));
     formatGenerated(outFile);
   } finally {
-    await engine.close();
+    await Promise.all(engines.map((e) => e.close()));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from './builder/index.js';
+import { missingComponent } from './check-components.js';
 import {
   defaultEngine,
   type Engine,
@@ -39,6 +40,14 @@ const probeable = (path: string, format: string | undefined) =>
  * command is compiled with `toArgs()` (so an invalid graph throws a `BuilderError` before anything
  * runs) and handed to `options.engine` or the default engine with the rest of `options`.
  *
+ * Before anything runs, the command is checked against what the engine's build carries
+ * (`engine.components()`, read from its provenance): an encoder, decoder, muxer, demuxer, filter
+ * or bitstream filter the command names (`-c:a libmp3lame`, `-f hls`, `drawtext`) that the build
+ * lacks rejects with an `UnknownComponentError` naming it, its kind and the variant. What FFmpeg
+ * picks by itself (the muxer for an output's file extension, probed demuxers and decoders,
+ * default encoders) is not checked here; FFmpeg reports those, as the same error where it names
+ * the component.
+ *
  * Progress comes from FFmpeg's own `-progress` stream (`-progress pipe:2 -nostats` are added when
  * `onProgress` is given and the command sets no `progress` of its own), so it arrives at any
  * `-loglevel`, and its lines are kept out of `onStderr`. Its percentage is of the length the
@@ -76,6 +85,11 @@ export async function runCommand<L extends string>(
   const { engine: given, probeInputs, segments, ...runOptions } = options;
   const engine = given ?? defaultEngine();
   let args = cmd.toArgs();
+  // Refused before anything starts: a component the engine's build lacks (from its provenance).
+  if (engine.components) {
+    const missing = missingComponent(await engine.components(), args);
+    if (missing) throw missing;
+  }
   const { onProgress, onStderr } = runOptions;
   if (!onProgress && segments === undefined) return engine.run(vol, args, runOptions);
 

@@ -1,6 +1,6 @@
 // Writes PROVENANCE.json beside a transpiled build: what went in (sources, toolchain, configure
 // line, flags, build-definition hash) and what came out (size and sha256 of every file, and the
-// demuxers, muxers, decoders, encoders and filters read from the built binary itself).
+// component lists read from the built binary itself: component-lists.mjs).
 // Called by build/steps/provenance.sh with its inputs in AFMPEG_PROVENANCE_* variables.
 // Usage: node build/tools/provenance.mjs <out/js dir>
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
+import { componentLists } from './component-lists.mjs';
 import { definitionHash } from './definition-hash.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -86,37 +87,7 @@ const files = names
     };
   });
 
-// The component lists, asked of the built binary through the build-only host.
-function listOf(flag) {
-  const text = execFileSync(
-    process.execPath,
-    [join(here, 'run-wasm.mjs'), outDir, 'ffmpeg', '-hide_banner', flag],
-    { encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
-  const lines = text.split('\n');
-  // -filters has no separator line: its entries are "<T.><S.><C.> name in->out description".
-  if (flag === '-filters') {
-    return lines
-      .map((l) => /^ [T.][S.][C.] (\S+)\s+\S*->\S*/.exec(l)?.[1])
-      .filter((n) => n !== undefined)
-      .sort();
-  }
-  const start = lines.findIndex((l) => /^\s*-{2,}\s*$/.test(l));
-  if (start < 0) throw new Error(`unexpected ffmpeg ${flag} output:\n${text}`);
-  return lines
-    .slice(start + 1)
-    .map((l) => l.trim().split(/\s+/))
-    .filter((t) => t.length >= 2 && t[1])
-    .map((t) => t[1])
-    .sort();
-}
-const components = {
-  demuxers: listOf('-demuxers'),
-  muxers: listOf('-muxers'),
-  decoders: listOf('-decoders'),
-  encoders: listOf('-encoders'),
-  filters: listOf('-filters'),
-};
+const components = componentLists(outDir);
 const version = execFileSync(process.execPath, [join(here, 'run-wasm.mjs'), outDir, 'ffmpeg', '-version'], {
   encoding: 'utf8',
 })
@@ -155,4 +126,7 @@ const provenance = {
   components,
 };
 writeFileSync(join(outDir, 'PROVENANCE.json'), `${JSON.stringify(provenance, null, 2)}\n`);
-for (const [kind, list] of Object.entries(components)) console.error(`${kind}: ${list.length}`);
+for (const [kind, list] of Object.entries(components)) {
+  const counts = Array.isArray(list) ? list.length : Object.entries(list).map(([k, l]) => `${k} ${l.length}`).join(', ');
+  console.error(`${kind}: ${counts}`);
+}

@@ -9,7 +9,15 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { createEngine, type Engine, FFmpegExitError, type StdinInput, type Tool, Volume } from 'afmpeg';
+import {
+  createEngine,
+  type Engine,
+  FFmpegExitError,
+  type StdinInput,
+  type Tool,
+  UnknownComponentError,
+  Volume,
+} from 'afmpeg';
 import { fateEnv } from './wire.js';
 
 export interface Invocation {
@@ -56,6 +64,7 @@ export async function runInvocation(
     return { exitCode: result.exitCode };
   } catch (err) {
     if (err instanceof FFmpegExitError) return { exitCode: err.exitCode };
+    if (err instanceof UnknownComponentError && err.exitCode !== undefined) return { exitCode: err.exitCode };
     const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     io.stderr(`afmpeg engine failure: ${error}\n`);
     return { exitCode: ENGINE_FAILURE_EXIT, error };

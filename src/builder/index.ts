@@ -7,7 +7,7 @@
  * - `toArgs()` compiles and validates (a `BuilderError` names the node and pad); `toString()` is
  *   the same as a POSIX shell line.
  * - Filter names and options are typed from `filters.generated.ts`, generated from the committed
- *   wasm build's own help text (`npm run gen:filters`); `rawFilter()`, `rawGraph()` and each
+ *   wasm builds' own help text, each filter's variants in its JSDoc (`npm run gen:filters`); `rawFilter()`, `rawGraph()` and each
  *   scope's `raw` are the escape hatches.
  */
 export {

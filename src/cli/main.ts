@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import * as fs from 'node:fs';
-import { AfmpegError, createEngine, FFmpegExitError, RunAbortedError, type RunOptions } from '../index.js';
+import {
+  AfmpegError,
+  createEngine,
+  FFmpegExitError,
+  RunAbortedError,
+  type RunOptions,
+  UnknownComponentError,
+} from '../index.js';
 import { cliUsage, parseCliArgs } from './parse-cli-args.js';
 import { renderProgress } from './progress-bar.js';
 
@@ -69,6 +76,9 @@ function reportFailure(error: unknown): number {
   // FFmpeg's own failure: its stderr said why. (An exit 0 that still failed, e.g. an output the
   // volume could not hold, is reported below.)
   if (error instanceof FFmpegExitError && error.exitCode !== 0) return error.exitCode;
+  if (error instanceof UnknownComponentError && error.exitCode !== undefined && error.exitCode !== 0) {
+    return error.exitCode;
+  }
   if (error instanceof AfmpegError) {
     process.stderr.write(`\nafmpeg: ${error.message}\n`);
     return error instanceof RunAbortedError ? interruptedExitCode : 1;

@@ -16,6 +16,15 @@ export function availableVariants(): VariantName[] {
   return (['gpl', 'lgpl', 'lean'] as const).filter((v) => existsSync(join(wasmRoot, v, 'PROVENANCE.json')));
 }
 
+/** Throws the error a variant this package does not ship gets, naming the ones it does. */
+export function assertAvailable(variant: VariantName): void {
+  if (!availableVariants().includes(variant)) {
+    throw new BuildIntegrityError(
+      `no FFmpeg build for variant ${variant} in this package; available here: ${availableVariants().join(', ') || 'none'}`,
+    );
+  }
+}
+
 /**
  * A committed variant's files: its own directory, except the glue, which variants with the same
  * component imports share, stored by content as `wasm/glue/afmpeg-<sha256 prefix>.js` (see
@@ -46,7 +55,7 @@ function pinnedHashes(provenance: ProvenanceFiles): Map<string, string> {
 }
 
 /** Where a build's files come from: a directory, or a base URL fetched over http(s). */
-interface BuildSource {
+export interface BuildSource {
   describe: string;
   read(name: string): Promise<Uint8Array>;
 }
@@ -80,44 +89,48 @@ function sourceOf(variant: VerifiedVariant): BuildSource {
 
 const isModuleFile = (name: string) => name.endsWith('.wasm.br') || name.endsWith('.wasm');
 
-/**
- * Reads a build's core modules (`*.wasm.br`, or plain `*.wasm` in a dev tree), decompresses and
- * compiles them once. A `VerifiedVariant` (R-AF-14) is checked first: its `PROVENANCE.json` must
- * have the pinned sha256, and every file it uses the sha256 recorded there; each file is read
- * once, so what was checked is what runs.
- */
 /** A loaded build: what workers are born with, and the module a memory limit recompiles. */
 export interface LoadedBuild {
   setup: WorkerSetup;
   memoryCapped: MemoryCappedModules | undefined;
 }
 
-export async function loadBuild(variant: VariantName | VerifiedVariant): Promise<LoadedBuild> {
-  let source: BuildSource;
-  let provenanceBytes: Uint8Array;
+/**
+ * A build's `PROVENANCE.json` and where the rest of its files come from. A `VerifiedVariant`'s
+ * provenance must have the pinned sha256 (R-AF-14); a committed variant's is the package's own.
+ */
+export async function openBuild(
+  variant: VariantName | VerifiedVariant,
+): Promise<{ source: BuildSource; provenanceBytes: Uint8Array }> {
   if (typeof variant === 'string') {
-    if (!availableVariants().includes(variant)) {
-      throw new BuildIntegrityError(
-        `no FFmpeg build for variant ${variant} in this package; available here: ${availableVariants().join(', ') || 'none'}`,
-      );
-    }
-    provenanceBytes = readFileSync(join(wasmRoot, variant, 'PROVENANCE.json'));
+    assertAvailable(variant);
+    const provenanceBytes = readFileSync(join(wasmRoot, variant, 'PROVENANCE.json'));
     const glue = pinnedHashes(JSON.parse(new TextDecoder().decode(provenanceBytes)) as ProvenanceFiles);
-    source = committedSource(variant, glue.get('afmpeg.js'));
-  } else {
-    source = sourceOf(variant);
-    provenanceBytes = await source.read('PROVENANCE.json').catch((err: unknown) => {
-      throw err instanceof BuildIntegrityError
-        ? err
-        : new BuildIntegrityError(`no PROVENANCE.json at ${source.describe}`, { cause: err });
-    });
-    const actual = sha256(provenanceBytes);
-    if (actual !== variant.sha256.toLowerCase()) {
-      throw new BuildIntegrityError(
-        `PROVENANCE.json at ${source.describe} has sha256 ${actual}, pinned ${variant.sha256}`,
-      );
-    }
+    return { source: committedSource(variant, glue.get('afmpeg.js')), provenanceBytes };
   }
+  const source = sourceOf(variant);
+  const provenanceBytes = await source.read('PROVENANCE.json').catch((err: unknown) => {
+    throw err instanceof BuildIntegrityError
+      ? err
+      : new BuildIntegrityError(`no PROVENANCE.json at ${source.describe}`, { cause: err });
+  });
+  const actual = sha256(provenanceBytes);
+  if (actual !== variant.sha256.toLowerCase()) {
+    throw new BuildIntegrityError(
+      `PROVENANCE.json at ${source.describe} has sha256 ${actual}, pinned ${variant.sha256}`,
+    );
+  }
+  return { source, provenanceBytes };
+}
+
+/**
+ * Reads a build's core modules (`*.wasm.br`, or plain `*.wasm` in a dev tree), decompresses and
+ * compiles them once. A `VerifiedVariant` (R-AF-14) is checked first: its `PROVENANCE.json` must
+ * have the pinned sha256, and every file it uses the sha256 recorded there; each file is read
+ * once, so what was checked is what runs.
+ */
+export async function loadBuild(variant: VariantName | VerifiedVariant): Promise<LoadedBuild> {
+  const { source, provenanceBytes } = await openBuild(variant);
   // Every file is checked against the build's own provenance, committed builds included: a glue
   // or module from another build fails here instead of misrunning.
   const pins = pinnedHashes(JSON.parse(new TextDecoder().decode(provenanceBytes)) as ProvenanceFiles);

@@ -1,5 +1,6 @@
 import {
   type AfmpegError,
+  type ComponentKind,
   FFmpegExitError,
   InvalidMediaError,
   MissingInputError,
@@ -22,7 +23,7 @@ function inputsOf(tool: Tool, args: readonly string[]): string[] {
   return given;
 }
 
-const unknownPatterns: Array<[RegExp, UnknownComponentError['kind']]> = [
+const unknownPatterns: Array<[RegExp, ComponentKind]> = [
   [/Unknown encoder '([^']+)'/, 'encoder'],
   [/Unknown decoder '([^']+)'/, 'decoder'],
   [/No such filter: '([^']+)'/, 'filter'],
@@ -55,7 +56,7 @@ export function classifyExit(
   }
   for (const [pattern, kind] of unknownPatterns) {
     const m = pattern.exec(stderr);
-    if (m) return new UnknownComponentError(kind, m[1] as string, exitCode, args, stderr);
+    if (m) return new UnknownComponentError(kind, m[1] as string, { args, exitCode, stderr });
   }
   const invalid = /^(.*): (Invalid data found when processing input|End of file)$/m.exec(stderr);
   if (invalid) return new InvalidMediaError(invalid[1], exitCode, args, stderr);

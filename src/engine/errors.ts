@@ -78,17 +78,56 @@ export class InvalidMediaError extends FFmpegExitError {
   }
 }
 
-/** The command names an encoder, decoder, muxer, demuxer, filter or option this build lacks. */
-export class UnknownComponentError extends FFmpegExitError {
+/** The kinds of component an {@link UnknownComponentError} names. */
+export type ComponentKind = 'encoder' | 'decoder' | 'muxer' | 'demuxer' | 'filter' | 'bsf' | 'option';
+
+/**
+ * The command names an encoder, decoder, muxer, demuxer, filter, bitstream filter or option the
+ * build lacks. Either `runCommand` found it before anything ran, comparing the command with the
+ * build's provenance (then `variant` names the build, `where` the place in the command, and
+ * `exitCode` is undefined: FFmpeg never started), or FFmpeg refused it itself (a raw argv through
+ * `engine.run`: `exitCode` and `stderr` are FFmpeg's).
+ */
+export class UnknownComponentError extends AfmpegError {
   override name = 'UnknownComponentError';
+  readonly kind: ComponentKind;
+  readonly component: string;
+  /** The build that lacks it, as its provenance names it (`'lean'`), when the check knew it. */
+  readonly variant: string | undefined;
+  /** Where the command names it (`output #0 -c:a`, `-filter_complex`), when the check found it. */
+  readonly where: string | undefined;
+  readonly args: readonly string[];
+  /** FFmpeg's exit code, when FFmpeg ran and refused the name; undefined when nothing ran. */
+  readonly exitCode: number | undefined;
+  /** FFmpeg's stderr of the run (empty when nothing ran). */
+  readonly stderr: string;
+  readonly stderrTail: string;
   constructor(
-    readonly kind: 'encoder' | 'decoder' | 'muxer' | 'demuxer' | 'filter' | 'option',
-    readonly component: string,
-    exitCode: number,
-    args: readonly string[],
-    stderr: string,
+    kind: ComponentKind,
+    component: string,
+    details: {
+      readonly args: readonly string[];
+      readonly variant?: string;
+      readonly where?: string;
+      readonly exitCode?: number;
+      readonly stderr?: string;
+    },
   ) {
-    super(exitCode, args, stderr, `unknown ${kind} in this build: ${component}`);
+    const stderr = details.stderr ?? '';
+    const stderrTail = tailOf(stderr);
+    super(
+      details.variant === undefined
+        ? withTail(`unknown ${kind} in this build: ${component}`, stderrTail)
+        : `the ${details.variant} build has no ${kind} '${component}'${details.where ? ` (${details.where})` : ''}; nothing ran`,
+    );
+    this.kind = kind;
+    this.component = component;
+    this.variant = details.variant;
+    this.where = details.where;
+    this.args = details.args;
+    this.exitCode = details.exitCode;
+    this.stderr = stderr;
+    this.stderrTail = stderrTail;
   }
 }
 

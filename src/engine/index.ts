@@ -2,12 +2,14 @@
  * The engine room: runs FFmpeg argv in workers over a volume. It knows no command builder.
  */
 export { availableVariants } from './build-artifact.js';
+export { type BuildComponents, type ComponentList, variantComponents } from './build-components.js';
 export { defaultEngine, probe, run } from './default-engine.js';
 export {
   AfmpegError,
   BuildIntegrityError,
   CallbackError,
   CallerStreamError,
+  type ComponentKind,
   EngineClosedError,
   FFmpegExitError,
   GuestTrapError,

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Volume } from 'memfs';
 import type { SyncFileSystem, VolumeBackend } from '../vfs/volume-backend.js';
+import type { BuildComponents } from './build-components.js';
 import type { ProbeResult } from './probe-result.js';
 import type { StdinInput } from './stdin-source.js';
 
@@ -116,7 +117,21 @@ export interface Engine {
   run(vol: VolumeLike, args: readonly string[], options?: RunOptions): Promise<RunResult>;
   /** Runs `ffprobe` on `path` and returns its answer typed (R-AF-5). */
   probe(vol: VolumeLike, path: string, options?: ProbeOptions): Promise<ProbeResult>;
-  /** Stops the workers. Runs in progress are cancelled; later calls reject. */
+  /**
+   * What the engine's build carries (demuxers, muxers, decoders, encoders, filters, bitstream
+   * filters, pixel formats, protocols, codecs), read from its provenance without running FFmpeg.
+   * `runCommand` checks a command against it before the run. Optional: an engine that cannot
+   * tell leaves it out, and its commands are not checked.
+   *
+   * @example
+   * ```ts
+   * const { encoders, muxers, variant } = await engine.components();
+   * encoders.has('libx264'); // true on gpl and lean
+   * muxers.has('mp4'); // true
+   * ```
+   */
+  components?(): Promise<BuildComponents>;
+  /** Stops the workers. Runs in progress are cancelled; later calls reject (`components()` still answers). */
   close(): Promise<void>;
 }
 

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../vfs/volume-backend.js';
-import { type LoadedBuild, loadBuild } from './build-artifact.js';
+import { type LoadedBuild, loadBuild, openBuild } from './build-artifact.js';
+import { type BuildComponents, buildComponents, variantComponents } from './build-components.js';
 import { CallerStdout } from './caller-stdout.js';
 import { classifyExit, isOutOfMemory } from './classify-failure.js';
 import {
@@ -82,6 +83,7 @@ export class WasiEngine implements Engine {
   readonly #concurrency: number | undefined;
   #pool: Promise<{ pool: WorkerPool; build: LoadedBuild }> | undefined;
   #closed = false;
+  #components: Promise<BuildComponents> | undefined;
 
   constructor(options: EngineOptions = {}) {
     this.#variant = options.variant ?? 'gpl';
@@ -135,6 +137,27 @@ export class WasiEngine implements Engine {
     if (text.trim() === '')
       throw new ProbeParseError(`ffprobe printed nothing for ${path}\n${tailOf(result.stderr)}`);
     return parseProbeJson(text);
+  }
+
+  components(): Promise<BuildComponents> {
+    if (!this.#components) {
+      const variant = this.#variant;
+      const read =
+        typeof variant === 'string'
+          ? Promise.resolve().then(() => variantComponents(variant))
+          : openBuild(variant).then(({ source, provenanceBytes }) =>
+              buildComponents(
+                JSON.parse(new TextDecoder().decode(provenanceBytes)),
+                `PROVENANCE.json at ${source.describe}`,
+              ),
+            );
+      // Like a failed load, a failed read is not cached.
+      read.catch(() => {
+        if (this.#components === read) this.#components = undefined;
+      });
+      this.#components = read;
+    }
+    return this.#components;
   }
 
   async close(): Promise<void> {

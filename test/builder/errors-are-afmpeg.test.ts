@@ -3,10 +3,14 @@ import {
   BuilderError,
   Command,
   concatList,
+  createEngine,
   metadataArg,
   quoteConcatPath,
   rawFilter,
+  runCommand,
   type Stream,
+  UnknownComponentError,
+  Volume,
 } from 'afmpeg';
 import { describe, expect, it } from 'vitest';
 
@@ -54,4 +58,18 @@ describe('R-AF-7: the builder throws AfmpegErrors only', () => {
       expect(err).toBeInstanceOf(AfmpegError);
     });
   }
+});
+
+describe('R-AF-7 R-AF-9: runCommand refusing a component the build lacks throws an AfmpegError', () => {
+  it('UnknownComponentError (lean has no libmp3lame) is an AfmpegError', async () => {
+    const engine = createEngine({ variant: 'lean', concurrency: 1 });
+    try {
+      const cmd = new Command().input('/in.wav').output('/out.mp3', { 'c:a': 'libmp3lame' });
+      const err = await runCommand(new Volume(), cmd, { engine }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UnknownComponentError);
+      expect(err).toBeInstanceOf(AfmpegError);
+    } finally {
+      await engine.close();
+    }
+  });
 });

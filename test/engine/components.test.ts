@@ -1,4 +1,4 @@
-import { availableVariants, createEngine, type VariantName, Volume } from 'afmpeg';
+import { availableVariants, createEngine, type VariantName, Volume, variantComponents } from 'afmpeg';
 import { describe, expect, it } from 'vitest';
 
 type Kind = 'encoders' | 'decoders' | 'muxers' | 'demuxers' | 'filters';
@@ -75,6 +75,56 @@ describe('R-AF-3: the built binary carries the baseline its variant promises', (
   it('R-AF-9: the package ships all three variants (so no variant test below is skipped)', () => {
     expect(variants).toEqual(['gpl', 'lgpl', 'lean']);
   });
+
+  for (const variant of variants) {
+    it(`R-AF-9: ${variant}'s components() (from its provenance) are exactly what its binary lists`, async () => {
+      const engine = createEngine({ variant, concurrency: 1 });
+      try {
+        const vol = new Volume();
+        const ask = async (flag: string) =>
+          new TextDecoder().decode((await engine.run(vol, ['-hide_banner', flag])).stdout).split('\n');
+        /** Second column of each row after the dashed line (the first column holds flags). */
+        const rows = (lines: string[]) =>
+          lines
+            .slice(lines.findIndex((l) => /^\s*-+\s*$/.test(l)) + 1)
+            .map((l) => l.trim().split(/\s+/))
+            .filter((t) => t.length >= 2);
+        const sorted = (names: string[]) => [...names].sort();
+        const c = await engine.components?.();
+        if (!c) throw new Error('the wasm engine must answer components()');
+        expect(c.variant).toBe(variant);
+        for (const kind of ['demuxers', 'muxers', 'decoders', 'encoders'] as const) {
+          expect(c[kind].listing).toEqual(sorted(rows(await ask(`-${kind}`)).map((t) => t[1] as string)));
+        }
+        const filters = (await ask('-filters')).flatMap((l) => /^ [T.][S.][C.] (\S+) /.exec(l)?.[1] ?? []);
+        expect(c.filters.listing).toEqual(sorted(filters));
+        expect(c.pixelFormats.listing).toEqual(
+          sorted(rows(await ask('-pix_fmts')).map((t) => t[1] as string)),
+        );
+        expect(c.bsfs.listing).toEqual(sorted((await ask('-bsfs')).slice(1).filter(Boolean)));
+        const protocols = (await ask('-protocols')).map((l) => l.trim());
+        const out = protocols.indexOf('Output:');
+        expect(c.protocols.input.listing).toEqual(
+          sorted(protocols.slice(protocols.indexOf('Input:') + 1, out)),
+        );
+        expect(c.protocols.output.listing).toEqual(sorted(protocols.slice(out + 1).filter(Boolean)));
+        const codecs = rows(await ask('-codecs'));
+        expect(c.codecs.decodable.listing).toEqual(
+          sorted(codecs.filter((t) => t[0]?.[0] === 'D').map((t) => t[1] as string)),
+        );
+        expect(c.codecs.encodable.listing).toEqual(
+          sorted(codecs.filter((t) => t[0]?.[1] === 'E').map((t) => t[1] as string)),
+        );
+        // A comma listing answers for each of its names, as FFmpeg's -f does.
+        expect(c.demuxers.listing).toContain('mov,mp4,m4a,3gp,3g2,mj2');
+        expect(c.demuxers.has('mp4') && c.demuxers.has('M4A') && c.demuxers.names.has('mj2')).toBe(true);
+        expect(c.demuxers.has('mov,mp4')).toBe(false);
+        expect(variantComponents(variant)).toStrictEqual(c);
+      } finally {
+        await engine.close();
+      }
+    });
+  }
 
   it('R-AF-10: the lgpl build carries no GPL component', async () => {
     const engine = createEngine({ variant: 'lgpl', concurrency: 1 });

@@ -1,9 +1,12 @@
 import {
   type AfmpegError,
+  type BuildComponents,
   type BuilderError,
   type BuildIntegrityError,
   type CallbackError,
   type CallerStreamError,
+  type ComponentKind,
+  type ComponentList,
   createEngine,
   type Engine,
   type EngineClosedError,
@@ -23,6 +26,7 @@ import {
   type UnknownComponentError,
   Volume,
   type VolumeCapacityError,
+  variantComponents,
   type WorkingDirectoryError,
 } from 'afmpeg';
 import { describe, expectTypeOf, it } from 'vitest';
@@ -33,7 +37,7 @@ describe('the engine surface a builder relies on', () => {
     expectTypeOf(run(vol, ['-i', 'a.mp4', 'b.webm'])).toEqualTypeOf<Promise<RunResult>>();
     expectTypeOf(probe(vol, 'a.mp4')).toEqualTypeOf<Promise<ProbeResult>>();
     expectTypeOf(createEngine({ variant: 'lean', concurrency: 2 })).toEqualTypeOf<Engine>();
-    expectTypeOf<keyof Engine>().toEqualTypeOf<'run' | 'probe' | 'close' | 'concurrency'>();
+    expectTypeOf<keyof Engine>().toEqualTypeOf<'run' | 'probe' | 'close' | 'concurrency' | 'components'>();
     expectTypeOf<RunResult['stdout']>().toEqualTypeOf<Uint8Array>();
     expectTypeOf<ProbeResult['streams'][number]['frameRate']>().toEqualTypeOf<
       { num: number; den: number; value: number | undefined } | undefined
@@ -57,12 +61,29 @@ describe('the engine surface a builder relies on', () => {
     expectTypeOf(new FFmpegExitError(1, [], '')).toMatchTypeOf<AfmpegError>();
     expectTypeOf<MissingInputError>().toMatchTypeOf<FFmpegExitError>();
     expectTypeOf<InvalidMediaError>().toMatchTypeOf<FFmpegExitError>();
-    expectTypeOf<UnknownComponentError>().toMatchTypeOf<FFmpegExitError>();
+    // Not an FFmpegExitError: runCommand raises it before FFmpeg starts, with no exit code.
+    expectTypeOf<UnknownComponentError>().toMatchTypeOf<AfmpegError>();
+    expectTypeOf<UnknownComponentError>().not.toMatchTypeOf<FFmpegExitError>();
+    expectTypeOf<UnknownComponentError['exitCode']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<UnknownComponentError['kind']>().toEqualTypeOf<ComponentKind>();
     expectTypeOf<PathEscapeError>().toMatchTypeOf<FFmpegExitError>();
     expectTypeOf<ReadOnlyMountError>().toMatchTypeOf<FFmpegExitError>();
     expectTypeOf<OutOfMemoryError>().toMatchTypeOf<GuestTrapError>();
     expectTypeOf<RunAbortedError>().toMatchTypeOf<AfmpegError>();
     expectTypeOf<RunTimeoutError>().toMatchTypeOf<AfmpegError>();
     expectTypeOf<FFmpegExitError['exitCode']>().toEqualTypeOf<number>();
+  });
+
+  it('R-AF-9: what a build carries is typed and read-only', async () => {
+    const components = await createEngine().components?.();
+    expectTypeOf(components).toEqualTypeOf<BuildComponents | undefined>();
+    expectTypeOf(variantComponents('lean')).toEqualTypeOf<BuildComponents>();
+    expectTypeOf<BuildComponents['muxers']>().toEqualTypeOf<ComponentList>();
+    expectTypeOf<BuildComponents['protocols']['input']['listing']>().toEqualTypeOf<readonly string[]>();
+    expectTypeOf<ComponentList['names']>().toEqualTypeOf<ReadonlySet<string>>();
+    // @ts-expect-error a listing cannot be changed
+    variantComponents('gpl').filters.listing.push('x');
+    // @ts-expect-error nor the build's lists replaced
+    variantComponents('gpl').filters = variantComponents('lean').filters;
   });
 });

@@ -43,6 +43,16 @@ describe('examples run as documented', () => {
     expect(lines.some((l) => /^at \d+(\.\d+)? s$/.test(l))).toBe(true);
   });
 
+  it('R-AF-9 components: what lean carries, and a missing encoder refused before the run', async () => {
+    const out = await runExample('components');
+    expect(out.trim().split('\n')).toEqual([
+      'true',
+      'true',
+      'false',
+      "the lean build has no encoder 'libmp3lame' (output #0 -c:a); nothing ran",
+    ]);
+  });
+
   it('transcode: H.264/AAC scaled to 480 wide', async () => {
     await runExample('transcode');
     const info = await probeWritten('transcode.mp4');

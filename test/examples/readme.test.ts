@@ -15,6 +15,15 @@ describe('README', () => {
     expect(block).toBe(example);
   });
 
+  it('shows what a build carries exactly as examples/components.ts runs it', () => {
+    const readme = read('README.md');
+    const section = readme.slice(readme.indexOf('## Builds (variants)'));
+    const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    const example = read('examples/components.ts').split('// --- README components ---\n')[1];
+    expect(example).toBeDefined();
+    expect(block).toBe(example);
+  });
+
   it('sets up with two command lines: install and run the main example, then test', () => {
     expect(read('README.md')).toContain('npm ci && npm run example:reel');
     expect(read('README.md')).toMatch(/^npm test\s/m);
