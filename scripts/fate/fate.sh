@@ -53,10 +53,17 @@ unset PKG_CONFIG_LIBDIR PKG_CONFIG_PATH AFMPEG_SYSROOT
 OBJ="$FATE_DIR/obj"
 # The variant's component list, with the native counterparts of variants/common.sh's general
 # flags (no asm and no threads, as in the wasm build, so the same C code runs on both sides).
+# The broad variants' external libraries (variants/broad-libs.sh) stay out of the control: FATE
+# has no sample-free test that uses any of them, and without them the host needs no -dev package
+# beyond zlib and x264.
+control_variant_flags=()
+for flag in "${VARIANT_FLAGS[@]}"; do
+  [[ " ${BROAD_LIB_FLAGS[*]:-} " == *" $flag "* ]] || control_variant_flags+=("$flag")
+done
 CONTROL_FLAGS=(
   --disable-asm --disable-pthreads --disable-network --disable-autodetect --disable-debug
   --disable-doc --disable-hwaccels --disable-devices --disable-ffplay --enable-ffmpeg --enable-ffprobe
-  "${VARIANT_FLAGS[@]}" "${FFMPEG_ALWAYS_FLAGS[@]}"
+  "${control_variant_flags[@]}" "${FFMPEG_ALWAYS_FLAGS[@]}"
 )
 
 stamp="$(
