@@ -1,6 +1,7 @@
 /*
  * afmpeg: single-threaded definitions behind build/src/wasi-nothreads/pthread.h and the sem_*
- * functions wasi-libc declares but does not define. Linked only into the lgpl variant (openh264).
+ * functions wasi-libc declares but does not define. Linked with openh264 (lgpl) and dav1d (broad
+ * variants).
  * Locks and signals succeed and do nothing (there is no other thread to exclude or wake); anything
  * that would have to block or start a thread fails instead of hanging.
  */
@@ -12,6 +13,7 @@ int pthread_attr_init(pthread_attr_t *attr) { (void)attr; return 0; }
 int pthread_attr_destroy(pthread_attr_t *attr) { (void)attr; return 0; }
 int pthread_attr_setscope(pthread_attr_t *attr, int scope) { (void)attr; (void)scope; return 0; }
 int pthread_attr_setschedpolicy(pthread_attr_t *attr, int policy) { (void)attr; (void)policy; return 0; }
+int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size) { (void)attr; (void)size; return 0; }
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*routine)(void *), void *arg)
 {
     (void)thread; (void)attr; (void)routine; (void)arg;
@@ -26,11 +28,19 @@ int pthread_mutex_unlock(pthread_mutex_t *mutex) { (void)mutex; return 0; }
 int pthread_cond_init(pthread_cond_t *cond, const pthread_condattr_t *attr) { (void)cond; (void)attr; return 0; }
 int pthread_cond_destroy(pthread_cond_t *cond) { (void)cond; return 0; }
 int pthread_cond_signal(pthread_cond_t *cond) { (void)cond; return 0; }
+int pthread_cond_broadcast(pthread_cond_t *cond) { (void)cond; return 0; }
 int pthread_cond_wait(pthread_cond_t *cond, pthread_mutex_t *mutex) { (void)cond; (void)mutex; return EDEADLK; }
 int pthread_cond_timedwait(pthread_cond_t *cond, pthread_mutex_t *mutex, const struct timespec *abstime)
 {
     (void)cond; (void)mutex; (void)abstime;
     return ETIMEDOUT;
+}
+
+/* One thread: the first caller runs the routine, nobody can be racing it. */
+int pthread_once(pthread_once_t *once, void (*routine)(void))
+{
+    if (*once == PTHREAD_ONCE_INIT) { *once = 1; routine(); }
+    return 0;
 }
 
 /* A counting semaphore that nobody else can post: waiting on zero would wait forever. */
