@@ -19,8 +19,7 @@ unpack_source openh264
   make "${common[@]}" install-headers >&2
   mkdir -p "$PREFIX/lib"
   cp libopenh264.a "$PREFIX/lib/"
-  afmpeg-cc $AFMPEG_OPT -D_WASI_EMULATED_SIGNAL -c "$nothreads/nothreads.c" -o nothreads.o
-  llvm-ar-19 rcD "$PREFIX/lib/libafmpeg-nothreads.a" nothreads.o
+  # libafmpeg-nothreads.a, the stand-ins' definitions, comes from steps/nothreads.sh.
   # FFmpeg finds openh264 through pkg-config: link it with libc++ (not libstdc++) and the
   # stand-ins, no libpthread.
   mkdir -p "$PREFIX/lib/pkgconfig"
