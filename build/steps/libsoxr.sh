@@ -27,7 +27,8 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 CMAKE
   # WITH_CR32S/WITH_CR64S off: those engines are SSE/AVX/NEON intrinsics (and PFFFT with them);
   # the C engines that stay are what the SIMD ones would replace. WITH_OPENMP off: no threads.
-  cmake -G Ninja -S "$SRC_DIR/libsoxr" -B . \
+  # -Wno-dev: soxr 0.1.3 predates the CMake policies 3.25 warns about (CMP0075 and the like).
+  cmake -G Ninja -Wno-dev -S "$SRC_DIR/libsoxr" -B . \
     -DCMAKE_TOOLCHAIN_FILE="$obj/wasm32-wasi.cmake" -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_INSTALL_PREFIX="$PREFIX" -DBUILD_SHARED_LIBS=OFF \
     -DWITH_OPENMP=OFF -DWITH_CR32S=OFF -DWITH_CR64S=OFF -DWITH_AVFFT=OFF \
