@@ -14,11 +14,16 @@ unpack_source harfbuzz
   # needs -lwasi-emulated-mman. HAVE_FT_*: meson's link checks for these FreeType functions
   # fail on wasm-ld, not for want of them (meson brackets the libraries in --start-group,
   # which wasm-ld 19 does not take); FreeType 2.13 has all four, and hb-ft.cc needs them for
-  # variable fonts and FT_Set_Transform.
+  # variable fonts and to follow a transform set on the FT_Face.
   hb_cppflags=(-DHB_NO_MT -D_WASI_EMULATED_MMAN -DHAVE_FT_GET_VAR_BLEND_COORDINATES
     -DHAVE_FT_SET_VAR_BLEND_COORDINATES -DHAVE_FT_DONE_MM_VAR -DHAVE_FT_GET_TRANSFORM)
+  # A unity build (two sources of ~30 files each, one per core): HarfBuzz is written to be
+  # compiled as one amalgamation (src/harfbuzz.cc), and its ~56 files each parse and instantiate
+  # the same large headers. Measured: 70 s instead of 489 s, the same 505 hb_* symbols and the
+  # same shaping.
   meson setup "$obj" "$SRC_DIR/harfbuzz" --cross-file "$BUILD_DEF/tools/meson-wasm32-wasi.ini" \
     --prefix="$PREFIX" --libdir=lib --buildtype=plain --default-library=static \
+    --unity=on -Dunity_size=30 \
     -Dc_args="$AFMPEG_OPT" -Dcpp_args="$AFMPEG_OPT ${hb_cppflags[*]}" \
     -Dfreetype=enabled -Dglib=disabled -Dgobject=disabled -Dicu=disabled -Dcairo=disabled \
     -Dchafa=disabled -Dgraphite2=disabled -Dintrospection=disabled -Ddocs=disabled \
