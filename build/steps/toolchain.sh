@@ -18,8 +18,9 @@ for f in /usr/lib/wasm32-wasi/libc.a:wasi-libc \
          /usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a:libclang-rt-19-dev-wasm32; do
   [[ -e "${f%%:*}" ]] || missing+=("${f##*:}")
 done
-# The broad variants' C++ libraries (openh264, HarfBuzz) and build systems (dav1d: meson and
-# ninja; libsoxr: cmake). toolchain.lock.json, debianBroad.
+# The broad variants' C++ (openh264 links libc++; HarfBuzz compiles against its headers) and build
+# systems (FreeType, HarfBuzz, dav1d: meson and ninja; libwebp, libsoxr: cmake).
+# toolchain.lock.json, debianBroad.
 if [[ "$VARIANT" != lean ]]; then
   [[ -e /usr/lib/wasm32-wasi/libc++.a ]] || missing+=(libc++-19-dev-wasm32)
   [[ -e /usr/lib/wasm32-wasi/libc++abi.a ]] || missing+=(libc++abi-19-dev-wasm32)
