@@ -10,4 +10,6 @@ VARIANT_FLAGS=(
   --enable-zlib --enable-libopenh264
   "${BROAD_COMPONENT_FLAGS[@]}"
   "${BROAD_LIB_FLAGS[@]}"
+  # openh264 is built encoder-only (steps/openh264.sh); FFmpeg's own h264 decoder decodes.
+  --disable-decoder=libopenh264
 )
