@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createEngine, type Engine, type ProbeResult, Volume } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audioEnergy, frameRgb, meanRgb } from './decoded.js';
-import { testFontBytes } from './test-font.js';
+import { snapshot } from './media-fixtures.js';
+import { TEST_FONT_FAMILY, testFontBytes } from './test-font.js';
 
 /**
  * R-AF-16: the broad builds run the commands users copy from tutorials — MP3, WebM (VP8/VP9 with
@@ -46,6 +47,32 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-16: the %s build runs real command
     await engine.close();
   });
 
+  it('R-AF-16: the build carries what the five failing tutorial commands of issue 10 name', async () => {
+    const c = await engine.components?.();
+    if (!c) throw new Error('createEngine() answers components()');
+    expect({
+      libmp3lame: c.encoders.has('libmp3lame'),
+      'libvpx-vp9': c.encoders.has('libvpx-vp9'),
+      libopus: c.encoders.has('libopus'),
+      drawtext: c.filters.has('drawtext'),
+      hls: c.muxers.has('hls'),
+      adpcm_ms: c.decoders.has('adpcm_ms'),
+    }).toEqual({
+      libmp3lame: true,
+      'libvpx-vp9': true,
+      libopus: true,
+      drawtext: true,
+      hls: true,
+      adpcm_ms: true,
+    });
+    // What issue 10 leaves out: threads (fifo), network, devices.
+    expect([c.muxers.has('fifo'), c.protocols.input.has('http'), c.demuxers.has('v4l2')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('R-AF-16: -c:a libmp3lame writes an MP3 that probes as mp3 and decodes to the tone', async () => {
     const vol = new Volume();
     await engine.run(vol, ['-f', 'lavfi', '-i', TONE, '-c:a', 'libmp3lame', '-b:a', '128k', '/tone.mp3']);
@@ -59,39 +86,71 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-16: the %s build runs real command
   it.each([
     ['VP9 + Opus', 'libvpx-vp9', 'vp9', 'libopus', 'opus'],
     ['VP8 + Vorbis', 'libvpx', 'vp8', 'libvorbis', 'vorbis'],
-  ])('R-AF-16: a %s WebM probes with both streams and decodes to its source', async (_what, vcodec, vname, acodec, aname) => {
-    const vol = new Volume();
-    await engine.run(vol, [
-      ...['-f', 'lavfi', '-i', VIDEO, '-f', 'lavfi', '-i', TONE],
-      ...['-c:v', vcodec, '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '400k'],
-      ...['-c:a', acodec, '-shortest', '/clip.webm'],
-    ]);
-    const probe = await engine.probe(vol, '/clip.webm');
-    expect(probe.format.formatName).toBe('matroska,webm');
-    expect(stream(probe, 'video')).toMatchObject({ codecName: vname, width: W, height: H });
-    expect(stream(probe, 'audio')?.codecName).toBe(aname);
-    expect(psnr(await frameRgb(engine, vol, '/clip.webm', 5), await sourceFrame(engine, vol, 5))).toBeGreaterThan(25);
-    expect(await audioEnergy(engine, vol, '/clip.webm')).toBeCloseTo(TONE_ENERGY, 3);
-  });
+  ])(
+    'R-AF-16: a %s WebM probes with both streams and decodes to its source',
+    async (_what, vcodec, vname, acodec, aname) => {
+      const vol = new Volume();
+      await engine.run(vol, [
+        ...['-f', 'lavfi', '-i', VIDEO, '-f', 'lavfi', '-i', TONE],
+        ...['-c:v', vcodec, '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '400k'],
+        ...['-c:a', acodec, '-shortest', '/clip.webm'],
+      ]);
+      const probe = await engine.probe(vol, '/clip.webm');
+      expect(probe.format.formatName).toBe('matroska,webm');
+      expect(stream(probe, 'video')).toMatchObject({ codecName: vname, width: W, height: H });
+      expect(stream(probe, 'audio')?.codecName).toBe(aname);
+      expect(
+        psnr(await frameRgb(engine, vol, '/clip.webm', 5), await sourceFrame(engine, vol, 5)),
+      ).toBeGreaterThan(25);
+      expect(await audioEnergy(engine, vol, '/clip.webm')).toBeCloseTo(TONE_ENERGY, 3);
+    },
+  );
 
   it('R-AF-16: libwebp writes a WebP still that decodes to its source', async () => {
     const vol = new Volume();
-    await engine.run(vol, ['-f', 'lavfi', '-i', VIDEO, '-frames:v', '1', '-c:v', 'libwebp', '-quality', '90', '/still.webp']);
+    await engine.run(vol, [
+      '-f',
+      'lavfi',
+      '-i',
+      VIDEO,
+      '-frames:v',
+      '1',
+      '-c:v',
+      'libwebp',
+      '-quality',
+      '90',
+      '/still.webp',
+    ]);
     const probe = await engine.probe(vol, '/still.webp');
     expect(stream(probe, 'video')).toMatchObject({ codecName: 'webp', width: W, height: H });
-    expect(psnr(await frameRgb(engine, vol, '/still.webp', 0), await sourceFrame(engine, vol, 0))).toBeGreaterThan(25);
+    expect(
+      psnr(await frameRgb(engine, vol, '/still.webp', 0), await sourceFrame(engine, vol, 0)),
+    ).toBeGreaterThan(25);
   });
 
   it('R-AF-16: libwebp_anim writes an animated WebP with one ANMF chunk per frame', async () => {
     const vol = new Volume();
-    await engine.run(vol, ['-f', 'lavfi', '-i', VIDEO, '-frames:v', '5', '-c:v', 'libwebp_anim', '-loop', '0', '/anim.webp']);
+    await engine.run(vol, [
+      '-f',
+      'lavfi',
+      '-i',
+      VIDEO,
+      '-frames:v',
+      '5',
+      '-c:v',
+      'libwebp_anim',
+      '-loop',
+      '0',
+      '/anim.webp',
+    ]);
     const bytes = Buffer.from(vol.readFileSync('/anim.webp') as Buffer);
     // FFmpeg 5.1 cannot decode animated WebP (its decoder came in 7.1): check the RIFF structure.
     expect(bytes.toString('latin1', 0, 4)).toBe('RIFF');
     expect(bytes.toString('latin1', 8, 12)).toBe('WEBP');
     expect(bytes.indexOf('ANIM', 12, 'latin1')).toBeGreaterThan(0);
     let frames = 0;
-    for (let at = bytes.indexOf('ANMF', 12, 'latin1'); at >= 0; at = bytes.indexOf('ANMF', at + 4, 'latin1')) frames++;
+    for (let at = bytes.indexOf('ANMF', 12, 'latin1'); at >= 0; at = bytes.indexOf('ANMF', at + 4, 'latin1'))
+      frames++;
     expect(frames).toBe(5);
   });
 
@@ -100,7 +159,15 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-16: the %s build runs real command
     vol.writeFileSync('/av1.mp4', readFileSync(new URL('fixtures/av1-160x120-10f.mp4', import.meta.url)));
     const probe = await engine.probe(vol, '/av1.mp4');
     expect(stream(probe, 'video')).toMatchObject({ codecName: 'av1', width: W, height: H });
-    const { stdout } = await engine.run(vol, ['-i', '/av1.mp4', '-f', 'framemd5', '-pix_fmt', 'yuv420p', 'pipe:1']);
+    const { stdout } = await engine.run(vol, [
+      '-i',
+      '/av1.mp4',
+      '-f',
+      'framemd5',
+      '-pix_fmt',
+      'yuv420p',
+      'pipe:1',
+    ]);
     const hashes = (text: string) =>
       text
         .split('\n')
@@ -114,11 +181,11 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-16: the %s build runs real command
   it('R-AF-16: drawtext renders text with a font from the volume, and different text differently', async () => {
     const vol = new Volume();
     vol.mkdirSync('/fonts');
-    vol.writeFileSync('/fonts/font.ttf', testFontBytes());
+    vol.writeFileSync('/fonts/font.woff', testFontBytes());
     const draw = async (text: string, out: string) => {
       await engine.run(vol, [
         ...['-f', 'lavfi', '-i', `color=c=black:size=${W}x${H}`, '-frames:v', '1'],
-        ...['-vf', `drawtext=fontfile=/fonts/font.ttf:text=${text}:fontsize=40:fontcolor=white:x=10:y=40`],
+        ...['-vf', `drawtext=fontfile=/fonts/font.woff:text=${text}:fontsize=40:fontcolor=white:x=10:y=40`],
         out,
       ]);
       return frameRgb(engine, vol, out, 0);
@@ -129,6 +196,60 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-16: the %s build runs real command
     expect(meanRgb(hello, W, textArea)[0]).toBeGreaterThan(20);
     expect(meanRgb(hello, W, { x: 0, y: 0, w: W, h: 30 })[0]).toBe(0);
     expect(psnr(hello, world)).toBeLessThan(20);
+  });
+
+  it('R-AF-16: a 300 px glyph renders (FreeType longjmps out of an overflowing band and retries it)', async () => {
+    const vol = new Volume();
+    vol.mkdirSync('/fonts');
+    vol.writeFileSync('/fonts/font.woff', testFontBytes());
+    await engine.run(vol, [
+      ...['-f', 'lavfi', '-i', 'color=c=black:size=400x400', '-frames:v', '1'],
+      ...['-vf', "drawtext=fontfile=/fonts/font.woff:text='%':fontsize=300:fontcolor=white:x=20:y=20"],
+      '/big.png',
+    ]);
+    const big = await frameRgb(engine, vol, '/big.png', 0);
+    expect(meanRgb(big, 400, { x: 20, y: 20, w: 300, h: 300 })[0]).toBeGreaterThan(30);
+  });
+
+  it('R-AF-16: a corrupt VP9 frame is an error FFmpeg reports (libvpx longjmps back), not a trap; the engine goes on', async () => {
+    const vol = new Volume();
+    vol.mkdirSync('/in');
+    await engine.run(vol, [
+      '-f',
+      'lavfi',
+      '-i',
+      VIDEO,
+      '-c:v',
+      'libvpx-vp9',
+      '-deadline',
+      'realtime',
+      '/in/good.ivf',
+    ]);
+    // IVF: a 32-byte file header, then per frame a 12-byte header and the frame. Overwrite the
+    // first frame's bytes after its header with a fixed pattern.
+    const bad = Buffer.from(vol.readFileSync('/in/good.ivf') as Buffer);
+    const frameSize = bad.readUInt32LE(32);
+    for (let i = 0; i < frameSize; i++) bad[44 + i] = (i * 37 + 11) & 0xff;
+    vol.writeFileSync('/in/bad.ivf', bad);
+    const before = snapshot(vol, '/in');
+    const result = await engine.run(vol, ['-c:v', 'libvpx-vp9', '-i', '/in/bad.ivf', '-f', 'null', '-']);
+    expect(result.stderr).toContain('Failed to decode frame');
+    expect(snapshot(vol, '/in')).toEqual(before);
+    const { stdout } = await engine.run(vol, [
+      '-c:v',
+      'libvpx-vp9',
+      '-i',
+      '/in/good.ivf',
+      '-f',
+      'framemd5',
+      'pipe:1',
+    ]);
+    expect(
+      Buffer.from(stdout)
+        .toString()
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#')),
+    ).toHaveLength(10);
   });
 
   it.each([
@@ -143,7 +264,7 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-16: the %s build runs real command
         '',
         '[V4+ Styles]',
         'Format: Name, Fontname, Fontsize, PrimaryColour, Alignment, MarginV',
-        'Style: Default,Test Font,24,&H00FFFFFF,2,10',
+        `Style: Default,${TEST_FONT_FAMILY},24,&H00FFFFFF,2,10`,
         '',
         '[Events]',
         'Format: Layer, Start, End, Style, Text',
@@ -154,14 +275,26 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-16: the %s build runs real command
   ])('R-AF-16: subtitles burns an .%s into the picture with a font from the volume', async (ext, text) => {
     const vol = new Volume();
     vol.mkdirSync('/fonts');
-    vol.writeFileSync('/fonts/font.ttf', testFontBytes());
+    vol.writeFileSync('/fonts/font.woff', testFontBytes());
     vol.writeFileSync(`/subs.${ext}`, text);
     const render = async (vf: string, out: string) => {
-      await engine.run(vol, ['-f', 'lavfi', '-i', `color=c=black:size=${W}x${H}:duration=1`, '-vf', vf, '-frames:v', '1', out]);
+      await engine.run(vol, [
+        '-f',
+        'lavfi',
+        '-i',
+        `color=c=black:size=${W}x${H}:duration=1`,
+        '-vf',
+        vf,
+        '-frames:v',
+        '1',
+        out,
+      ]);
       return frameRgb(engine, vol, out, 0);
     };
     const plain = await render('null', '/plain.png');
-    const burnt = await render(`subtitles=/subs.${ext}:fontsdir=/fonts`, '/burnt.png');
+    // An .srt has no style: name the font as a user would (force_style), else libass looks for Arial.
+    const style = ext === 'srt' ? `:force_style='FontName=${TEST_FONT_FAMILY}'` : '';
+    const burnt = await render(`subtitles=/subs.${ext}:fontsdir=/fonts${style}`, '/burnt.png');
     const bottom = { x: 0, y: H / 2, w: W, h: H / 2 };
     expect(meanRgb(plain, W, bottom)[0]).toBe(0);
     expect(meanRgb(burnt, W, bottom)[0]).toBeGreaterThan(5);
