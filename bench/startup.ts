@@ -65,7 +65,9 @@ const samples = new Map<string, Sample[]>(variants.map((v) => [v, []]));
 const loadBefore = loadavg()[0] ?? 0;
 for (let round = 0; round < rounds; round++) {
   for (const variant of variants) {
-    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), variant], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), variant], {
+      encoding: 'utf8',
+    });
     samples.get(variant)?.push(JSON.parse(out) as Sample);
   }
 }
@@ -102,6 +104,11 @@ for (const r of rows) {
     `| \`${r.variant}\` | ${mb(r.rawBytes)} | ${mb(r.brotliBytes)} | ${ms(r.decompressMs)} | ${ms(r.compileMs)} | ${ms(r.firstRunMs)} | ${ms(r.secondRunMs)} |`,
   );
 }
-console.log(`load average ${loadBefore.toFixed(2)} -> ${(loadavg()[0] ?? 0).toFixed(2)}, median of ${rounds}`);
+console.log(
+  `load average ${loadBefore.toFixed(2)} -> ${(loadavg()[0] ?? 0).toFixed(2)}, median of ${rounds}`,
+);
 const day = result.date.slice(0, 10);
-writeFileSync(new URL(`../../bench/results/${day}-startup.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  new URL(`../../bench/results/${day}-startup.json`, import.meta.url),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
