@@ -7750,7 +7750,282 @@ let gen= (function* _initGenerator () {
   }
   _trampoline26.fnName = 'wasi:filesystem/types@0.2.12#readDirectory';
   
-  const _trampoline27 = function(arg0, arg1, arg2, arg3, arg4) {
+  const _trampoline27 = function(arg0, arg1, arg2, arg3) {
+    var handle1 = arg0;
+    
+    var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
+    var rsc0 = captureTable6.get(rep2);
+    if (!rsc0) {
+      rsc0 = Object.create(Descriptor.prototype);
+      Object.defineProperty(rsc0, symbolRscHandle, { writable: true, value: handle1});
+      Object.defineProperty(rsc0, symbolRscRep, { writable: true, value: rep2});
+    }
+    
+    curResourceBorrows.push(rsc0);
+    var ptr3 = arg1;
+    var len3 = arg2;
+    var result3 = TEXT_DECODER_UTF8.decode(new Uint8Array(memory0.buffer, ptr3, len3));
+    _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.create-directory-at"] [Instruction::CallInterface] (sync, @ enter)');
+    const hostProvided = true;
+    
+    let parentTask;
+    let task;
+    let subtask;
+    
+    const createTask = () => {
+      const results = createNewCurrentTask({
+        componentIdx: -1,
+        isAsync: false,
+        entryFnName: 'createDirectoryAt',
+        getCallbackFn: () => null,
+        callbackFnName: null,
+        errHandling: 'result-catch-handler',
+        callingWasmExport: false,
+      });
+      task = results[0];
+    };
+    
+    taskCreation: {
+      parentTask = getCurrentTask(
+      0,
+      _getGlobalCurrentTaskMeta(0)?.taskID,
+      )?.task;
+      
+      if (!parentTask) {
+        createTask();
+        break taskCreation;
+      }
+      
+      createTask();
+      
+      if (hostProvided) {
+        subtask = parentTask.getLatestSubtask();
+        if (!subtask) {
+          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
+        }
+        task.setParentSubtask(subtask);
+      }
+    }
+    
+    const started = task.enterSync();
+    let ret;
+    
+    try {
+      const hostRet4 = _withGlobalCurrentTaskMeta({
+        componentIdx: task.componentIdx(),
+        taskID: task.id(),
+        fn: () => _trackHostOperation(() => rsc0.createDirectoryAt(result3)),
+      })
+      ;
+      ret = hostRet4 !== null && typeof hostRet4 === 'object' && (hostRet4.tag === 'ok' || hostRet4.tag === 'err')
+      ? hostRet4
+      : { tag: 'ok', val: hostRet4};
+    } catch (e) {
+      if (getOrCreateAsyncState(0).markTrapped(e)) { throw e; }
+      ret = { tag: 'err', val: getErrorPayload(e) };
+    }
+    
+    for (const entry of curResourceBorrows) {
+      const rsc = entry.rsc ?? entry;
+      if (entry.drop) {
+        if (rsc[symbolRscHandle]) {
+          entry.drop(rsc[symbolRscHandle]);
+        }
+      }
+      rsc[symbolRscHandle] = undefined;
+    }
+    curResourceBorrows = [];
+    var variant6 = ret;
+    switch (variant6.tag) {
+      case 'ok': {
+        const e = variant6.val;
+        dataView(memory0).setInt8(arg3 + 0, 0, true);
+        
+        break;
+      }
+      case 'err': {
+        const e = variant6.val;
+        dataView(memory0).setInt8(arg3 + 0, 1, true);
+        var val5 = e;
+        let enum5;
+        switch (val5) {
+          case 'access': {
+            enum5 = 0;
+            break;
+          }
+          case 'would-block': {
+            enum5 = 1;
+            break;
+          }
+          case 'already': {
+            enum5 = 2;
+            break;
+          }
+          case 'bad-descriptor': {
+            enum5 = 3;
+            break;
+          }
+          case 'busy': {
+            enum5 = 4;
+            break;
+          }
+          case 'deadlock': {
+            enum5 = 5;
+            break;
+          }
+          case 'quota': {
+            enum5 = 6;
+            break;
+          }
+          case 'exist': {
+            enum5 = 7;
+            break;
+          }
+          case 'file-too-large': {
+            enum5 = 8;
+            break;
+          }
+          case 'illegal-byte-sequence': {
+            enum5 = 9;
+            break;
+          }
+          case 'in-progress': {
+            enum5 = 10;
+            break;
+          }
+          case 'interrupted': {
+            enum5 = 11;
+            break;
+          }
+          case 'invalid': {
+            enum5 = 12;
+            break;
+          }
+          case 'io': {
+            enum5 = 13;
+            break;
+          }
+          case 'is-directory': {
+            enum5 = 14;
+            break;
+          }
+          case 'loop': {
+            enum5 = 15;
+            break;
+          }
+          case 'too-many-links': {
+            enum5 = 16;
+            break;
+          }
+          case 'message-size': {
+            enum5 = 17;
+            break;
+          }
+          case 'name-too-long': {
+            enum5 = 18;
+            break;
+          }
+          case 'no-device': {
+            enum5 = 19;
+            break;
+          }
+          case 'no-entry': {
+            enum5 = 20;
+            break;
+          }
+          case 'no-lock': {
+            enum5 = 21;
+            break;
+          }
+          case 'insufficient-memory': {
+            enum5 = 22;
+            break;
+          }
+          case 'insufficient-space': {
+            enum5 = 23;
+            break;
+          }
+          case 'not-directory': {
+            enum5 = 24;
+            break;
+          }
+          case 'not-empty': {
+            enum5 = 25;
+            break;
+          }
+          case 'not-recoverable': {
+            enum5 = 26;
+            break;
+          }
+          case 'unsupported': {
+            enum5 = 27;
+            break;
+          }
+          case 'no-tty': {
+            enum5 = 28;
+            break;
+          }
+          case 'no-such-device': {
+            enum5 = 29;
+            break;
+          }
+          case 'overflow': {
+            enum5 = 30;
+            break;
+          }
+          case 'not-permitted': {
+            enum5 = 31;
+            break;
+          }
+          case 'pipe': {
+            enum5 = 32;
+            break;
+          }
+          case 'read-only': {
+            enum5 = 33;
+            break;
+          }
+          case 'invalid-seek': {
+            enum5 = 34;
+            break;
+          }
+          case 'text-file-busy': {
+            enum5 = 35;
+            break;
+          }
+          case 'cross-device': {
+            enum5 = 36;
+            break;
+          }
+          default: {
+            if ((e) instanceof Error) {
+              console.error(e);
+            }
+            
+            throw new TypeError(`"${val5}" is not one of the cases of error-code`);
+          }
+        }
+        dataView(memory0).setInt8(arg3 + 1, enum5, true);
+        
+        break;
+      }
+      default: {
+        _debugLog("ERROR: invalid value (expected result as object with 'tag' member)", { value: variant6, valueType: typeof variant6});
+        throw new TypeError('invalid variant specified for result');
+      }
+    }
+    _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.create-directory-at"][Instruction::Return]', {
+      funcName: '[method]descriptor.create-directory-at',
+      paramCount: 0,
+      async: false,
+      postReturn: false
+    });
+    task.resolve([ret]);
+    task.exit();
+  }
+  _trampoline27.fnName = 'wasi:filesystem/types@0.2.12#createDirectoryAt';
+  
+  const _trampoline28 = function(arg0, arg1, arg2, arg3, arg4) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -8106,9 +8381,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline27.fnName = 'wasi:filesystem/types@0.2.12#statAt';
+  _trampoline28.fnName = 'wasi:filesystem/types@0.2.12#statAt';
   
-  const _trampoline28 = function(arg0, arg1, arg2, arg3, arg4, arg5, arg6) {
+  const _trampoline29 = function(arg0, arg1, arg2, arg3, arg4, arg5, arg6) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -8419,9 +8694,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline28.fnName = 'wasi:filesystem/types@0.2.12#openAt';
+  _trampoline29.fnName = 'wasi:filesystem/types@0.2.12#openAt';
   
-  const _trampoline29 = function(arg0, arg1, arg2, arg3) {
+  const _trampoline30 = function(arg0, arg1, arg2, arg3) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -8694,9 +8969,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline29.fnName = 'wasi:filesystem/types@0.2.12#removeDirectoryAt';
+  _trampoline30.fnName = 'wasi:filesystem/types@0.2.12#removeDirectoryAt';
   
-  const _trampoline30 = function(arg0, arg1, arg2, arg3, arg4, arg5, arg6) {
+  const _trampoline31 = function(arg0, arg1, arg2, arg3, arg4, arg5, arg6) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -8983,9 +9258,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline30.fnName = 'wasi:filesystem/types@0.2.12#renameAt';
+  _trampoline31.fnName = 'wasi:filesystem/types@0.2.12#renameAt';
   
-  const _trampoline31 = function(arg0, arg1, arg2, arg3) {
+  const _trampoline32 = function(arg0, arg1, arg2, arg3) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -9258,9 +9533,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline31.fnName = 'wasi:filesystem/types@0.2.12#unlinkFileAt';
+  _trampoline32.fnName = 'wasi:filesystem/types@0.2.12#unlinkFileAt';
   
-  const _trampoline32 = function(arg0, arg1, arg2) {
+  const _trampoline33 = function(arg0, arg1, arg2) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -9542,9 +9817,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline32.fnName = 'wasi:filesystem/types@0.2.12#readViaStream';
+  _trampoline33.fnName = 'wasi:filesystem/types@0.2.12#readViaStream';
   
-  const _trampoline33 = function(arg0, arg1, arg2) {
+  const _trampoline34 = function(arg0, arg1, arg2) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -9826,9 +10101,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline33.fnName = 'wasi:filesystem/types@0.2.12#writeViaStream';
+  _trampoline34.fnName = 'wasi:filesystem/types@0.2.12#writeViaStream';
   
-  const _trampoline34 = function(arg0, arg1) {
+  const _trampoline35 = function(arg0, arg1) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10175,9 +10450,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline34.fnName = 'wasi:filesystem/types@0.2.12#stat';
+  _trampoline35.fnName = 'wasi:filesystem/types@0.2.12#stat';
   
-  const _trampoline35 = function(arg0, arg1) {
+  const _trampoline36 = function(arg0, arg1) {
     var handle1 = arg0;
     
     var rep2 = handleTable2[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10315,9 +10590,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline35.fnName = 'wasi:io/streams@0.2.12#checkWrite';
+  _trampoline36.fnName = 'wasi:io/streams@0.2.12#checkWrite';
   
-  const _trampoline36 = function(arg0, arg1, arg2, arg3) {
+  const _trampoline37 = function(arg0, arg1, arg2, arg3) {
     var handle1 = arg0;
     
     var rep2 = handleTable2[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10458,9 +10733,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline36.fnName = 'wasi:io/streams@0.2.12#write';
+  _trampoline37.fnName = 'wasi:io/streams@0.2.12#write';
   
-  const _trampoline37 = function(arg0, arg1) {
+  const _trampoline38 = function(arg0, arg1) {
     var handle1 = arg0;
     
     var rep2 = handleTable2[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10597,9 +10872,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline37.fnName = 'wasi:io/streams@0.2.12#blockingFlush';
+  _trampoline38.fnName = 'wasi:io/streams@0.2.12#blockingFlush';
   
-  const _trampoline38 = function(arg0, arg1, arg2) {
+  const _trampoline39 = function(arg0, arg1, arg2) {
     var handle1 = arg0;
     
     var rep2 = handleTable3[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10760,9 +11035,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline38.fnName = 'wasi:io/streams@0.2.12#blockingRead';
+  _trampoline39.fnName = 'wasi:io/streams@0.2.12#blockingRead';
   
-  const _trampoline39 = function(arg0, arg1, arg2) {
+  const _trampoline40 = function(arg0, arg1, arg2) {
     var handle1 = arg0;
     
     var rep2 = handleTable3[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10923,9 +11198,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline39.fnName = 'wasi:io/streams@0.2.12#read';
+  _trampoline40.fnName = 'wasi:io/streams@0.2.12#read';
   
-  const _trampoline40 = function(arg0, arg1, arg2, arg3) {
+  const _trampoline41 = function(arg0, arg1, arg2, arg3) {
     var handle1 = arg0;
     
     var rep2 = handleTable2[(handle1 << 1) + 1] & ~T_FLAG;
@@ -11066,9 +11341,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline40.fnName = 'wasi:io/streams@0.2.12#blockingWriteAndFlush';
+  _trampoline41.fnName = 'wasi:io/streams@0.2.12#blockingWriteAndFlush';
   
-  const _trampoline41 = function(arg0) {
+  const _trampoline42 = function(arg0) {
     _debugLog('[iface="wasi:cli/environment@0.2.12", function="get-arguments"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
@@ -11161,9 +11436,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline41.fnName = 'wasi:cli/environment@0.2.12#getArguments';
+  _trampoline42.fnName = 'wasi:cli/environment@0.2.12#getArguments';
   
-  const _trampoline42 = function(arg0) {
+  const _trampoline43 = function(arg0) {
     _debugLog('[iface="wasi:cli/environment@0.2.12", function="get-environment"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
@@ -11264,9 +11539,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline42.fnName = 'wasi:cli/environment@0.2.12#getEnvironment';
+  _trampoline43.fnName = 'wasi:cli/environment@0.2.12#getEnvironment';
   
-  const _trampoline43 = function(arg0) {
+  const _trampoline44 = function(arg0) {
     _debugLog('[iface="wasi:clocks/wall-clock@0.2.12", function="now"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
@@ -11347,9 +11622,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline43.fnName = 'wasi:clocks/wall-clock@0.2.12#now$1';
+  _trampoline44.fnName = 'wasi:clocks/wall-clock@0.2.12#now$1';
   
-  const _trampoline44 = function(arg0) {
+  const _trampoline45 = function(arg0) {
     _debugLog('[iface="wasi:filesystem/preopens@0.2.12", function="get-directories"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
@@ -11455,9 +11730,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline44.fnName = 'wasi:filesystem/preopens@0.2.12#getDirectories';
+  _trampoline45.fnName = 'wasi:filesystem/preopens@0.2.12#getDirectories';
   
-  const _trampoline45 = function(arg0, arg1, arg2) {
+  const _trampoline46 = function(arg0, arg1, arg2) {
     var len3 = arg1;
     var base3 = arg0;
     if (base3 % 4 !== 0) throw new TypeError(`list pointer [${base3}] is not aligned to 4`);
@@ -11588,7 +11863,7 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline45.fnName = 'wasi:io/poll@0.2.12#poll';
+  _trampoline46.fnName = 'wasi:io/poll@0.2.12#poll';
   
   const handleTable4 = [T_FLAG, 0];
   handleTable4._createdReps = new Set();
@@ -11600,7 +11875,7 @@ let gen= (function* _initGenerator () {
   
   HANDLE_TABLES[4] = handleTable4;
   
-  const _trampoline46 = function(arg0) {
+  const _trampoline47 = function(arg0) {
     _debugLog('[iface="wasi:cli/terminal-stdin@0.2.12", function="get-terminal-stdin"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
@@ -11697,7 +11972,7 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline46.fnName = 'wasi:cli/terminal-stdin@0.2.12#getTerminalStdin';
+  _trampoline47.fnName = 'wasi:cli/terminal-stdin@0.2.12#getTerminalStdin';
   
   const handleTable5 = [T_FLAG, 0];
   handleTable5._createdReps = new Set();
@@ -11709,7 +11984,7 @@ let gen= (function* _initGenerator () {
   
   HANDLE_TABLES[5] = handleTable5;
   
-  const _trampoline47 = function(arg0) {
+  const _trampoline48 = function(arg0) {
     _debugLog('[iface="wasi:cli/terminal-stdout@0.2.12", function="get-terminal-stdout"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
@@ -11806,9 +12081,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline47.fnName = 'wasi:cli/terminal-stdout@0.2.12#getTerminalStdout';
+  _trampoline48.fnName = 'wasi:cli/terminal-stdout@0.2.12#getTerminalStdout';
   
-  const _trampoline48 = function(arg0) {
+  const _trampoline49 = function(arg0) {
     _debugLog('[iface="wasi:cli/terminal-stderr@0.2.12", function="get-terminal-stderr"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
@@ -11905,7 +12180,7 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline48.fnName = 'wasi:cli/terminal-stderr@0.2.12#getTerminalStderr';
+  _trampoline49.fnName = 'wasi:cli/terminal-stderr@0.2.12#getTerminalStderr';
   let exports3;
   let run0212Run;
   
@@ -13641,55 +13916,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline27.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
-      _lowerFlatEnum({
-        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
-        variantSize32: 1,
-        variantAlign32: 1,
-        variantPayloadOffset32: 1,
-        variantFlatCount: 1,
-      })
-      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['dataModificationTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['statusChangeTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
+      [ 'ok', null, 2, 1, 1 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13698,12 +13929,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 104, 8, 8 ],
+      , 2, 1, 1 ],
       ],
-      variantSize32: 104,
-      variantAlign32: 8,
-      variantPayloadOffset32: 8,
-      variantFlatCount: 13,
+      variantSize32: 2,
+      variantAlign32: 1,
+      variantPayloadOffset32: 1,
+      variantFlatCount: 2,
     })
     ],
     hasResultPointer: true,
@@ -13724,55 +13955,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline27.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
-      _lowerFlatEnum({
-        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
-        variantSize32: 1,
-        variantAlign32: 1,
-        variantPayloadOffset32: 1,
-        variantFlatCount: 1,
-      })
-      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['dataModificationTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['statusChangeTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
+      [ 'ok', null, 2, 1, 1 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13781,12 +13968,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 104, 8, 8 ],
+      , 2, 1, 1 ],
       ],
-      variantSize32: 104,
-      variantAlign32: 8,
-      variantPayloadOffset32: 8,
-      variantFlatCount: 13,
+      variantSize32: 2,
+      variantAlign32: 1,
+      variantPayloadOffset32: 1,
+      variantFlatCount: 2,
     })
     ],
     hasResultPointer: true,
@@ -13808,28 +13995,55 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline28.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny,_liftFlatFlags({ names: ['create','directory','exclusive','truncate'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatFlags({ names: ['read','write','fileIntegritySync','dataIntegritySync','requestedWriteSync','mutateDirectory'], size32: 1, align32: 1, intSizeBytes: 1 })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 6,
-        lowerFn: 
-        function lowerImportedOwnedHost_Descriptor(obj) {
-          if (!(obj instanceof Descriptor)) {
-            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt6;
-            captureTable6.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable6, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 8, 4, 4 ],
+      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
+      _lowerFlatEnum({
+        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['dataModificationTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['statusChangeTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13838,12 +14052,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 8, 4, 4 ],
+      , 104, 8, 8 ],
       ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 2,
+      variantSize32: 104,
+      variantAlign32: 8,
+      variantPayloadOffset32: 8,
+      variantFlatCount: 13,
     })
     ],
     hasResultPointer: true,
@@ -13864,28 +14078,55 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline28.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny,_liftFlatFlags({ names: ['create','directory','exclusive','truncate'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatFlags({ names: ['read','write','fileIntegritySync','dataIntegritySync','requestedWriteSync','mutateDirectory'], size32: 1, align32: 1, intSizeBytes: 1 })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 6,
-        lowerFn: 
-        function lowerImportedOwnedHost_Descriptor(obj) {
-          if (!(obj instanceof Descriptor)) {
-            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt6;
-            captureTable6.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable6, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 8, 4, 4 ],
+      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
+      _lowerFlatEnum({
+        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['dataModificationTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['statusChangeTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13894,12 +14135,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 8, 4, 4 ],
+      , 104, 8, 8 ],
       ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 2,
+      variantSize32: 104,
+      variantAlign32: 8,
+      variantPayloadOffset32: 8,
+      variantFlatCount: 13,
     })
     ],
     hasResultPointer: true,
@@ -13921,11 +14162,28 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline29.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny,_liftFlatFlags({ names: ['create','directory','exclusive','truncate'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatFlags({ names: ['read','write','fileIntegritySync','dataIntegritySync','requestedWriteSync','mutateDirectory'], size32: 1, align32: 1, intSizeBytes: 1 })],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 2, 1, 1 ],
+      [ 'ok', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 6,
+        lowerFn: 
+        function lowerImportedOwnedHost_Descriptor(obj) {
+          if (!(obj instanceof Descriptor)) {
+            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt6;
+            captureTable6.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable6, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 8, 4, 4 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13934,11 +14192,11 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 2, 1, 1 ],
+      , 8, 4, 4 ],
       ],
-      variantSize32: 2,
-      variantAlign32: 1,
-      variantPayloadOffset32: 1,
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
       variantFlatCount: 2,
     })
     ],
@@ -13960,11 +14218,28 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline29.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny,_liftFlatFlags({ names: ['create','directory','exclusive','truncate'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatFlags({ names: ['read','write','fileIntegritySync','dataIntegritySync','requestedWriteSync','mutateDirectory'], size32: 1, align32: 1, intSizeBytes: 1 })],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 2, 1, 1 ],
+      [ 'ok', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 6,
+        lowerFn: 
+        function lowerImportedOwnedHost_Descriptor(obj) {
+          if (!(obj instanceof Descriptor)) {
+            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt6;
+            captureTable6.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable6, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 8, 4, 4 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13973,11 +14248,11 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 2, 1, 1 ],
+      , 8, 4, 4 ],
       ],
-      variantSize32: 2,
-      variantAlign32: 1,
-      variantPayloadOffset32: 1,
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
       variantFlatCount: 2,
     })
     ],
@@ -14000,7 +14275,7 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline30.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny,_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
@@ -14039,7 +14314,7 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline30.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny,_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
@@ -14079,7 +14354,7 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline31.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny,_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
@@ -14118,7 +14393,7 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline31.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny,_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
@@ -14158,28 +14433,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline32.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 3,
-        lowerFn: 
-        function lowerImportedOwnedHost_InputStream(obj) {
-          if (!(obj instanceof InputStream)) {
-            throw new TypeError('Resource error: Not a valid \"InputStream\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt3;
-            captureTable3.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable3, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 8, 4, 4 ],
+      [ 'ok', null, 2, 1, 1 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -14188,11 +14446,11 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 8, 4, 4 ],
+      , 2, 1, 1 ],
       ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
+      variantSize32: 2,
+      variantAlign32: 1,
+      variantPayloadOffset32: 1,
       variantFlatCount: 2,
     })
     ],
@@ -14214,28 +14472,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline32.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 3,
-        lowerFn: 
-        function lowerImportedOwnedHost_InputStream(obj) {
-          if (!(obj instanceof InputStream)) {
-            throw new TypeError('Resource error: Not a valid \"InputStream\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt3;
-            captureTable3.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable3, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 8, 4, 4 ],
+      [ 'ok', null, 2, 1, 1 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -14244,11 +14485,11 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 8, 4, 4 ],
+      , 2, 1, 1 ],
       ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
+      variantSize32: 2,
+      variantAlign32: 1,
+      variantPayloadOffset32: 1,
       variantFlatCount: 2,
     })
     ],
@@ -14277,17 +14518,17 @@ let gen= (function* _initGenerator () {
       caseMetas: [
       [ 'ok', _lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 2,
+        tableIdx: 3,
         lowerFn: 
-        function lowerImportedOwnedHost_OutputStream(obj) {
-          if (!(obj instanceof OutputStream)) {
-            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
+        function lowerImportedOwnedHost_InputStream(obj) {
+          if (!(obj instanceof InputStream)) {
+            throw new TypeError('Resource error: Not a valid \"InputStream\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt2;
-            captureTable2.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable2, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt3;
+            captureTable3.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable3, rep);
           }
           return handle;
         }
@@ -14333,17 +14574,17 @@ let gen= (function* _initGenerator () {
       caseMetas: [
       [ 'ok', _lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 2,
+        tableIdx: 3,
         lowerFn: 
-        function lowerImportedOwnedHost_OutputStream(obj) {
-          if (!(obj instanceof OutputStream)) {
-            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
+        function lowerImportedOwnedHost_InputStream(obj) {
+          if (!(obj instanceof InputStream)) {
+            throw new TypeError('Resource error: Not a valid \"InputStream\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt2;
-            captureTable2.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable2, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt3;
+            captureTable3.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable3, rep);
           }
           return handle;
         }
@@ -14384,55 +14625,28 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline34.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
-      _lowerFlatEnum({
-        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
-        variantSize32: 1,
-        variantAlign32: 1,
-        variantPayloadOffset32: 1,
-        variantFlatCount: 1,
-      })
-      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['dataModificationTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['statusChangeTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
+      [ 'ok', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 2,
+        lowerFn: 
+        function lowerImportedOwnedHost_OutputStream(obj) {
+          if (!(obj instanceof OutputStream)) {
+            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt2;
+            captureTable2.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable2, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 8, 4, 4 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -14441,12 +14655,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 104, 8, 8 ],
+      , 8, 4, 4 ],
       ],
-      variantSize32: 104,
-      variantAlign32: 8,
-      variantPayloadOffset32: 8,
-      variantFlatCount: 13,
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
     })
     ],
     hasResultPointer: true,
@@ -14467,55 +14681,28 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline34.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
-      _lowerFlatEnum({
-        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
-        variantSize32: 1,
-        variantAlign32: 1,
-        variantPayloadOffset32: 1,
-        variantFlatCount: 1,
-      })
-      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['dataModificationTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['statusChangeTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
+      [ 'ok', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 2,
+        lowerFn: 
+        function lowerImportedOwnedHost_OutputStream(obj) {
+          if (!(obj instanceof OutputStream)) {
+            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt2;
+            captureTable2.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable2, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 8, 4, 4 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -14524,12 +14711,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 104, 8, 8 ],
+      , 8, 4, 4 ],
       ],
-      variantSize32: 104,
-      variantAlign32: 8,
-      variantPayloadOffset32: 8,
-      variantFlatCount: 13,
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
     })
     ],
     hasResultPointer: true,
@@ -14551,40 +14738,69 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline35.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatU64, 16, 8, 8 ],
-      [ 'err', _lowerFlatVariant({
-        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
-          componentIdx: 0,
-          tableIdx: 0,
-          lowerFn: 
-          function lowerImportedOwnedHost_Error$1(obj) {
-            if (!(obj instanceof Error$1)) {
-              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
-            }
-            let handle = obj[symbolRscHandle];
-            if (!handle) {
-              const rep = obj[symbolRscRep] || ++captureCnt0;
-              captureTable0.set(rep, obj);
-              handle = rscTableCreateOwn(handleTable0, rep);
-            }
-            return handle;
-          }
-          ,
-        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
-        variantSize32: 8,
-        variantAlign32: 4,
-        variantPayloadOffset32: 4,
-        variantFlatCount: 2,
-      } ), 16, 8, 8 ],
+      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
+      _lowerFlatEnum({
+        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['dataModificationTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['statusChangeTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
+      [ 'err', 
+      _lowerFlatEnum({
+        caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 104, 8, 8 ],
       ],
-      variantSize32: 16,
+      variantSize32: 104,
       variantAlign32: 8,
       variantPayloadOffset32: 8,
-      variantFlatCount: 3,
+      variantFlatCount: 13,
     })
     ],
     hasResultPointer: true,
@@ -14605,40 +14821,69 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline35.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatU64, 16, 8, 8 ],
-      [ 'err', _lowerFlatVariant({
-        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
-          componentIdx: 0,
-          tableIdx: 0,
-          lowerFn: 
-          function lowerImportedOwnedHost_Error$1(obj) {
-            if (!(obj instanceof Error$1)) {
-              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
-            }
-            let handle = obj[symbolRscHandle];
-            if (!handle) {
-              const rep = obj[symbolRscRep] || ++captureCnt0;
-              captureTable0.set(rep, obj);
-              handle = rscTableCreateOwn(handleTable0, rep);
-            }
-            return handle;
-          }
-          ,
-        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
-        variantSize32: 8,
-        variantAlign32: 4,
-        variantPayloadOffset32: 4,
-        variantFlatCount: 2,
-      } ), 16, 8, 8 ],
+      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
+      _lowerFlatEnum({
+        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['dataModificationTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['statusChangeTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
+      [ 'err', 
+      _lowerFlatEnum({
+        caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 104, 8, 8 ],
       ],
-      variantSize32: 16,
+      variantSize32: 104,
       variantAlign32: 8,
       variantPayloadOffset32: 8,
-      variantFlatCount: 3,
+      variantFlatCount: 13,
     })
     ],
     hasResultPointer: true,
@@ -14660,16 +14905,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline36.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
-      elemLiftFn: _liftFlatU8,
-      elemAlign32: 1,
-      elemSize32: 1,
-      typedArray: Uint8Array,
-    })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 12, 4, 4 ],
+      [ 'ok', _lowerFlatU64, 16, 8, 8 ],
       [ 'err', _lowerFlatVariant({
         caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
           componentIdx: 0,
@@ -14693,11 +14933,11 @@ let gen= (function* _initGenerator () {
         variantAlign32: 4,
         variantPayloadOffset32: 4,
         variantFlatCount: 2,
-      } ), 12, 4, 4 ],
+      } ), 16, 8, 8 ],
       ],
-      variantSize32: 12,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
+      variantSize32: 16,
+      variantAlign32: 8,
+      variantPayloadOffset32: 8,
       variantFlatCount: 3,
     })
     ],
@@ -14719,16 +14959,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline36.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
-      elemLiftFn: _liftFlatU8,
-      elemAlign32: 1,
-      elemSize32: 1,
-      typedArray: Uint8Array,
-    })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 12, 4, 4 ],
+      [ 'ok', _lowerFlatU64, 16, 8, 8 ],
       [ 'err', _lowerFlatVariant({
         caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
           componentIdx: 0,
@@ -14752,11 +14987,11 @@ let gen= (function* _initGenerator () {
         variantAlign32: 4,
         variantPayloadOffset32: 4,
         variantFlatCount: 2,
-      } ), 12, 4, 4 ],
+      } ), 16, 8, 8 ],
       ],
-      variantSize32: 12,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
+      variantSize32: 16,
+      variantAlign32: 8,
+      variantPayloadOffset32: 8,
       variantFlatCount: 3,
     })
     ],
@@ -14779,7 +15014,12 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline37.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
+      elemLiftFn: _liftFlatU8,
+      elemAlign32: 1,
+      elemSize32: 1,
+      typedArray: Uint8Array,
+    })],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
@@ -14833,7 +15073,12 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline37.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
+      elemLiftFn: _liftFlatU8,
+      elemAlign32: 1,
+      elemSize32: 1,
+      typedArray: Uint8Array,
+    })],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
@@ -14888,15 +15133,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline38.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatList({
-        elemLowerFn: _lowerFlatU8,
-        elemSize32: 1,
-        elemAlign32: 1,
-      }), 12, 4, 4 ],
+      [ 'ok', null, 12, 4, 4 ],
       [ 'err', _lowerFlatVariant({
         caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
           componentIdx: 0,
@@ -14936,7 +15177,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
+    getReallocFn: undefined,
     importFn: _trampoline38,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -14946,15 +15187,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline38.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatList({
-        elemLowerFn: _lowerFlatU8,
-        elemSize32: 1,
-        elemAlign32: 1,
-      }), 12, 4, 4 ],
+      [ 'ok', null, 12, 4, 4 ],
       [ 'err', _lowerFlatVariant({
         caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
           componentIdx: 0,
@@ -14994,7 +15231,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
+    getReallocFn: undefined,
     importFn: _trampoline38,
   },
   );
@@ -15122,16 +15359,15 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline40.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
-      elemLiftFn: _liftFlatU8,
-      elemAlign32: 1,
-      elemSize32: 1,
-      typedArray: Uint8Array,
-    })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 12, 4, 4 ],
+      [ 'ok', _lowerFlatList({
+        elemLowerFn: _lowerFlatU8,
+        elemSize32: 1,
+        elemAlign32: 1,
+      }), 12, 4, 4 ],
       [ 'err', _lowerFlatVariant({
         caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
           componentIdx: 0,
@@ -15171,7 +15407,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline40,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -15181,16 +15417,15 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline40.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
-      elemLiftFn: _liftFlatU8,
-      elemAlign32: 1,
-      elemSize32: 1,
-      typedArray: Uint8Array,
-    })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 12, 4, 4 ],
+      [ 'ok', _lowerFlatList({
+        elemLowerFn: _lowerFlatU8,
+        elemSize32: 1,
+        elemAlign32: 1,
+      }), 12, 4, 4 ],
       [ 'err', _lowerFlatVariant({
         caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
           componentIdx: 0,
@@ -15230,7 +15465,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline40,
   },
   );
@@ -15241,12 +15476,47 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline41.manuallyAsync,
-    paramLiftFns: [],
-    resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatStringAny,
-      elemSize32: 8,
-      elemAlign32: 4,
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
+      elemLiftFn: _liftFlatU8,
+      elemAlign32: 1,
+      elemSize32: 1,
+      typedArray: Uint8Array,
     })],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
+      [ 'ok', null, 12, 4, 4 ],
+      [ 'err', _lowerFlatVariant({
+        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
+          componentIdx: 0,
+          tableIdx: 0,
+          lowerFn: 
+          function lowerImportedOwnedHost_Error$1(obj) {
+            if (!(obj instanceof Error$1)) {
+              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
+            }
+            let handle = obj[symbolRscHandle];
+            if (!handle) {
+              const rep = obj[symbolRscRep] || ++captureCnt0;
+              captureTable0.set(rep, obj);
+              handle = rscTableCreateOwn(handleTable0, rep);
+            }
+            return handle;
+          }
+          ,
+        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
+        variantSize32: 8,
+        variantAlign32: 4,
+        variantPayloadOffset32: 4,
+        variantFlatCount: 2,
+      } ), 12, 4, 4 ],
+      ],
+      variantSize32: 12,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 3,
+    })
+    ],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15255,7 +15525,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
+    getReallocFn: undefined,
     importFn: _trampoline41,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -15265,12 +15535,47 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline41.manuallyAsync,
-    paramLiftFns: [],
-    resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatStringAny,
-      elemSize32: 8,
-      elemAlign32: 4,
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
+      elemLiftFn: _liftFlatU8,
+      elemAlign32: 1,
+      elemSize32: 1,
+      typedArray: Uint8Array,
     })],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
+      [ 'ok', null, 12, 4, 4 ],
+      [ 'err', _lowerFlatVariant({
+        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
+          componentIdx: 0,
+          tableIdx: 0,
+          lowerFn: 
+          function lowerImportedOwnedHost_Error$1(obj) {
+            if (!(obj instanceof Error$1)) {
+              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
+            }
+            let handle = obj[symbolRscHandle];
+            if (!handle) {
+              const rep = obj[symbolRscRep] || ++captureCnt0;
+              captureTable0.set(rep, obj);
+              handle = rscTableCreateOwn(handleTable0, rep);
+            }
+            return handle;
+          }
+          ,
+        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
+        variantSize32: 8,
+        variantAlign32: 4,
+        variantPayloadOffset32: 4,
+        variantFlatCount: 2,
+      } ), 12, 4, 4 ],
+      ],
+      variantSize32: 12,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 3,
+    })
+    ],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15279,7 +15584,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
+    getReallocFn: undefined,
     importFn: _trampoline41,
   },
   );
@@ -15292,8 +15597,8 @@ let gen= (function* _initGenerator () {
     isManualAsync: _trampoline42.manuallyAsync,
     paramLiftFns: [],
     resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatStringAny, 8, 4],[_lowerFlatStringAny, 8, 4],], size32: 16, align32: 4 }),
-      elemSize32: 16,
+      elemLowerFn: _lowerFlatStringAny,
+      elemSize32: 8,
       elemAlign32: 4,
     })],
     hasResultPointer: true,
@@ -15316,8 +15621,8 @@ let gen= (function* _initGenerator () {
     isManualAsync: _trampoline42.manuallyAsync,
     paramLiftFns: [],
     resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatStringAny, 8, 4],[_lowerFlatStringAny, 8, 4],], size32: 16, align32: 4 }),
-      elemSize32: 16,
+      elemLowerFn: _lowerFlatStringAny,
+      elemSize32: 8,
       elemAlign32: 4,
     })],
     hasResultPointer: true,
@@ -15340,7 +15645,11 @@ let gen= (function* _initGenerator () {
     isAsync: false,
     isManualAsync: _trampoline43.manuallyAsync,
     paramLiftFns: [],
-    resultLowerFns: [_lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 })],
+    resultLowerFns: [_lowerFlatList({
+      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatStringAny, 8, 4],[_lowerFlatStringAny, 8, 4],], size32: 16, align32: 4 }),
+      elemSize32: 16,
+      elemAlign32: 4,
+    })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15349,7 +15658,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline43,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -15360,7 +15669,11 @@ let gen= (function* _initGenerator () {
     isAsync: false,
     isManualAsync: _trampoline43.manuallyAsync,
     paramLiftFns: [],
-    resultLowerFns: [_lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 })],
+    resultLowerFns: [_lowerFlatList({
+      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatStringAny, 8, 4],[_lowerFlatStringAny, 8, 4],], size32: 16, align32: 4 }),
+      elemSize32: 16,
+      elemAlign32: 4,
+    })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15369,7 +15682,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline43,
   },
   );
@@ -15381,28 +15694,7 @@ let gen= (function* _initGenerator () {
     isAsync: false,
     isManualAsync: _trampoline44.manuallyAsync,
     paramLiftFns: [],
-    resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 6,
-        lowerFn: 
-        function lowerImportedOwnedHost_Descriptor(obj) {
-          if (!(obj instanceof Descriptor)) {
-            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt6;
-            captureTable6.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable6, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 4, 4],[_lowerFlatStringAny, 8, 4],], size32: 12, align32: 4 }),
-      elemSize32: 12,
-      elemAlign32: 4,
-    })],
+    resultLowerFns: [_lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15411,7 +15703,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
+    getReallocFn: undefined,
     importFn: _trampoline44,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -15421,6 +15713,27 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline44.manuallyAsync,
+    paramLiftFns: [],
+    resultLowerFns: [_lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 })],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline44,
+  },
+  );
+  let trampoline45 = _trampoline45.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 45,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline45.manuallyAsync,
     paramLiftFns: [],
     resultLowerFns: [_lowerFlatList({
       elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatOwn({
@@ -15442,36 +15755,6 @@ let gen= (function* _initGenerator () {
         ,
       }), 4, 4],[_lowerFlatStringAny, 8, 4],], size32: 12, align32: 4 }),
       elemSize32: 12,
-      elemAlign32: 4,
-    })],
-    hasResultPointer: true,
-    funcTypeIsAsync: false,
-    getCallbackFn: () => null,
-    getPostReturnFn: () => null,
-    isCancellable: false,
-    memoryIdx: 0,
-    stringEncoding: 'utf8',
-    getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
-    importFn: _trampoline44,
-  },
-  );
-  let trampoline45 = _trampoline45.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
-  null,
-  {
-    trampolineIdx: 45,
-    componentIdx: 0,
-    isAsync: false,
-    isManualAsync: _trampoline45.manuallyAsync,
-    paramLiftFns: [_liftFlatList({
-      elemLiftFn: _liftFlatBorrow.bind(null, 1),
-      elemAlign32: 4,
-      elemSize32: 4,
-      typedArray: undefined,
-    })],
-    resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatU32,
-      elemSize32: 4,
       elemAlign32: 4,
     })],
     hasResultPointer: true,
@@ -15492,15 +15775,27 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline45.manuallyAsync,
-    paramLiftFns: [_liftFlatList({
-      elemLiftFn: _liftFlatBorrow.bind(null, 1),
-      elemAlign32: 4,
-      elemSize32: 4,
-      typedArray: undefined,
-    })],
+    paramLiftFns: [],
     resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatU32,
-      elemSize32: 4,
+      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 6,
+        lowerFn: 
+        function lowerImportedOwnedHost_Descriptor(obj) {
+          if (!(obj instanceof Descriptor)) {
+            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt6;
+            captureTable6.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable6, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 4, 4],[_lowerFlatStringAny, 8, 4],], size32: 12, align32: 4 }),
+      elemSize32: 12,
       elemAlign32: 4,
     })],
     hasResultPointer: true,
@@ -15522,37 +15817,17 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline46.manuallyAsync,
-    paramLiftFns: [],
-    resultLowerFns: [
-    _lowerFlatOption({
-      caseMetas: [
-      [ 'none', null, 0, 0, 0 ],
-      [ 'some', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 4,
-        lowerFn: 
-        function lowerImportedOwnedHost_TerminalInput(obj) {
-          if (!(obj instanceof TerminalInput)) {
-            throw new TypeError('Resource error: Not a valid \"TerminalInput\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt4;
-            captureTable4.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable4, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 4, 4, 1],
-      ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 2,
-      payloadMaybeNull: false,
-    })
-    ],
+    paramLiftFns: [_liftFlatList({
+      elemLiftFn: _liftFlatBorrow.bind(null, 1),
+      elemAlign32: 4,
+      elemSize32: 4,
+      typedArray: undefined,
+    })],
+    resultLowerFns: [_lowerFlatList({
+      elemLowerFn: _lowerFlatU32,
+      elemSize32: 4,
+      elemAlign32: 4,
+    })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15561,7 +15836,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline46,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -15571,37 +15846,17 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline46.manuallyAsync,
-    paramLiftFns: [],
-    resultLowerFns: [
-    _lowerFlatOption({
-      caseMetas: [
-      [ 'none', null, 0, 0, 0 ],
-      [ 'some', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 4,
-        lowerFn: 
-        function lowerImportedOwnedHost_TerminalInput(obj) {
-          if (!(obj instanceof TerminalInput)) {
-            throw new TypeError('Resource error: Not a valid \"TerminalInput\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt4;
-            captureTable4.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable4, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 4, 4, 1],
-      ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 2,
-      payloadMaybeNull: false,
-    })
-    ],
+    paramLiftFns: [_liftFlatList({
+      elemLiftFn: _liftFlatBorrow.bind(null, 1),
+      elemAlign32: 4,
+      elemSize32: 4,
+      typedArray: undefined,
+    })],
+    resultLowerFns: [_lowerFlatList({
+      elemLowerFn: _lowerFlatU32,
+      elemSize32: 4,
+      elemAlign32: 4,
+    })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15610,7 +15865,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline46,
   },
   );
@@ -15628,17 +15883,17 @@ let gen= (function* _initGenerator () {
       [ 'none', null, 0, 0, 0 ],
       [ 'some', _lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 5,
+        tableIdx: 4,
         lowerFn: 
-        function lowerImportedOwnedHost_TerminalOutput(obj) {
-          if (!(obj instanceof TerminalOutput)) {
-            throw new TypeError('Resource error: Not a valid \"TerminalOutput\" resource.');
+        function lowerImportedOwnedHost_TerminalInput(obj) {
+          if (!(obj instanceof TerminalInput)) {
+            throw new TypeError('Resource error: Not a valid \"TerminalInput\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt5;
-            captureTable5.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable5, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt4;
+            captureTable4.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable4, rep);
           }
           return handle;
         }
@@ -15677,17 +15932,17 @@ let gen= (function* _initGenerator () {
       [ 'none', null, 0, 0, 0 ],
       [ 'some', _lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 5,
+        tableIdx: 4,
         lowerFn: 
-        function lowerImportedOwnedHost_TerminalOutput(obj) {
-          if (!(obj instanceof TerminalOutput)) {
-            throw new TypeError('Resource error: Not a valid \"TerminalOutput\" resource.');
+        function lowerImportedOwnedHost_TerminalInput(obj) {
+          if (!(obj instanceof TerminalInput)) {
+            throw new TypeError('Resource error: Not a valid \"TerminalInput\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt5;
-            captureTable5.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable5, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt4;
+            captureTable4.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable4, rep);
           }
           return handle;
         }
@@ -15812,6 +16067,105 @@ let gen= (function* _initGenerator () {
     importFn: _trampoline48,
   },
   );
+  let trampoline49 = _trampoline49.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 49,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline49.manuallyAsync,
+    paramLiftFns: [],
+    resultLowerFns: [
+    _lowerFlatOption({
+      caseMetas: [
+      [ 'none', null, 0, 0, 0 ],
+      [ 'some', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 5,
+        lowerFn: 
+        function lowerImportedOwnedHost_TerminalOutput(obj) {
+          if (!(obj instanceof TerminalOutput)) {
+            throw new TypeError('Resource error: Not a valid \"TerminalOutput\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt5;
+            captureTable5.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable5, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 4, 4, 1],
+      ],
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
+      payloadMaybeNull: false,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline49,
+  },
+  ))) : _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 49,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline49.manuallyAsync,
+    paramLiftFns: [],
+    resultLowerFns: [
+    _lowerFlatOption({
+      caseMetas: [
+      [ 'none', null, 0, 0, 0 ],
+      [ 'some', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 5,
+        lowerFn: 
+        function lowerImportedOwnedHost_TerminalOutput(obj) {
+          if (!(obj instanceof TerminalOutput)) {
+            throw new TypeError('Resource error: Not a valid \"TerminalOutput\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt5;
+            captureTable5.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable5, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 4, 4, 1],
+      ],
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
+      payloadMaybeNull: false,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline49,
+  },
+  );
   ({ exports: exports0 } = instantiateCore(module2));
   ({ exports: exports1 } = instantiateCore(module0, {
     'afmpeg:ffmpeg/exit-status@0.1.0': {
@@ -15834,13 +16188,14 @@ let gen= (function* _initGenerator () {
       fd_readdir: Object.assign(exports0['13'], { _jcoMaySuspend: false }),
       fd_seek: Object.assign(exports0['14'], { _jcoMaySuspend: false }),
       fd_write: Object.assign(exports0['15'], { _jcoMaySuspend: false }),
-      path_filestat_get: Object.assign(exports0['16'], { _jcoMaySuspend: false }),
-      path_open: Object.assign(exports0['17'], { _jcoMaySuspend: false }),
-      path_remove_directory: Object.assign(exports0['18'], { _jcoMaySuspend: false }),
-      path_rename: Object.assign(exports0['19'], { _jcoMaySuspend: false }),
-      path_unlink_file: Object.assign(exports0['20'], { _jcoMaySuspend: false }),
-      poll_oneoff: Object.assign(exports0['21'], { _jcoMaySuspend: false }),
-      proc_exit: Object.assign(exports0['22'], { _jcoMaySuspend: false }),
+      path_create_directory: Object.assign(exports0['16'], { _jcoMaySuspend: false }),
+      path_filestat_get: Object.assign(exports0['17'], { _jcoMaySuspend: false }),
+      path_open: Object.assign(exports0['18'], { _jcoMaySuspend: false }),
+      path_remove_directory: Object.assign(exports0['19'], { _jcoMaySuspend: false }),
+      path_rename: Object.assign(exports0['20'], { _jcoMaySuspend: false }),
+      path_unlink_file: Object.assign(exports0['21'], { _jcoMaySuspend: false }),
+      poll_oneoff: Object.assign(exports0['22'], { _jcoMaySuspend: false }),
+      proc_exit: Object.assign(exports0['23'], { _jcoMaySuspend: false }),
     },
   }));
   ({ exports: exports2 } = instantiateCore(module1, {
@@ -15852,8 +16207,8 @@ let gen= (function* _initGenerator () {
       memory: exports1.memory,
     },
     'wasi:cli/environment@0.2.12': {
-      'get-arguments': Object.assign(exports0['46'], { _jcoMaySuspend: false }),
-      'get-environment': Object.assign(exports0['47'], { _jcoMaySuspend: false }),
+      'get-arguments': Object.assign(exports0['48'], { _jcoMaySuspend: false }),
+      'get-environment': Object.assign(exports0['49'], { _jcoMaySuspend: false }),
     },
     'wasi:cli/exit@0.2.12': {
       exit: Object.assign(trampoline17, { _jcoMaySuspend: false }),
@@ -15874,13 +16229,13 @@ let gen= (function* _initGenerator () {
       '[resource-drop]terminal-output': Object.assign(_guardMayLeave(0, trampoline16), { _jcoMaySuspend: false }),
     },
     'wasi:cli/terminal-stderr@0.2.12': {
-      'get-terminal-stderr': Object.assign(exports0['53'], { _jcoMaySuspend: false }),
+      'get-terminal-stderr': Object.assign(exports0['55'], { _jcoMaySuspend: false }),
     },
     'wasi:cli/terminal-stdin@0.2.12': {
-      'get-terminal-stdin': Object.assign(exports0['51'], { _jcoMaySuspend: false }),
+      'get-terminal-stdin': Object.assign(exports0['53'], { _jcoMaySuspend: false }),
     },
     'wasi:cli/terminal-stdout@0.2.12': {
-      'get-terminal-stdout': Object.assign(exports0['52'], { _jcoMaySuspend: false }),
+      'get-terminal-stdout': Object.assign(exports0['54'], { _jcoMaySuspend: false }),
     },
     'wasi:clocks/monotonic-clock@0.2.12': {
       now: Object.assign(trampoline2, { _jcoMaySuspend: false }),
@@ -15888,48 +16243,49 @@ let gen= (function* _initGenerator () {
       'subscribe-instant': Object.assign(trampoline10, { _jcoMaySuspend: false }),
     },
     'wasi:clocks/wall-clock@0.2.12': {
-      now: Object.assign(exports0['48'], { _jcoMaySuspend: false }),
+      now: Object.assign(exports0['50'], { _jcoMaySuspend: false }),
     },
     'wasi:filesystem/preopens@0.2.6': {
-      'get-directories': Object.assign(exports0['49'], { _jcoMaySuspend: false }),
+      'get-directories': Object.assign(exports0['51'], { _jcoMaySuspend: false }),
     },
     'wasi:filesystem/types@0.2.12': {
-      '[method]descriptor.append-via-stream': Object.assign(exports0['30'], { _jcoMaySuspend: false }),
-      '[method]descriptor.get-flags': Object.assign(exports0['27'], { _jcoMaySuspend: false }),
-      '[method]descriptor.get-type': Object.assign(exports0['28'], { _jcoMaySuspend: false }),
-      '[method]descriptor.metadata-hash': Object.assign(exports0['24'], { _jcoMaySuspend: false }),
-      '[method]descriptor.metadata-hash-at': Object.assign(exports0['26'], { _jcoMaySuspend: false }),
-      '[method]descriptor.open-at': Object.assign(exports0['33'], { _jcoMaySuspend: false }),
-      '[method]descriptor.read': Object.assign(exports0['29'], { _jcoMaySuspend: false }),
-      '[method]descriptor.read-directory': Object.assign(exports0['31'], { _jcoMaySuspend: false }),
-      '[method]descriptor.read-via-stream': Object.assign(exports0['37'], { _jcoMaySuspend: false }),
-      '[method]descriptor.remove-directory-at': Object.assign(exports0['34'], { _jcoMaySuspend: false }),
-      '[method]descriptor.rename-at': Object.assign(exports0['35'], { _jcoMaySuspend: false }),
-      '[method]descriptor.stat': Object.assign(exports0['39'], { _jcoMaySuspend: false }),
-      '[method]descriptor.stat-at': Object.assign(exports0['32'], { _jcoMaySuspend: false }),
-      '[method]descriptor.unlink-file-at': Object.assign(exports0['36'], { _jcoMaySuspend: false }),
-      '[method]descriptor.write-via-stream': Object.assign(exports0['38'], { _jcoMaySuspend: false }),
-      '[method]directory-entry-stream.read-directory-entry': Object.assign(exports0['25'], { _jcoMaySuspend: false }),
+      '[method]descriptor.append-via-stream': Object.assign(exports0['31'], { _jcoMaySuspend: false }),
+      '[method]descriptor.create-directory-at': Object.assign(exports0['33'], { _jcoMaySuspend: false }),
+      '[method]descriptor.get-flags': Object.assign(exports0['28'], { _jcoMaySuspend: false }),
+      '[method]descriptor.get-type': Object.assign(exports0['29'], { _jcoMaySuspend: false }),
+      '[method]descriptor.metadata-hash': Object.assign(exports0['25'], { _jcoMaySuspend: false }),
+      '[method]descriptor.metadata-hash-at': Object.assign(exports0['27'], { _jcoMaySuspend: false }),
+      '[method]descriptor.open-at': Object.assign(exports0['35'], { _jcoMaySuspend: false }),
+      '[method]descriptor.read': Object.assign(exports0['30'], { _jcoMaySuspend: false }),
+      '[method]descriptor.read-directory': Object.assign(exports0['32'], { _jcoMaySuspend: false }),
+      '[method]descriptor.read-via-stream': Object.assign(exports0['39'], { _jcoMaySuspend: false }),
+      '[method]descriptor.remove-directory-at': Object.assign(exports0['36'], { _jcoMaySuspend: false }),
+      '[method]descriptor.rename-at': Object.assign(exports0['37'], { _jcoMaySuspend: false }),
+      '[method]descriptor.stat': Object.assign(exports0['41'], { _jcoMaySuspend: false }),
+      '[method]descriptor.stat-at': Object.assign(exports0['34'], { _jcoMaySuspend: false }),
+      '[method]descriptor.unlink-file-at': Object.assign(exports0['38'], { _jcoMaySuspend: false }),
+      '[method]descriptor.write-via-stream': Object.assign(exports0['40'], { _jcoMaySuspend: false }),
+      '[method]directory-entry-stream.read-directory-entry': Object.assign(exports0['26'], { _jcoMaySuspend: false }),
       '[resource-drop]descriptor': Object.assign(_guardMayLeave(0, trampoline4), { _jcoMaySuspend: false }),
       '[resource-drop]directory-entry-stream': Object.assign(_guardMayLeave(0, trampoline3), { _jcoMaySuspend: false }),
-      'filesystem-error-code': Object.assign(exports0['23'], { _jcoMaySuspend: false }),
+      'filesystem-error-code': Object.assign(exports0['24'], { _jcoMaySuspend: false }),
     },
     'wasi:io/error@0.2.12': {
       '[resource-drop]error': Object.assign(_guardMayLeave(0, trampoline1), { _jcoMaySuspend: false }),
     },
     'wasi:io/poll@0.2.12': {
       '[resource-drop]pollable': Object.assign(_guardMayLeave(0, trampoline11), { _jcoMaySuspend: false }),
-      poll: Object.assign(exports0['50'], { _jcoMaySuspend: false }),
+      poll: Object.assign(exports0['52'], { _jcoMaySuspend: false }),
     },
     'wasi:io/streams@0.2.12': {
-      '[method]input-stream.blocking-read': Object.assign(exports0['43'], { _jcoMaySuspend: false }),
-      '[method]input-stream.read': Object.assign(exports0['44'], { _jcoMaySuspend: false }),
+      '[method]input-stream.blocking-read': Object.assign(exports0['45'], { _jcoMaySuspend: false }),
+      '[method]input-stream.read': Object.assign(exports0['46'], { _jcoMaySuspend: false }),
       '[method]input-stream.subscribe': Object.assign(trampoline7, { _jcoMaySuspend: false }),
-      '[method]output-stream.blocking-flush': Object.assign(exports0['42'], { _jcoMaySuspend: false }),
-      '[method]output-stream.blocking-write-and-flush': Object.assign(exports0['45'], { _jcoMaySuspend: false }),
-      '[method]output-stream.check-write': Object.assign(exports0['40'], { _jcoMaySuspend: false }),
+      '[method]output-stream.blocking-flush': Object.assign(exports0['44'], { _jcoMaySuspend: false }),
+      '[method]output-stream.blocking-write-and-flush': Object.assign(exports0['47'], { _jcoMaySuspend: false }),
+      '[method]output-stream.check-write': Object.assign(exports0['42'], { _jcoMaySuspend: false }),
       '[method]output-stream.subscribe': Object.assign(trampoline8, { _jcoMaySuspend: false }),
-      '[method]output-stream.write': Object.assign(exports0['41'], { _jcoMaySuspend: false }),
+      '[method]output-stream.write': Object.assign(exports0['43'], { _jcoMaySuspend: false }),
       '[resource-drop]input-stream': Object.assign(_guardMayLeave(0, trampoline6), { _jcoMaySuspend: false }),
       '[resource-drop]output-stream': Object.assign(_guardMayLeave(0, trampoline5), { _jcoMaySuspend: false }),
     },
@@ -15953,48 +16309,50 @@ let gen= (function* _initGenerator () {
       '13': Object.assign(exports2.fd_readdir, { _jcoMaySuspend: false }),
       '14': Object.assign(exports2.fd_seek, { _jcoMaySuspend: false }),
       '15': Object.assign(exports2.fd_write, { _jcoMaySuspend: false }),
-      '16': Object.assign(exports2.path_filestat_get, { _jcoMaySuspend: false }),
-      '17': Object.assign(exports2.path_open, { _jcoMaySuspend: false }),
-      '18': Object.assign(exports2.path_remove_directory, { _jcoMaySuspend: false }),
-      '19': Object.assign(exports2.path_rename, { _jcoMaySuspend: false }),
+      '16': Object.assign(exports2.path_create_directory, { _jcoMaySuspend: false }),
+      '17': Object.assign(exports2.path_filestat_get, { _jcoMaySuspend: false }),
+      '18': Object.assign(exports2.path_open, { _jcoMaySuspend: false }),
+      '19': Object.assign(exports2.path_remove_directory, { _jcoMaySuspend: false }),
       '2': Object.assign(exports2.environ_get, { _jcoMaySuspend: false }),
-      '20': Object.assign(exports2.path_unlink_file, { _jcoMaySuspend: false }),
-      '21': Object.assign(exports2.poll_oneoff, { _jcoMaySuspend: false }),
-      '22': Object.assign(exports2.proc_exit, { _jcoMaySuspend: false }),
-      '23': Object.assign(trampoline18, { _jcoMaySuspend: false }),
-      '24': Object.assign(trampoline19, { _jcoMaySuspend: false }),
-      '25': Object.assign(trampoline20, { _jcoMaySuspend: false }),
-      '26': Object.assign(trampoline21, { _jcoMaySuspend: false }),
-      '27': Object.assign(trampoline22, { _jcoMaySuspend: false }),
-      '28': Object.assign(trampoline23, { _jcoMaySuspend: false }),
-      '29': Object.assign(trampoline24, { _jcoMaySuspend: false }),
+      '20': Object.assign(exports2.path_rename, { _jcoMaySuspend: false }),
+      '21': Object.assign(exports2.path_unlink_file, { _jcoMaySuspend: false }),
+      '22': Object.assign(exports2.poll_oneoff, { _jcoMaySuspend: false }),
+      '23': Object.assign(exports2.proc_exit, { _jcoMaySuspend: false }),
+      '24': Object.assign(trampoline18, { _jcoMaySuspend: false }),
+      '25': Object.assign(trampoline19, { _jcoMaySuspend: false }),
+      '26': Object.assign(trampoline20, { _jcoMaySuspend: false }),
+      '27': Object.assign(trampoline21, { _jcoMaySuspend: false }),
+      '28': Object.assign(trampoline22, { _jcoMaySuspend: false }),
+      '29': Object.assign(trampoline23, { _jcoMaySuspend: false }),
       '3': Object.assign(exports2.environ_sizes_get, { _jcoMaySuspend: false }),
-      '30': Object.assign(trampoline25, { _jcoMaySuspend: false }),
-      '31': Object.assign(trampoline26, { _jcoMaySuspend: false }),
-      '32': Object.assign(trampoline27, { _jcoMaySuspend: false }),
-      '33': Object.assign(trampoline28, { _jcoMaySuspend: false }),
-      '34': Object.assign(trampoline29, { _jcoMaySuspend: false }),
-      '35': Object.assign(trampoline30, { _jcoMaySuspend: false }),
-      '36': Object.assign(trampoline31, { _jcoMaySuspend: false }),
-      '37': Object.assign(trampoline32, { _jcoMaySuspend: false }),
-      '38': Object.assign(trampoline33, { _jcoMaySuspend: false }),
-      '39': Object.assign(trampoline34, { _jcoMaySuspend: false }),
+      '30': Object.assign(trampoline24, { _jcoMaySuspend: false }),
+      '31': Object.assign(trampoline25, { _jcoMaySuspend: false }),
+      '32': Object.assign(trampoline26, { _jcoMaySuspend: false }),
+      '33': Object.assign(trampoline27, { _jcoMaySuspend: false }),
+      '34': Object.assign(trampoline28, { _jcoMaySuspend: false }),
+      '35': Object.assign(trampoline29, { _jcoMaySuspend: false }),
+      '36': Object.assign(trampoline30, { _jcoMaySuspend: false }),
+      '37': Object.assign(trampoline31, { _jcoMaySuspend: false }),
+      '38': Object.assign(trampoline32, { _jcoMaySuspend: false }),
+      '39': Object.assign(trampoline33, { _jcoMaySuspend: false }),
       '4': Object.assign(exports2.clock_time_get, { _jcoMaySuspend: false }),
-      '40': Object.assign(trampoline35, { _jcoMaySuspend: false }),
-      '41': Object.assign(trampoline36, { _jcoMaySuspend: false }),
-      '42': Object.assign(trampoline37, { _jcoMaySuspend: false }),
-      '43': Object.assign(trampoline38, { _jcoMaySuspend: false }),
-      '44': Object.assign(trampoline39, { _jcoMaySuspend: false }),
-      '45': Object.assign(trampoline40, { _jcoMaySuspend: false }),
-      '46': Object.assign(trampoline41, { _jcoMaySuspend: false }),
-      '47': Object.assign(trampoline42, { _jcoMaySuspend: false }),
-      '48': Object.assign(trampoline43, { _jcoMaySuspend: false }),
-      '49': Object.assign(trampoline44, { _jcoMaySuspend: false }),
+      '40': Object.assign(trampoline34, { _jcoMaySuspend: false }),
+      '41': Object.assign(trampoline35, { _jcoMaySuspend: false }),
+      '42': Object.assign(trampoline36, { _jcoMaySuspend: false }),
+      '43': Object.assign(trampoline37, { _jcoMaySuspend: false }),
+      '44': Object.assign(trampoline38, { _jcoMaySuspend: false }),
+      '45': Object.assign(trampoline39, { _jcoMaySuspend: false }),
+      '46': Object.assign(trampoline40, { _jcoMaySuspend: false }),
+      '47': Object.assign(trampoline41, { _jcoMaySuspend: false }),
+      '48': Object.assign(trampoline42, { _jcoMaySuspend: false }),
+      '49': Object.assign(trampoline43, { _jcoMaySuspend: false }),
       '5': Object.assign(exports2.fd_close, { _jcoMaySuspend: false }),
-      '50': Object.assign(trampoline45, { _jcoMaySuspend: false }),
-      '51': Object.assign(trampoline46, { _jcoMaySuspend: false }),
-      '52': Object.assign(trampoline47, { _jcoMaySuspend: false }),
-      '53': Object.assign(trampoline48, { _jcoMaySuspend: false }),
+      '50': Object.assign(trampoline44, { _jcoMaySuspend: false }),
+      '51': Object.assign(trampoline45, { _jcoMaySuspend: false }),
+      '52': Object.assign(trampoline46, { _jcoMaySuspend: false }),
+      '53': Object.assign(trampoline47, { _jcoMaySuspend: false }),
+      '54': Object.assign(trampoline48, { _jcoMaySuspend: false }),
+      '55': Object.assign(trampoline49, { _jcoMaySuspend: false }),
       '6': Object.assign(exports2.fd_fdstat_get, { _jcoMaySuspend: false }),
       '7': Object.assign(exports2.fd_fdstat_set_flags, { _jcoMaySuspend: false }),
       '8': Object.assign(exports2.fd_filestat_get, { _jcoMaySuspend: false }),
