@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audioEnergy, frameRgb, meanRgb } from './decoded.js';
 import { snapshot } from './media-fixtures.js';
 import { failure } from './nothing-lost.js';
-import { TEST_FONT_FAMILY, testFontBytes } from './test-font.js';
+import { TEST_FONT_FAMILY, volumeWithFont } from './test-font.js';
 
 /**
  * R-AF-16: the broad builds run the commands users copy from tutorials — MP3, WebM (VP8/VP9 with
@@ -181,9 +181,7 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-16: the %s build runs real command
   });
 
   it('R-AF-16: drawtext renders text with a font from the volume, and different text differently', async () => {
-    const vol = new Volume();
-    vol.mkdirSync('/fonts');
-    vol.writeFileSync('/fonts/font.woff', testFontBytes());
+    const vol = volumeWithFont();
     const draw = async (text: string, out: string) => {
       await engine.run(vol, [
         ...['-f', 'lavfi', '-i', `color=c=black:size=${W}x${H}`, '-frames:v', '1'],
@@ -201,9 +199,7 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-16: the %s build runs real command
   });
 
   it('R-AF-16: a 300 px glyph renders (FreeType longjmps out of an overflowing band and retries it)', async () => {
-    const vol = new Volume();
-    vol.mkdirSync('/fonts');
-    vol.writeFileSync('/fonts/font.woff', testFontBytes());
+    const vol = volumeWithFont();
     await engine.run(vol, [
       ...['-f', 'lavfi', '-i', 'color=c=black:size=400x400', '-frames:v', '1'],
       ...[
@@ -282,9 +278,7 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-16: the %s build runs real command
       ].join('\n'),
     ],
   ])('R-AF-16: subtitles burns an .%s into the picture with a font from the volume', async (ext, text) => {
-    const vol = new Volume();
-    vol.mkdirSync('/fonts');
-    vol.writeFileSync('/fonts/font.woff', testFontBytes());
+    const vol = volumeWithFont();
     vol.writeFileSync(`/subs.${ext}`, text);
     const render = async (vf: string, out: string) => {
       await engine.run(vol, [

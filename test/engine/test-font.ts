@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Volume } from 'afmpeg';
 
 /**
  * DejaVu Sans (full glyph set, despite the file's "latin" name) as WOFF, from the pinned dev
@@ -13,4 +14,12 @@ export function testFontBytes(): Uint8Array {
     '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff',
   );
   return readFileSync(path);
+}
+
+/** A volume holding the test font as `/fonts/font.woff`, as a user's volume holds theirs. */
+export function volumeWithFont(): Volume {
+  const vol = new Volume();
+  vol.mkdirSync('/fonts');
+  vol.writeFileSync('/fonts/font.woff', testFontBytes());
+  return vol;
 }
