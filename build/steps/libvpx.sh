@@ -21,6 +21,10 @@ unpack_source libvpx
     --disable-webm-io --disable-libyuv --disable-debug --disable-debug-libs \
     --disable-dependency-tracking \
     --extra-cflags="$AFMPEG_OPT $AFMPEG_SJLJ_CFLAGS" >&2
+  # configure writes its own command line into vpx_config.c (vpx_codec_build_config()), build
+  # root included: the same prefix map as the compiler's, or a build in another root differs.
+  sed -i "s#$BUILD_DIR#/afmpeg-build#g" vpx_config.c
+  ! grep -q "$BUILD_DIR" vpx_config.c || die "libvpx: the build root is still in vpx_config.c"
   make -j"$JOBS" libvpx.a >&2
   # install: libvpx.a, its public headers and a vpx.pc that is replaced below.
   make install >&2

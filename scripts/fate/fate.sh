@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # FFmpeg's own test suite (FATE) through afmpeg's engine, compared with a native control build.
 #
-#   npm run fate -- [gpl|lgpl|lean] [--wasm <dir>] [--tests <grep -E pattern>] [--engine-only]
+#   npm run fate -- [gpl|lgpl|lean] [--wasm <dir>] [--tests <grep -E pattern>] [--every <n>]
+#                   [--engine-only]
 #
 # 1. Unpacks FFmpeg from the build's pinned, sha256-verified tarball (build/steps/sources.sh, the
 #    same patches) into $AFMPEG_BUILD_ROOT/fate-<variant>/.
@@ -20,18 +21,20 @@
 # compiled tree (npm run fate builds it). Reuses the control build while the source, patches and
 # configure line are unchanged. AFMPEG_JOBS (default 2) sets make -j.
 set -euo pipefail
-variant=gpl wasm="" only="" engine_only=""
+variant=gpl wasm="" only="" every=1 engine_only=""
 while (($#)); do
   case "$1" in
     gpl | lgpl | lean) variant="$1" ;;
     --wasm) wasm="$(cd "$2" && pwd)"; shift ;;
     --tests) only="$2"; shift ;;
+    --every) every="$2"; shift ;; # a fixed sample: the 1st, (n+1)th, ... test of the sorted list
     --engine-only) engine_only=1 ;; # keep the last native pass's results (same control build)
-    *) echo "usage: fate.sh [gpl|lgpl|lean] [--wasm <dir>] [--tests <pattern>] [--engine-only]" >&2; exit 2 ;;
+    *) echo "usage: fate.sh [gpl|lgpl|lean] [--wasm <dir>] [--tests <pattern>] [--every <n>] [--engine-only]" >&2; exit 2 ;;
   esac
   shift
 done
 
+[[ "$every" =~ ^[1-9][0-9]*$ ]] || { echo "fate.sh: --every needs a positive integer" >&2; exit 2; }
 here="$(cd "$(dirname "$0")" && pwd)"
 VARIANT="$variant"
 # shellcheck source=../../build/steps/env.sh
@@ -92,7 +95,8 @@ else
   engine_only=""
   rm -rf "$results"; mkdir -p "$results/native"
   # (fate-list may first print make's own GEN lines: keep the test names only.)
-  make -s fate-list | grep '^fate-' | grep -E "${only:-.}" > "$results/tests.txt" || true
+  make -s fate-list | grep '^fate-' | grep -E "${only:-.}" | LC_ALL=C sort |
+    awk -v n="$every" '(NR - 1) % n == 0' > "$results/tests.txt" || true
 fi
 mkdir -p "$results/engine" "$results/invocations"
 log "fate: $(wc -l < "$results/tests.txt") tests need no external samples"
