@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const dir = process.argv[2];
 if (!dir || !existsSync(join(dir, 'out/afmpeg.wasm'))) {
@@ -40,6 +41,7 @@ function readModule(bytes) {
   };
   let importedFunctions = 0;
   const bodySizes = [];
+  const bodies = [];
   const names = new Map();
   const sections = {};
   while (p < bytes.length) {
@@ -75,6 +77,7 @@ function readModule(bytes) {
       for (let n = leb(); n > 0; n--) {
         const bodySize = leb();
         bodySizes.push(bodySize);
+        bodies.push(bytes.subarray(p, p + bodySize));
         p += bodySize;
       }
     } else if (id === 0 && str() === 'name') {
@@ -88,7 +91,7 @@ function readModule(bytes) {
     }
     p = end;
   }
-  return { importedFunctions, bodySizes, names, sections };
+  return { importedFunctions, bodySizes, bodies, names, sections };
 }
 
 /** Defined symbol names of one archive or object (bitcode or wasm objects alike). */
@@ -146,10 +149,11 @@ for (const { label, file } of archives) {
   }
 }
 
-const { importedFunctions, bodySizes, names, sections } = readModule(
+const { importedFunctions, bodySizes, bodies, names, sections } = readModule(
   readFileSync(join(dir, 'out/afmpeg.wasm')),
 );
 const totals = new Map();
+const bodiesOf = new Map();
 const unowned = [];
 for (const [i, size] of bodySizes.entries()) {
   const raw = names.get(importedFunctions + i) ?? '';
@@ -157,15 +161,30 @@ for (const [i, size] of bodySizes.entries()) {
   const name = raw.replace(/\.(llvm\.\d+|\d+|constprop\.\d+|specialized\.\d+)$/, '');
   const label = owner.has(name) ? (owner.get(name) ?? 'ambiguous (a name in two libraries)') : 'unattributed';
   totals.set(label, (totals.get(label) ?? 0) + size);
+  bodiesOf.set(label, [...(bodiesOf.get(label) ?? []), bodies[i]]);
   if (!owner.get(name)) unowned.push([size, label, raw]);
 }
 const code = bodySizes.reduce((a, b) => a + b, 0);
 const rows = [...totals].sort((a, b) => b[1] - a[1]);
 const mb = (n) => (n / 1e6).toFixed(2);
-console.log(`| library | code (MB) | share of code |`);
-console.log(`|---|---:|---:|`);
+// Each library's code compressed alone, with the build's brotli settings (build/tools/compress.mjs):
+// an estimate of its share of the shipped .br (brotli across library borders does a little better).
+const brotli = (buffers) => {
+  const raw = Buffer.concat(buffers);
+  return brotliCompressSync(raw, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_LGWIN]: 24,
+      [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  }).length;
+};
+console.log(`| library | code (MB) | share of code | code alone, brotli (MB) |`);
+console.log(`|---|---:|---:|---:|`);
 for (const [label, size] of rows)
-  console.log(`| ${label} | ${mb(size)} | ${((100 * size) / code).toFixed(1)} % |`);
+  console.log(
+    `| ${label} | ${mb(size)} | ${((100 * size) / code).toFixed(1)} % | ${mb(brotli(bodiesOf.get(label)))} |`,
+  );
 console.log(
   `\ncode section ${mb(sections[10] ?? 0)} MB (${bodySizes.length} functions), data ${mb(sections[11] ?? 0)} MB, module ${mb(readFileSync(join(dir, 'out/afmpeg.wasm')).length)} MB`,
 );
