@@ -1,3 +1,4 @@
+import type { EntryKind } from '../vfs/index.js';
 import { checkedFunctions } from './guest-calls.js';
 import { type MountPoint, Namespace, type Violation } from './namespace.js';
 import { cliImports, type GuestProcess } from './wasi-cli.js';
@@ -50,7 +51,7 @@ export function createHost(config: HostConfig): GuestHost {
  * What a guest path is, resolved exactly as the guest would resolve it from `/` (mounts, symlinks,
  * containment); undefined when it does not exist or cannot be reached.
  */
-export function guestPathKind(mounts: readonly MountPoint[], path: string): string | undefined {
+export function guestPathKind(mounts: readonly MountPoint[], path: string): EntryKind | undefined {
   const namespace = new Namespace(mounts);
   try {
     return namespace.resolve([], path.replace(/^\/+/, ''), true).stat?.kind;
