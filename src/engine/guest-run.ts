@@ -66,7 +66,9 @@ function hostFor(run: GuestRun): GuestHost {
 /**
  * A component instance made ahead of its run. Instantiating the ≈ 8 MB module costs about as much
  * as a short job, so a worker prepares the next instance while it waits. Its imports are bound
- * late: each function import calls into whichever run is current.
+ * late: each function import calls into whichever run's host is current; resource classes are the
+ * host's own, shared by every run. The memory limit is the host's per-call check (checkGuestCalls),
+ * so it holds on resource methods as on functions.
  */
 export class PreparedGuest {
   readonly #component: Record<string, { run?: () => void }>;
