@@ -1,10 +1,16 @@
-import { Volume } from 'memfs';
-import { deviceBackend } from '../vfs/device-backend.js';
-import type { MountPoint } from '../vfs/namespace.js';
-import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../vfs/volume-backend.js';
-import { createWasiFilesystem } from '../vfs/wasi-filesystem.js';
-import type { ByteSink, ByteSource } from '../vfs/wasi-io.js';
-import { GuestExit, guestImports } from './guest-imports.js';
+import {
+  type ByteSink,
+  type ByteSource,
+  checkGuestCalls,
+  createHost,
+  deviceBackend,
+  GuestExit,
+  type GuestHost,
+  type ImportTable,
+  isResourceClass,
+} from '../host/index.js';
+import type { VolumeBackend } from '../vfs/index.js';
+import { mountPoints } from './mount-points.js';
 import type { Violation, WorkerMount } from './worker-protocol.js';
 
 /** The glue's entry point (`jco transpile --instantiation sync`). */
@@ -45,51 +51,28 @@ export interface GuestOutcome {
   memoryBytes?: number;
 }
 
-type ImportTable = Record<string, Record<string, unknown>>;
-
-interface RunScope {
-  imports: ImportTable;
-  namespace: { violations: Violation[] };
-  reportedCode: number | undefined;
-}
-
-function scopeFor(run: GuestRun): RunScope {
-  const mounts: MountPoint[] = run.mounts.map((m) => {
-    if (m.source === 'scratch')
-      return { ...m, backend: backendFromFs(new Volume() as unknown as SyncFileSystem) };
-    if (m.source === 'devices') return { ...m, backend: deviceBackend() };
-    return { ...m, backend: run.volume(m.volumeId) };
+function hostFor(run: GuestRun): GuestHost {
+  return createHost({
+    mounts: mountPoints(run.mounts, run.volume),
+    argv: run.argv,
+    env: run.env,
+    cwd: run.cwd,
+    stdin: run.stdin,
+    stdout: run.stdout,
+    stderr: run.stderr,
   });
-  const fs = createWasiFilesystem(mounts);
-  const scope: RunScope = { imports: {}, namespace: fs.namespace, reportedCode: undefined };
-  scope.imports = {
-    ...fs.imports,
-    ...guestImports({
-      argv: run.argv,
-      env: run.env,
-      cwd: run.cwd,
-      stdin: run.stdin,
-      stdout: run.stdout,
-      stderr: run.stderr,
-      setExitCode: (code) => {
-        scope.reportedCode = code;
-      },
-    }),
-  };
-  return scope;
 }
-
-/** Resource classes are shared by every run; only functions need to reach the current run. */
-const isResourceClass = (name: string) => /^[A-Z]/.test(name);
 
 /**
  * A component instance made ahead of its run. Instantiating the ≈ 8 MB module costs about as much
  * as a short job, so a worker prepares the next instance while it waits. Its imports are bound
- * late: each function import calls into whichever run is current.
+ * late: each function import calls into whichever run's host is current; resource classes are the
+ * host's own, shared by every run. The memory limit is the host's per-call check (checkGuestCalls),
+ * so it holds on resource methods as on functions.
  */
 export class PreparedGuest {
   readonly #component: Record<string, { run?: () => void }>;
-  #scope: RunScope | undefined;
+  #host: GuestHost | undefined;
   #used = false;
   #memories: WebAssembly.Memory[] = [];
   #memoryLimit = Number.POSITIVE_INFINITY;
@@ -98,7 +81,7 @@ export class PreparedGuest {
     return this.#memories.reduce((n, m) => n + m.buffer.byteLength, 0);
   }
 
-  /** Checked on every function import: memory grows inside the guest, so calls are where we look. */
+  /** Checked on every call into the host: memory grows inside the guest, so calls are where we look. */
   #checkMemory(): void {
     for (const m of this.#memories) {
       if (m.buffer.byteLength > this.#memoryLimit) throw new MemoryLimitExceeded(this.#memoryLimit);
@@ -106,7 +89,7 @@ export class PreparedGuest {
   }
 
   constructor(instantiate: Instantiate, modules: Record<string, WebAssembly.Module>) {
-    const template = scopeFor({
+    const template = hostFor({
       instantiate,
       modules,
       argv: [],
@@ -126,8 +109,7 @@ export class PreparedGuest {
           isResourceClass(name) || typeof member !== 'function'
             ? member
             : (...args: unknown[]) => {
-                this.#checkMemory();
-                const current = this.#scope?.imports[iface]?.[name] as
+                const current = this.#host?.imports[iface]?.[name] as
                   | ((...a: unknown[]) => unknown)
                   | undefined;
                 if (!current) throw new Error(`guest called ${iface}#${name} outside a run`);
@@ -157,41 +139,43 @@ export class PreparedGuest {
   run(run: GuestRun): GuestOutcome {
     if (this.#used) throw new Error('a prepared guest runs once');
     this.#used = true;
-    const scope = scopeFor(run);
-    this.#scope = scope;
+    const host = hostFor(run);
+    this.#host = host;
     this.#memoryLimit = run.memoryLimitBytes ?? Number.POSITIVE_INFINITY;
+    const stopChecking = checkGuestCalls(() => this.#checkMemory());
     try {
       const runner =
         this.#component.run ?? Object.values(this.#component).find((e) => typeof e?.run === 'function');
       if (!runner?.run) throw new Error('the component exports no wasi:cli/run');
       runner.run();
       return {
-        exitCode: scope.reportedCode ?? 0,
-        violations: scope.namespace.violations,
+        exitCode: host.reportedExitCode ?? 0,
+        violations: [...host.violations],
         memoryBytes: this.#memoryBytes(),
       };
     } catch (err) {
       const memoryBytes = this.#memoryBytes();
       if (err instanceof GuestExit) {
         return {
-          exitCode: scope.reportedCode ?? err.status,
-          violations: scope.namespace.violations,
+          exitCode: host.reportedExitCode ?? err.status,
+          violations: [...host.violations],
           memoryBytes,
         };
       }
       // jco's ComponentError (run returned `err`, i.e. main returned non-zero) carries `payload`.
       if (err instanceof Error && Object.hasOwn(err, 'payload')) {
-        return { exitCode: scope.reportedCode ?? 1, violations: scope.namespace.violations, memoryBytes };
+        return { exitCode: host.reportedExitCode ?? 1, violations: [...host.violations], memoryBytes };
       }
       const e = err instanceof Error ? err : new Error(String(err));
       return {
-        exitCode: scope.reportedCode ?? -1,
-        violations: scope.namespace.violations,
+        exitCode: host.reportedExitCode ?? -1,
+        violations: [...host.violations],
         trap: { message: e.message, ...(e.stack === undefined ? {} : { stack: e.stack }) },
         memoryBytes,
       };
     } finally {
-      this.#scope = undefined;
+      stopChecking();
+      this.#host = undefined;
     }
   }
 }

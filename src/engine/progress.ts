@@ -8,7 +8,7 @@ function seconds(clock: string): number | undefined {
 }
 
 /** The first `Duration: hh:mm:ss.xx` FFmpeg prints for an input, in seconds. */
-export function parseDuration(line: string): number | undefined {
+export function inputDuration(line: string): number | undefined {
   const m = /^\s*Duration: (\d+:\d+:\d+(?:\.\d+)?)/.exec(line);
   return m ? seconds(m[1] as string) : undefined;
 }

@@ -1,172 +1,155 @@
-import { asWasi } from '../vfs/errno.js';
-import type { DirEntryRecord, OpenMode, StatRecord, VolumeBackend } from '../vfs/volume-backend.js';
+import { asWasi } from '../host/index.js';
+import type { LookupResult, VolumeBackend } from '../vfs/index.js';
 import { type ChannelClient, DATA_BYTES, Op } from './rpc-channel.js';
+import { codeOf, jsonCalls, type VolumeCall, volumeCalls } from './volume-calls.js';
 
 /** Read-ahead grows from this while reads stay sequential… */
 const MIN_READ_AHEAD = 64 * 1024;
 /** …up to this; a jump elsewhere in the file starts small again. */
 const MAX_READ_AHEAD = DATA_BYTES;
 
+/**
+ * What the last read fetched: bytes of `fd` from `position`, still in the channel's data area as
+ * long as the channel has made no other call (`generation`).
+ */
 interface ReadCache {
   fd: number;
   position: number;
-  bytes: Uint8Array;
+  length: number;
+  generation: number;
+  /** The fetch came back short: the file ends at `position + length`. */
+  end: boolean;
   /** Where the next sequential read would start, and how far ahead to fetch then. */
   nextPosition: number;
   readAhead: number;
 }
 
+/** A volume on the caller's thread, seen from the worker: `VolumeBackend` plus `flush`. */
+export type RemoteBackend = VolumeBackend & { flush(): void };
+
 /**
- * A volume on the caller's thread, seen from the worker. Every call is a round trip, so the two
- * hot paths are batched. Writes are coalesced: the preview1 adapter splits every write into
- * ≤ 4 KiB calls, so contiguous writes to one file are gathered and sent as one call; any other
- * call on the backend sends them first, so the caller's thread never sees operations out of order.
- * Sequential reads fetch ahead (64 KiB doubling to 1 MiB) into a cache that any change through
- * this backend drops. (Files a run reads must not be changed by the caller during the run.)
+ * A volume on the caller's thread, seen from the worker. Every call is a round trip, derived from
+ * the table in volume-calls.ts; the two hot paths are batched. Writes are coalesced: the preview1
+ * adapter splits every write into ≤ 4 KiB calls, so contiguous writes to one file are gathered and
+ * sent as one call; any other call sends them first, so the caller's thread never sees operations
+ * out of order. Sequential reads fetch ahead (64 KiB doubling to 1 MiB) straight into the shared
+ * data area, and are answered from there (a view, no copy) until the channel makes another call.
+ * (Files a run reads must not be changed by the caller during the run.)
  */
-export class RemoteBackend implements VolumeBackend {
-  readonly #channel: ChannelClient;
-  readonly #id: number;
-  #pendingFd = -1;
-  #pendingPosition = 0;
-  #pendingLength = 0;
-  readonly #pending = new Uint8Array(DATA_BYTES);
-  #cache: ReadCache | undefined;
+export function remoteBackend(channel: ChannelClient, id: number): RemoteBackend {
+  let pendingFd = -1;
+  let pendingPosition = 0;
+  let pendingLength = 0;
+  const pending = new Uint8Array(DATA_BYTES);
+  let cache: ReadCache | undefined;
   /** Which file each open fd is, so a write through one fd drops a cache read through another. */
-  readonly #paths = new Map<number, string>();
+  const paths = new Map<number, string>();
+  const { nums } = channel;
 
-  constructor(channel: ChannelClient, id: number) {
-    this.#channel = channel;
-    this.#id = id;
-  }
-
-  /** Sends coalesced writes. */
-  flush(): void {
-    if (this.#pendingLength === 0) return;
-    const length = this.#pendingLength;
-    this.#pendingLength = 0;
-    this.#send(this.#pendingFd, this.#pending.subarray(0, length), this.#pendingPosition);
-  }
-
-  #send(fd: number, data: Uint8Array, position: number): void {
-    const { nums } = this.#channel;
+  const send = (fd: number, data: Uint8Array, position: number): void => {
     for (let done = 0; done < data.length; ) {
       const chunk = data.subarray(done, done + DATA_BYTES);
-      this.#channel.data.set(chunk);
-      nums[0] = this.#id;
+      channel.data.set(chunk);
+      nums[0] = id;
       nums[1] = fd;
       nums[2] = position + done;
-      this.#channel.call(Op.Write, chunk.length);
+      channel.call(codeOf('write'), chunk.length);
       done += nums[0] as number;
     }
-  }
+  };
 
-  #json<T>(method: string, ...args: unknown[]): T {
-    this.flush();
-    if (method !== 'fstat' && method !== 'lstat' && method !== 'readdir' && method !== 'readlink') {
-      this.#cache = undefined;
-    }
-    return this.#channel.json(method, this.#id, ...args) as T;
-  }
+  const flush = (): void => {
+    if (pendingLength === 0) return;
+    const length = pendingLength;
+    pendingLength = 0;
+    send(pendingFd, pending.subarray(0, length), pendingPosition);
+  };
 
-  write(fd: number, data: Uint8Array, position: number): number {
-    if (this.#cache && this.#paths.get(this.#cache.fd) === this.#paths.get(fd)) this.#cache = undefined;
-    const contiguous = fd === this.#pendingFd && position === this.#pendingPosition + this.#pendingLength;
-    if (this.#pendingLength > 0 && (!contiguous || this.#pendingLength + data.length > DATA_BYTES)) {
-      this.flush();
-    }
-    if (data.length > DATA_BYTES) {
-      this.#send(fd, data, position);
+  /** Fetches up to `length` (≤ DATA_BYTES) bytes into the data area; the count fetched. */
+  const fetch = (fd: number, length: number, position: number): number => {
+    nums[0] = id;
+    nums[1] = fd;
+    nums[2] = length;
+    nums[3] = position;
+    return channel.call(codeOf('read'));
+  };
+
+  const call = (name: VolumeCall, args: unknown[]): unknown => {
+    flush();
+    const result = channel.json(codeOf(name), [id, ...args]);
+    const spec = volumeCalls[name] as {
+      opened?(args: unknown[], result: unknown): { fd: number; path: string } | undefined;
+      closed?(args: unknown[]): number;
+    };
+    const opened = spec.opened?.(args, result);
+    if (opened) paths.set(opened.fd, opened.path);
+    if (spec.closed) paths.delete(spec.closed(args));
+    return result;
+  };
+
+  const json = Object.fromEntries(
+    jsonCalls.map((name) => [name, (...args: unknown[]) => call(name, args)]),
+  ) as Pick<VolumeBackend, (typeof jsonCalls)[number]>;
+
+  return {
+    ...json,
+    lookup: json.lookup as (...args: Parameters<NonNullable<VolumeBackend['lookup']>>) => LookupResult,
+    flush,
+    write(fd, data, position) {
+      if (cache && paths.get(cache.fd) === paths.get(fd)) cache = undefined;
+      const contiguous = fd === pendingFd && position === pendingPosition + pendingLength;
+      if (pendingLength > 0 && (!contiguous || pendingLength + data.length > DATA_BYTES)) flush();
+      if (data.length > DATA_BYTES) {
+        send(fd, data, position);
+        return data.length;
+      }
+      if (pendingLength === 0) {
+        pendingFd = fd;
+        pendingPosition = position;
+      }
+      pending.set(data, pendingLength);
+      pendingLength += data.length;
       return data.length;
-    }
-    if (this.#pendingLength === 0) {
-      this.#pendingFd = fd;
-      this.#pendingPosition = position;
-    }
-    this.#pending.set(data, this.#pendingLength);
-    this.#pendingLength += data.length;
-    return data.length;
-  }
-
-  read(fd: number, length: number, position: number): Uint8Array {
-    this.flush();
-    const cache = this.#cache;
-    if (
-      cache?.fd === fd &&
-      position >= cache.position &&
-      position + length <= cache.position + cache.bytes.length
-    ) {
-      const start = position - cache.position;
-      cache.nextPosition = position + length;
-      return cache.bytes.slice(start, start + length);
-    }
-    const sequential = cache?.fd === fd && position === cache.nextPosition;
-    const readAhead = sequential ? Math.min((cache?.readAhead ?? 0) * 2, MAX_READ_AHEAD) : MIN_READ_AHEAD;
-    const fetched = this.#fetch(fd, Math.max(length, readAhead), position);
-    this.#cache = { fd, position, bytes: fetched, nextPosition: position + length, readAhead };
-    return fetched.length <= length ? fetched : fetched.slice(0, length);
-  }
-
-  #fetch(fd: number, length: number, position: number): Uint8Array {
-    const out = new Uint8Array(length);
-    let got = 0;
-    const { nums } = this.#channel;
-    while (got < length) {
-      const want = Math.min(length - got, DATA_BYTES);
-      nums[0] = this.#id;
-      nums[1] = fd;
-      nums[2] = want;
-      nums[3] = position + got;
-      const n = this.#channel.call(Op.Read);
-      out.set(this.#channel.data.subarray(0, n), got);
-      got += n;
-      if (n < want) break;
-    }
-    return got === length ? out : out.subarray(0, got);
-  }
-
-  open(path: string, mode: OpenMode): number {
-    const fd = this.#json<number>('open', path, mode);
-    this.#paths.set(fd, path);
-    return fd;
-  }
-  close(fd: number): void {
-    this.#json('close', fd);
-    this.#paths.delete(fd);
-  }
-  fstat(fd: number): StatRecord {
-    return this.#json('fstat', fd);
-  }
-  lstat(path: string): StatRecord {
-    return this.#json('lstat', path);
-  }
-  truncate(fd: number, size: number): void {
-    this.#json('truncate', fd, size);
-  }
-  readdir(path: string): DirEntryRecord[] {
-    return this.#json('readdir', path);
-  }
-  mkdir(path: string): void {
-    this.#json('mkdir', path);
-  }
-  rmdir(path: string): void {
-    this.#json('rmdir', path);
-  }
-  unlink(path: string): void {
-    this.#json('unlink', path);
-  }
-  rename(from: string, to: string): void {
-    this.#json('rename', from, to);
-  }
-  readlink(path: string): string {
-    return this.#json('readlink', path);
-  }
-  symlink(target: string, path: string): void {
-    this.#json('symlink', target, path);
-  }
-  utimes(path: string, atimeMs: number, mtimeMs: number): void {
-    this.#json('utimes', path, atimeMs, mtimeMs);
-  }
+    },
+    read(fd, length, position) {
+      flush();
+      const c = cache?.fd === fd && cache.generation === channel.calls ? cache : undefined;
+      if (c && position >= c.position && position <= c.position + c.length) {
+        const start = position - c.position;
+        if (start + length <= c.length || c.end) {
+          c.nextPosition = position + length;
+          return channel.data.subarray(start, Math.min(start + length, c.length));
+        }
+      }
+      if (length > DATA_BYTES) {
+        // Larger than the data area: gathered in pieces (a copy; the guest's reads are far smaller).
+        const out = new Uint8Array(length);
+        let got = 0;
+        while (got < length) {
+          const n = fetch(fd, Math.min(length - got, DATA_BYTES), position + got);
+          out.set(channel.data.subarray(0, n), got);
+          got += n;
+          if (n === 0) break;
+        }
+        cache = undefined;
+        return got === length ? out : out.subarray(0, got);
+      }
+      const sequential = c?.fd === fd && position === c.nextPosition;
+      const readAhead = sequential ? Math.min((c?.readAhead ?? 0) * 2, MAX_READ_AHEAD) : MIN_READ_AHEAD;
+      const want = Math.max(length, readAhead);
+      const n = fetch(fd, want, position);
+      cache = {
+        fd,
+        position,
+        length: n,
+        generation: channel.calls,
+        end: n < want,
+        nextPosition: position + length,
+        readAhead,
+      };
+      return channel.data.subarray(0, Math.min(n, length));
+    },
+  };
 }
 
 /** Standard output pushed to a stream on the caller's thread, batched, with its backpressure. */

@@ -2,8 +2,9 @@
  * The synchronous line from a worker to the caller's thread: a SharedArrayBuffer with a request
  * and a response sequence number. The worker writes a request and sleeps in `Atomics.wait`; the
  * caller's thread wakes through `Atomics.waitAsync` (so its event loop never blocks), serves it
- * and bumps the response number. Hot calls (read, write) pass numbers in a Float64 block and bytes
- * in the data area; everything else passes JSON.
+ * and bumps the response number. A request is a message code, numbers in a Float64 block and
+ * bytes in the data area (JSON for calls that are not hot); what the codes mean is the caller's
+ * business (`Op` here for stdio, the volume's own in volume-calls.ts).
  */
 
 const REQ_SEQ = 0;
@@ -12,12 +13,10 @@ const OP = 2;
 const STATUS = 3;
 const BYTES = 4;
 
+/** Stdio's message codes; the volume's start at 16 (volume-calls.ts). */
 export enum Op {
-  Read = 1,
-  Write = 2,
-  StdinRead = 3,
-  Json = 4,
-  StdoutWrite = 5,
+  StdinRead = 1,
+  StdoutWrite = 2,
 }
 
 enum Status {
@@ -64,6 +63,11 @@ export class ChannelClient {
   readonly #v: ChannelViews;
   #seq = 0;
 
+  /** How many calls have been made: the data area holds the last one's answer until this moves. */
+  get calls(): number {
+    return this.#seq;
+  }
+
   constructor(buffers: ChannelBuffers) {
     this.#v = new ChannelViews(buffers);
   }
@@ -77,7 +81,7 @@ export class ChannelClient {
   }
 
   /** Sends the request already placed in `nums`/`data`; returns the response byte count. */
-  call(op: Op, byteLength = 0): number {
+  call(op: number, byteLength = 0): number {
     const { ctl } = this.#v;
     const seq = ++this.#seq;
     Atomics.store(ctl, OP, op);
@@ -95,23 +99,39 @@ export class ChannelClient {
     throw new Error(`volume call failed on the caller's thread: ${text}`);
   }
 
-  /** A JSON call: `[method, ...args]` in, the JSON result out. */
-  json(method: string, ...args: unknown[]): unknown {
-    const text = encoder.encode(JSON.stringify([method, ...args]));
+  /** A JSON call: the arguments in, the JSON result out. */
+  json(op: number, args: readonly unknown[]): unknown {
+    const text = encoder.encode(JSON.stringify(args));
     this.#v.data.set(text);
-    const n = this.call(Op.Json, text.length);
-    return n === 0 ? undefined : JSON.parse(decoder.decode(this.#v.data.slice(0, n)));
+    const n = this.call(op, text.length);
+    return n === 0 ? undefined : JSON.parse(decoder.decode(this.#v.data.subarray(0, n)));
   }
 }
 
-/** What the caller's thread does with a request. Return the response byte count. */
-export interface ChannelHandlers {
-  read(nums: Float64Array, data: Uint8Array): number;
-  write(nums: Float64Array, data: Uint8Array, byteLength: number): number;
-  stdinRead(nums: Float64Array, data: Uint8Array): number | Promise<number>;
-  /** Takes `byteLength` bytes of stdout; resolves when the caller's stream can take more. */
-  stdoutWrite(data: Uint8Array, byteLength: number): void | Promise<void>;
-  json(method: string, args: unknown[]): unknown;
+/** One request as the caller's thread sees it. */
+export interface ChannelRequest {
+  op: number;
+  nums: Float64Array;
+  data: Uint8Array;
+  /** How many bytes of `data` the request holds. */
+  byteLength: number;
+}
+
+/** What the caller's thread does with a request: the response byte count (in `data`). */
+export type ChannelHandler = (request: ChannelRequest) => number | Promise<number>;
+
+/** A JSON request's arguments. */
+export function jsonArgs(request: ChannelRequest): unknown[] {
+  return JSON.parse(decoder.decode(request.data.subarray(0, request.byteLength))) as unknown[];
+}
+
+/** Writes a JSON answer into `data`; its byte count. */
+export function jsonAnswer(data: Uint8Array, result: unknown): number {
+  if (result === undefined) return 0;
+  const text = encoder.encode(JSON.stringify(result));
+  if (text.length > data.length) throw new Error('volume answer too large for the channel');
+  data.set(text);
+  return text.length;
 }
 
 function errorCode(err: unknown): string | undefined {
@@ -125,14 +145,14 @@ function errorCode(err: unknown): string | undefined {
 /** The caller's end: serves requests until closed, without ever blocking the event loop. */
 export class ChannelServer {
   readonly #v: ChannelViews;
-  readonly #handlers: ChannelHandlers;
+  readonly #handle: ChannelHandler;
   #closed = false;
   /** The first unexpected (non-errno) failure, reported with the run. */
   fatal: unknown;
 
-  constructor(buffers: ChannelBuffers, handlers: ChannelHandlers) {
+  constructor(buffers: ChannelBuffers, handle: ChannelHandler) {
     this.#v = new ChannelViews(buffers);
-    this.#handlers = handlers;
+    this.#handle = handle;
   }
 
   async serve(): Promise<void> {
@@ -145,7 +165,7 @@ export class ChannelServer {
       const seq = Atomics.load(ctl, REQ_SEQ);
       if (seq === seen) continue;
       seen = seq;
-      await this.#handle();
+      await this.#serveOne();
       Atomics.store(ctl, RESP_SEQ, seq);
       Atomics.notify(ctl, RESP_SEQ);
     }
@@ -156,32 +176,14 @@ export class ChannelServer {
     Atomics.notify(this.#v.ctl, REQ_SEQ);
   }
 
-  async #handle(): Promise<void> {
+  async #serveOne(): Promise<void> {
     const { ctl, nums, data } = this.#v;
-    const op = Atomics.load(ctl, OP) as Op;
+    const op = Atomics.load(ctl, OP);
     const byteLength = Atomics.load(ctl, BYTES);
     try {
-      let n: number;
-      if (op === Op.Read) n = this.#handlers.read(nums, data);
-      else if (op === Op.Write) n = this.#handlers.write(nums, data, byteLength);
-      else if (op === Op.StdinRead) n = await this.#handlers.stdinRead(nums, data);
-      else if (op === Op.StdoutWrite) {
-        await this.#handlers.stdoutWrite(data, byteLength);
-        n = 0;
-      } else {
-        const [method, ...args] = JSON.parse(decoder.decode(data.slice(0, byteLength))) as [
-          string,
-          ...unknown[],
-        ];
-        const result = this.#handlers.json(method, args);
-        if (result === undefined) n = 0;
-        else {
-          const text = encoder.encode(JSON.stringify(result));
-          if (text.length > data.length) throw new Error('volume answer too large for the channel');
-          data.set(text);
-          n = text.length;
-        }
-      }
+      const answer = this.#handle({ op, nums, data, byteLength });
+      // Volume calls answer at once; only stdio waits on the caller's streams.
+      const n = typeof answer === 'number' ? answer : await answer;
       Atomics.store(ctl, STATUS, Status.Ok);
       Atomics.store(ctl, BYTES, n);
     } catch (err) {

@@ -3,9 +3,10 @@
  * and an instance is dead after a trap) from modules compiled once on the caller's thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ByteSink } from '../vfs/wasi-io.js';
+import type { ByteSink } from '../host/index.js';
+import { concatBytes } from './concat-bytes.js';
 import { type Instantiate, PreparedGuest } from './guest-run.js';
-import { RemoteBackend, remoteStdin, remoteStdout } from './remote-backend.js';
+import { type RemoteBackend, remoteBackend, remoteStdin, remoteStdout } from './remote-backend.js';
 import { ChannelClient } from './rpc-channel.js';
 import type { RunRequest, WorkerMessage, WorkerSetup } from './worker-protocol.js';
 
@@ -26,12 +27,7 @@ function stdoutSink(): ByteSink & { flush(): void } {
   let size = 0;
   const drain = () => {
     if (size === 0) return;
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.length;
-    }
+    const bytes = concatBytes(chunks);
     chunks = [];
     size = 0;
     post({ type: 'stdout', bytes });
@@ -81,7 +77,7 @@ function runOnce(instantiate: Instantiate, req: RunRequest): WorkerMessage {
     volume(id) {
       let remote = remotes.get(id);
       if (!remote) {
-        remote = new RemoteBackend(channel, id);
+        remote = remoteBackend(channel, id);
         remotes.set(id, remote);
       }
       return remote;

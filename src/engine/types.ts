@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Volume } from 'memfs';
-import type { SyncFileSystem, VolumeBackend } from '../vfs/volume-backend.js';
+import type { SyncFileSystem, VolumeBackend } from '../vfs/index.js';
 import type { BuildComponents } from './build-components.js';
 import type { ProbeResult } from './probe-result.js';
 import type { StdinInput } from './stdin-source.js';

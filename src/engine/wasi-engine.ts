@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../vfs/volume-backend.js';
+import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../vfs/index.js';
 import { type LoadedBuild, loadBuild, openBuild } from './build-artifact.js';
 import { type BuildComponents, buildComponents, variantComponents } from './build-components.js';
 import { CallerStdout } from './caller-stdout.js';
 import { classifyExit, isOutOfMemory } from './classify-failure.js';
+import { concatBytes } from './concat-bytes.js';
 import {
   AfmpegError,
   BuildIntegrityError,
@@ -21,7 +22,7 @@ import {
   VolumeCapacityError,
 } from './errors.js';
 import { type ProbeResult, parseProbeJson } from './probe-result.js';
-import { LineSplitter, parseDuration, parseProgress } from './progress.js';
+import { inputDuration as durationIn, LineSplitter, parseProgress } from './progress.js';
 import { createChannelBuffers } from './rpc-channel.js';
 import { StdinSource } from './stdin-source.js';
 import type {
@@ -323,7 +324,7 @@ export class WasiEngine implements Engine {
         }
       };
       const onLine = (line: string) => {
-        inputDuration ??= parseDuration(line);
+        inputDuration ??= durationIn(line);
         const { onProgress, onStderr } = options;
         if (onProgress) {
           const progress = parseProgress(line, options.durationSeconds ?? inputDuration);
@@ -374,7 +375,7 @@ export class WasiEngine implements Engine {
           finish(false, () => reject(new Trap(text, args, tailOf(stderr), { cause })));
           return;
         }
-        const stdout = concat(stdoutChunks);
+        const stdout = concatBytes(stdoutChunks);
         const failure = server.tooLarge
           ? new VolumeCapacityError(server.tooLarge, msg.exitCode, args, stderr)
           : limitHit || (enomem !== undefined && memoryBytes > NEAR_ADDRESS_SPACE)
@@ -428,17 +429,6 @@ export class WasiEngine implements Engine {
 /** FFmpeg's own report of a failed allocation, if it made one. */
 function outOfMemoryNote(stderr: string): string | undefined {
   return /^.*(: Out of memory|Cannot allocate memory).*$/m.exec(stderr)?.[0];
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /**

@@ -1,4 +1,7 @@
+import type { Violation } from '../host/index.js';
 import type { ChannelBuffers } from './rpc-channel.js';
+
+export type { Violation };
 
 /** Data a worker is born with: the compiled modules and where the glue is. */
 export interface WorkerSetup {
@@ -26,11 +29,6 @@ export interface RunRequest {
   memoryLimitBytes?: number;
   /** Core modules to use instead of the worker's own for this run (a memory-capped build). */
   modules?: Record<string, WebAssembly.Module>;
-}
-
-export interface Violation {
-  kind: 'path-escape' | 'read-only';
-  path: string;
 }
 
 export type WorkerMessage =

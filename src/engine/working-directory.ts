@@ -1,8 +1,7 @@
-import { Volume } from 'memfs';
-import { deviceBackend } from '../vfs/device-backend.js';
-import { type MountPoint, Namespace } from '../vfs/namespace.js';
-import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../vfs/volume-backend.js';
+import { guestPathKind } from '../host/index.js';
+import type { VolumeBackend } from '../vfs/index.js';
 import { WorkingDirectoryError } from './errors.js';
+import { mountPoints } from './mount-points.js';
 import type { WorkerMount } from './worker-protocol.js';
 
 /**
@@ -16,21 +15,10 @@ export function checkWorkingDirectory(
   volumes: readonly VolumeBackend[],
 ): void {
   if (cwd === '/') return;
-  const points: MountPoint[] = mounts.map((m) => {
-    if (m.source === 'scratch')
-      return { ...m, backend: backendFromFs(new Volume() as unknown as SyncFileSystem) };
-    if (m.source === 'devices') return { ...m, backend: deviceBackend() };
-    return { ...m, backend: volumes[m.volumeId] as VolumeBackend };
-  });
-  const namespace = new Namespace(points);
-  let kind: string | undefined;
-  try {
-    const loc = namespace.resolve([], cwd.slice(1), true);
-    kind = namespace.tryLstat(loc)?.kind;
-  } catch {
-    // Unreachable from the root (a symlink out of its mount, a loop): not a directory it can use.
-    kind = undefined;
-  }
+  const kind = guestPathKind(
+    mountPoints(mounts, (id) => volumes[id] as VolumeBackend),
+    cwd,
+  );
   if (kind === undefined) throw new WorkingDirectoryError(cwd, 'not found');
   if (kind !== 'directory') throw new WorkingDirectoryError(cwd, 'not a directory');
 }

@@ -1,5 +1,9 @@
 /**
- * The vfs room: WASI filesystem calls served from a volume. It knows no FFmpeg.
+ * The vfs room: the volume, where a run's files live (memfs's `Volume`, or anything with Node's
+ * synchronous fs API), and the narrow synchronous backend API over it that the host serves the
+ * guest from (`volume-backend.ts`, `lookup.ts`). It knows no WASI and no FFmpeg. It stays a room of
+ * its own because both sides of a run use it: the engine serves a worker's calls from it on the
+ * caller's thread, where no WASI host runs, and the host serves the guest from it in the worker.
  *
  * @example
  * ```ts
@@ -10,12 +14,14 @@
  * ```
  */
 export { Volume } from 'memfs';
-// Types only: what a caller may pass as a volume (VolumeLike). The adapters are internal.
-export type {
-  DirEntryRecord,
-  EntryKind,
-  OpenMode,
-  StatRecord,
-  SyncFileSystem,
-  VolumeBackend,
+export { backendPath, type LookupRequest, type LookupResult, lookup } from './lookup.js';
+export {
+  backendFromFs,
+  type DirEntryRecord,
+  type EntryKind,
+  errnoError,
+  type OpenMode,
+  type StatRecord,
+  type SyncFileSystem,
+  type VolumeBackend,
 } from './volume-backend.js';

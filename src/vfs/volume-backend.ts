@@ -1,5 +1,6 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { constants } from 'node:fs';
+import type { LookupRequest, LookupResult } from './lookup.js';
 
 /** What a file is, in the words WASI uses. */
 export type EntryKind = 'directory' | 'regular-file' | 'symbolic-link' | 'character-device' | 'unknown';
@@ -41,6 +42,8 @@ export interface VolumeBackend {
   close(fd: number): void;
   /** Reads up to `length` bytes at `position`; an empty result means end of file. */
   read(fd: number, length: number, position: number): Uint8Array;
+  /** Reads into `target` (up to its length) at `position`; the count read, 0 at end of file. */
+  readInto?(fd: number, target: Uint8Array, position: number): number;
   write(fd: number, data: Uint8Array, position: number): number;
   fstat(fd: number): StatRecord;
   lstat(path: string): StatRecord;
@@ -53,6 +56,13 @@ export interface VolumeBackend {
   readlink(path: string): string;
   symlink(target: string, path: string): void;
   utimes(path: string, atimeMs: number, mtimeMs: number): void;
+  /** Walks and opens in one call (see `lookup`); a backend without it is walked call by call. */
+  lookup?(dir: string, names: readonly string[], request: LookupRequest): LookupResult;
+}
+
+/** A failure in the backend's terms: an Error whose `code` is a Node errno name. */
+export function errnoError(code: string, detail = ''): Error & { code: string } {
+  return Object.assign(new Error(detail ? `${code}: ${detail}` : code), { code });
 }
 
 interface StatsLike {
@@ -147,20 +157,24 @@ function beyondBuffer<T>(call: () => T): T {
 }
 
 /** Wraps a memfs `Volume` (or `node:fs`, or anything alike) as a backend. */
-export function backendFromFs(fs: SyncFileSystem): VolumeBackend {
+export function backendFromFs(fs: SyncFileSystem): VolumeBackend & Required<Pick<VolumeBackend, 'readInto'>> {
   return {
     open: (path, mode) => fs.openSync(path, openFlags(mode), 0o644),
     close: (fd) => fs.closeSync(fd),
     read(fd, length, position) {
       const buffer = new Uint8Array(length);
+      const got = this.readInto(fd, buffer, position);
+      return got === length ? buffer : buffer.subarray(0, got);
+    },
+    readInto(fd, target, position) {
       let got = 0;
       // A short read is not end of file for every backend; keep going until it is.
-      while (got < length) {
-        const n = fs.readSync(fd, buffer, got, length - got, position + got);
+      while (got < target.length) {
+        const n = fs.readSync(fd, target, got, target.length - got, position + got);
         if (n <= 0) break;
         got += n;
       }
-      return got === length ? buffer : buffer.subarray(0, got);
+      return got;
     },
     write(fd, data, position) {
       let done = 0;

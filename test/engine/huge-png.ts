@@ -82,11 +82,5 @@ export function hugeBlackPng(size: number): Uint8Array {
     chunk('IDAT', zerosZlib(size * (1 + size * 6))),
     chunk('IEND', new Uint8Array(0)),
   ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return Buffer.concat(parts);
 }

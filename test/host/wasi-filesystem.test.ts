@@ -2,11 +2,11 @@
 // offsets, error codes thrown as strings. FFmpeg-level behaviour is in volume-semantics.test.ts.
 import { Volume } from 'afmpeg';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Descriptor } from '../../dist/vfs/descriptor.js';
-import { deviceBackend } from '../../dist/vfs/device-backend.js';
+import type { Descriptor } from '../../dist/host/descriptor.js';
+import { deviceBackend } from '../../dist/host/device-backend.js';
+import { createWasiFilesystem, type WasiFilesystem } from '../../dist/host/wasi-filesystem.js';
+import { InputStream, OutputStream } from '../../dist/host/wasi-io.js';
 import { backendFromFs, type SyncFileSystem } from '../../dist/vfs/volume-backend.js';
-import { createWasiFilesystem, type WasiFilesystem } from '../../dist/vfs/wasi-filesystem.js';
-import { InputStream, OutputStream } from '../../dist/vfs/wasi-io.js';
 
 let vol: Volume;
 let fs: WasiFilesystem;

@@ -1,6 +1,7 @@
+import type { EntryKind, OpenMode, StatRecord } from '../vfs/index.js';
 import { asWasi, type FsErrorCode } from './errno.js';
-import type { Location, Namespace } from './namespace.js';
-import type { EntryKind, StatRecord } from './volume-backend.js';
+import { checkedMethods } from './guest-calls.js';
+import { foundStat, type Location, type Namespace, type Resolved } from './namespace.js';
 import { type ByteSink, type ByteSource, InputStream, type IoError, OutputStream } from './wasi-io.js';
 
 export interface Datetime {
@@ -55,10 +56,6 @@ function toDescriptorStat(s: StatRecord): DescriptorStat {
   };
 }
 
-function splitGuest(path: string): string[] {
-  return path.split('/').filter((c) => c !== '');
-}
-
 const fail = (code: FsErrorCode): never => {
   throw code;
 };
@@ -97,17 +94,17 @@ export class Descriptor {
     return this.#fd;
   }
 
-  #components(): string[] {
-    return splitGuest(this.#loc.guestPath);
+  #components(): readonly string[] {
+    return this.#loc.components;
   }
 
   #dirOnly(): void {
     if (this.#kind !== 'directory') fail('not-directory');
   }
 
-  #resolve(path: string, follow: boolean): Location {
+  #resolve(path: string, follow: boolean, open?: OpenMode): Resolved {
     this.#dirOnly();
-    return this.#ns.resolve(this.#components(), path, follow);
+    return this.#ns.resolve(this.#components(), path, follow, open);
   }
 
   readViaStream(offset: bigint): InputStream {
@@ -169,12 +166,13 @@ export class Descriptor {
   }
 
   setTimes(atime: NewTimestamp, mtime: NewTimestamp): void {
-    this.#setTimes(this.#loc, atime, mtime);
+    const loc = this.#loc;
+    this.#setTimes(loc, () => asWasi(() => loc.mount.backend.lstat(loc.backendPath)), atime, mtime);
   }
 
-  #setTimes(loc: Location, atime: NewTimestamp, mtime: NewTimestamp): void {
+  #setTimes(loc: Location, lstat: () => StatRecord, atime: NewTimestamp, mtime: NewTimestamp): void {
     if (loc.mount.readOnly) return;
-    const stat = asWasi(() => loc.mount.backend.lstat(loc.backendPath));
+    const stat = lstat();
     const pick = (t: NewTimestamp, current: number) =>
       t.tag === 'now'
         ? Date.now()
@@ -226,12 +224,12 @@ export class Descriptor {
   }
 
   statAt(pathFlags: PathFlags, path: string): DescriptorStat {
-    const loc = this.#resolve(path, pathFlags.symlinkFollow ?? false);
-    return toDescriptorStat(asWasi(() => loc.mount.backend.lstat(loc.backendPath)));
+    return toDescriptorStat(foundStat(this.#resolve(path, pathFlags.symlinkFollow ?? false)));
   }
 
   setTimesAt(pathFlags: PathFlags, path: string, atime: NewTimestamp, mtime: NewTimestamp): void {
-    this.#setTimes(this.#resolve(path, pathFlags.symlinkFollow ?? false), atime, mtime);
+    const found = this.#resolve(path, pathFlags.symlinkFollow ?? false);
+    this.#setTimes(found, () => foundStat(found), atime, mtime);
   }
 
   linkAt(): void {
@@ -239,32 +237,23 @@ export class Descriptor {
   }
 
   openAt(pathFlags: PathFlags, path: string, openFlags: OpenFlags, flags: DescriptorFlags): Descriptor {
-    const loc = this.#resolve(path, pathFlags.symlinkFollow ?? false);
-    const stat = this.#ns.tryLstat(loc);
-    if (stat && openFlags.create && openFlags.exclusive) fail('exist');
-    if (!stat && !openFlags.create) fail('no-entry');
-    if (!stat && openFlags.directory) fail('no-entry');
-    if (stat && openFlags.directory && stat.kind !== 'directory') fail('not-directory');
-    const changes = flags.write || openFlags.truncate || (openFlags.create && !stat);
-    if (changes) this.#ns.assertWritable(loc);
-    if (stat?.kind === 'directory') {
-      if (flags.write || openFlags.truncate) fail('is-directory');
-      return new Descriptor(this.#ns, loc, 'directory', {
-        ...flags,
-        mutateDirectory: (flags.mutateDirectory ?? false) && !loc.mount.readOnly,
-      });
-    }
-    if (stat?.kind === 'symbolic-link') fail('loop');
-    const mode = {
+    // One lookup resolves, checks and opens (`lookup` holds openat's rules).
+    const found = this.#resolve(path, pathFlags.symlinkFollow ?? false, {
       read: flags.read ?? false,
       write: flags.write ?? false,
       create: openFlags.create ?? false,
       exclusive: openFlags.exclusive ?? false,
       truncate: openFlags.truncate ?? false,
-      directory: false,
-    };
-    const fd = asWasi(() => loc.mount.backend.open(loc.backendPath, mode));
-    return new Descriptor(this.#ns, loc, stat?.kind ?? 'regular-file', flags, fd);
+      directory: openFlags.directory ?? false,
+    });
+    if (found.refused) this.#ns.assertWritable(found);
+    if (found.fd === undefined) {
+      return new Descriptor(this.#ns, found, 'directory', {
+        ...flags,
+        mutateDirectory: (flags.mutateDirectory ?? false) && !found.mount.readOnly,
+      });
+    }
+    return new Descriptor(this.#ns, found, found.stat?.kind ?? 'regular-file', flags, found.fd);
   }
 
   readlinkAt(path: string): string {
@@ -296,8 +285,7 @@ export class Descriptor {
   unlinkFileAt(path: string): void {
     const loc = this.#resolve(path, false);
     this.#ns.assertWritable(loc);
-    const stat = this.#ns.tryLstat(loc);
-    if (stat?.kind === 'directory') fail('is-directory');
+    if (loc.stat?.kind === 'directory') fail('is-directory');
     asWasi(() => loc.mount.backend.unlink(loc.backendPath));
   }
 
@@ -306,15 +294,19 @@ export class Descriptor {
   }
 
   metadataHash(): { lower: bigint; upper: bigint } {
-    return this.#hash(this.#loc);
+    const loc = this.#loc;
+    return this.#hash(
+      loc,
+      asWasi(() => loc.mount.backend.lstat(loc.backendPath)),
+    );
   }
 
   metadataHashAt(pathFlags: PathFlags, path: string): { lower: bigint; upper: bigint } {
-    return this.#hash(this.#resolve(path, pathFlags.symlinkFollow ?? false));
+    const found = this.#resolve(path, pathFlags.symlinkFollow ?? false);
+    return this.#hash(found, foundStat(found));
   }
 
-  #hash(loc: Location): { lower: bigint; upper: bigint } {
-    const stat = asWasi(() => loc.mount.backend.lstat(loc.backendPath));
+  #hash(loc: Location, stat: StatRecord): { lower: bigint; upper: bigint } {
     return { lower: BigInt(stat.ino), upper: BigInt(this.#ns.mounts.indexOf(loc.mount)) };
   }
 
@@ -340,6 +332,9 @@ export class DirectoryEntryStream {
   }
   [Symbol.dispose](): void {}
 }
+
+checkedMethods(Descriptor);
+checkedMethods(DirectoryEntryStream);
 
 export function filesystemErrorCode(err: IoError): string | undefined {
   return err.code;

@@ -1,5 +1,13 @@
+import {
+  backendPath,
+  type LookupRequest,
+  type LookupResult,
+  lookup,
+  type OpenMode,
+  type StatRecord,
+  type VolumeBackend,
+} from '../vfs/index.js';
 import { asWasi } from './errno.js';
-import type { StatRecord, VolumeBackend } from './volume-backend.js';
 
 /** One subtree of the guest's file system, served by one backend. */
 export interface MountPoint {
@@ -25,11 +33,17 @@ export interface Location {
   readonly backendPath: string;
   /** Normalised absolute guest path (after symlinks). */
   readonly guestPath: string;
+  /** The same path as its components. */
+  readonly components: readonly string[];
 }
+
+/** A resolved path and what the backend found there (and opened, when asked). */
+export type Resolved = Location & Omit<Extract<LookupResult, { link?: undefined }>, 'link'>;
 
 const MAX_SYMLINKS = 40;
 
-function splitPath(path: string): string[] {
+/** A guest path's components, without empty ones and `.`. */
+export function splitPath(path: string): string[] {
   return path.split('/').filter((c) => c !== '' && c !== '.');
 }
 
@@ -39,9 +53,11 @@ function joinGuest(components: readonly string[]): string {
 
 /**
  * The guest's whole file tree: mounts by guest path, path resolution and containment. Paths are
- * resolved here, component by component, so that `..` and symlinks are interpreted in the guest's
- * namespace and can never reach outside a mount's root on the backend (a symlink's absolute target
- * means the root of the mount it lives in, like a chroot).
+ * resolved here so that `..` and symlinks are interpreted in the guest's namespace and can never
+ * reach outside a mount's root on the backend (a symlink's absolute target means the root of the
+ * mount it lives in, like a chroot). The backend is asked once per run of plain names inside one
+ * mount (`lookup`), and again only after each symlink it hands back, so opening a file on a volume
+ * across a thread is one round trip.
  */
 export class Namespace {
   readonly mounts: readonly MountPoint[];
@@ -64,10 +80,12 @@ export class Namespace {
   locate(components: readonly string[]): Location {
     const mount = this.mountFor(components);
     const depth = splitPath(mount.at).length;
-    const rest = components.slice(depth).join('/');
-    const root = mount.root.endsWith('/') ? mount.root : `${mount.root}/`;
-    const backendPath = rest === '' ? mount.root : `${root}${rest}`;
-    return { mount, backendPath, guestPath: joinGuest(components) };
+    return {
+      mount,
+      backendPath: backendPath(mount.root, components.slice(depth)),
+      guestPath: joinGuest(components),
+      components: [...components],
+    };
   }
 
   /** Mount points directly below a guest directory (they show up in its listing). */
@@ -85,10 +103,11 @@ export class Namespace {
   }
 
   /**
-   * Resolves `path` (relative, as WASI requires) against the guest directory `base`.
+   * Resolves `path` (relative, as WASI requires) against the guest directory `base`, and stats the
+   * entry it names (opens it too, given `open`).
    * @param followFinal follow a symlink in the last component too
    */
-  resolve(base: readonly string[], path: string, followFinal: boolean): Location {
+  resolve(base: readonly string[], path: string, followFinal: boolean, open?: OpenMode): Resolved {
     const asWritten = `${joinGuest(base)}${base.length > 0 ? '/' : ''}${path}`;
     if (path.startsWith('/')) this.violate('path-escape', asWritten, 'not-permitted');
     const current = [...base];
@@ -99,52 +118,46 @@ export class Namespace {
       floor: 0,
     }));
     let links = 0;
-    while (pending.length > 0) {
-      const { name, floor } = pending.shift() as { name: string; floor: number };
-      if (name === '..') {
+    for (;;) {
+      // `..` climbs by name: whatever `current` holds was looked up already and is no symlink.
+      while (pending[0]?.name === '..') {
+        const { floor } = pending.shift() as { floor: number };
         if (current.length <= floor) this.violate('path-escape', asWritten, 'not-permitted');
         current.pop();
+      }
+      // The names up to the next `..` or mount point: one backend, one lookup.
+      const mount = this.mountFor(current);
+      const names: string[] = [];
+      for (const { name } of pending) {
+        if (name === '..' || this.mountFor([...current, ...names, name]) !== mount) break;
+        names.push(name);
+      }
+      const next = pending[names.length];
+      if (names.length === 0 && next !== undefined) {
+        // A mount point: never a symlink, nothing to ask.
+        current.push(next.name);
+        pending.shift();
         continue;
       }
-      const next = [...current, name];
-      const isLast = pending.length === 0;
-      if (isLast && !followFinal) {
-        current.push(name);
-        break;
-      }
-      const target = this.symlinkTarget(next);
-      if (target === undefined) {
-        current.push(name);
+      const last = next === undefined;
+      const request: LookupRequest = {
+        followLast: last ? followFinal : true,
+        ...(last && open ? { open: { ...open, readOnly: mount.readOnly } } : {}),
+      };
+      const at = this.locate(current);
+      const found = asWasi(() => lookup(mount.backend, at.backendPath, names, request));
+      if (found.link === undefined) {
+        current.push(...names);
+        pending.splice(0, names.length);
+        if (last) return { ...this.locate(current), ...found };
         continue;
       }
       if (++links > MAX_SYMLINKS) throw 'loop';
-      const mountDepth = splitPath(this.mountFor(next).at).length;
-      if (target.startsWith('/')) current.splice(mountDepth);
-      pending.unshift(...splitPath(target).map((n) => ({ name: n, floor: mountDepth })));
-    }
-    return this.locate(current);
-  }
-
-  /** The link text if the guest path is a symlink, else undefined (also when it does not exist). */
-  private symlinkTarget(components: readonly string[]): string | undefined {
-    const loc = this.locate(components);
-    if (loc.mount.at === loc.guestPath) return undefined;
-    const stat = this.tryLstat(loc);
-    if (stat?.kind !== 'symbolic-link') return undefined;
-    return asWasi(() => loc.mount.backend.readlink(loc.backendPath));
-  }
-
-  tryLstat(loc: Location): StatRecord | undefined {
-    try {
-      return loc.mount.backend.lstat(loc.backendPath);
-    } catch (err) {
-      if (typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'ENOENT') {
-        return undefined;
-      }
-      if ((err as { code?: unknown })?.code === 'ENOTDIR') return undefined;
-      return asWasi(() => {
-        throw err;
-      });
+      current.push(...names.slice(0, found.link.at));
+      pending.splice(0, found.link.at + 1);
+      const mountDepth = splitPath(mount.at).length;
+      if (found.link.target.startsWith('/')) current.splice(mountDepth);
+      pending.unshift(...splitPath(found.link.target).map((n) => ({ name: n, floor: mountDepth })));
     }
   }
 
@@ -152,4 +165,10 @@ export class Namespace {
   assertWritable(loc: Location): void {
     if (loc.mount.readOnly) this.violate('read-only', loc.guestPath, 'read-only');
   }
+}
+
+/** The stat `resolve` found, or the reason there is none as the guest's error. */
+export function foundStat(resolved: Resolved): StatRecord {
+  if (resolved.stat) return resolved.stat;
+  throw resolved.missing === 'ENOTDIR' ? 'not-directory' : 'no-entry';
 }

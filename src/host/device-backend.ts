@@ -1,11 +1,11 @@
 import { randomFillSync } from 'node:crypto';
-import type { DirEntryRecord, StatRecord, VolumeBackend } from './volume-backend.js';
+import { type DirEntryRecord, errnoError, type StatRecord, type VolumeBackend } from '../vfs/index.js';
 
 const devices = ['null', 'zero', 'urandom', 'random'] as const;
 type Device = (typeof devices)[number];
 
 function refuse(code: string): never {
-  throw Object.assign(new Error(code), { code });
+  throw errnoError(code);
 }
 
 /**

@@ -4,6 +4,8 @@
  * resource; what a stream reads from or writes to is a small source/sink object behind it.
  */
 
+import { checkedMethods } from './guest-calls.js';
+
 /** A stream error payload; the glue lowers it as `stream-error`. */
 export type StreamError = { tag: 'closed' } | { tag: 'last-operation-failed'; val: IoError };
 
@@ -148,6 +150,8 @@ export class OutputStream {
     this.sink.close?.();
   }
 }
+
+for (const resource of [IoError, Pollable, InputStream, OutputStream]) checkedMethods(resource);
 
 /** The `wasi:io/*` import objects, keyed as the glue expects. */
 export function ioImports() {
