@@ -114,7 +114,7 @@ describe.each([
     reel,
     'output-seek',
     88,
-    { 2: [2.08], 4: [1.48, 2.48, 3] },
+    { 2: [2.32], 4: [2, 2.52, 3] },
   ],
 ] as const)('R-AF-17 %s', (_name, cmd, mode, frames, cuts) => {
   let wholeTimes: string[];
@@ -185,6 +185,16 @@ describe('R-AF-17 cuts balanced on the source keyframes (input-seek)', () => {
     const times = await frameTimes('/out/gop-split.mp4');
     expect(times).toHaveLength(100);
     expect(times).toEqual(await frameTimes('/out/gop-whole.mp4'));
+  });
+});
+
+describe('R-AF-17 R-AF-20 the JSDoc example of runCommand’s segments holds', () => {
+  it('4 s at 25 fps, one keyframe, with a tone: cut at 1.92 s', async () => {
+    const cmd = new Command({ y: true })
+      .input(SOURCE)
+      .output('/out/split.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac' });
+    const { segmentation } = await runCommand(vol, cmd, { engine, segments: 'auto' });
+    expect(segmentation).toEqual({ segments: 2, mode: 'input-seek', cuts: [1.92] });
   });
 });
 
