@@ -13,13 +13,15 @@ export interface SegmentJobs {
    * from the start, so the audio is never a job of its own queued behind the segments.
    */
   readonly segments: readonly Command<string>[];
-  /** Whether the first segment encodes the audio (input-seek; output-seek segments carry PCM). */
-  readonly audioInFirst: boolean;
   /** The concat list the join reads (`ffconcat`), with each segment's exact duration. */
   readonly concatList: string;
   /** Stream copy of the segments (and the encoded audio) into the output the command asked for. */
   readonly join: Command<string>;
 }
+
+/** Whether the first segment encodes the audio (input-seek; output-seek segments carry PCM). */
+export const firstEncodesAudio = (cmd: Command<string>, mode: SegmentMode, hasAudio: boolean) =>
+  mode === 'input-seek' && hasAudio && !cmd.outputs[0]?.options.an;
 
 export const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.mov`;
 const audioPath = `${SCRATCH_AT}/audio.mov`;
@@ -65,7 +67,7 @@ export function segmentJobs(
     to: k < starts.length ? formatMicros(starts[k] as number) : lastEnd,
   }));
 
-  const encodesAudio = mode === 'input-seek' && withAudio;
+  const encodesAudio = firstEncodesAudio(cmd, mode, hasAudio);
   const segments = ranges.map(({ ss, to }, k) => {
     if (mode === 'output-seek')
       return cmd.mapOutputs(() => ({
@@ -132,7 +134,7 @@ export function segmentJobs(
       privateOptions: encodesAudio ? undefined : videoSide.privateOptions,
     }),
   );
-  return { segments, audioInFirst: encodesAudio, concatList, join };
+  return { segments, concatList, join };
 }
 
 /** Drops `undefined` values so options the command did not set stay unset. */

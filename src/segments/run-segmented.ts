@@ -9,7 +9,7 @@ import {
   type VolumeLike,
 } from '../engine/index.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
-import { SCRATCH_AT, segmentJobs } from './jobs.js';
+import { firstEncodesAudio, SCRATCH_AT, segmentJobs } from './jobs.js';
 import { sourceFacts } from './source-facts.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
 
@@ -78,7 +78,6 @@ export async function runSegmented(
   const duration = options.durationSeconds ?? facts.durationSeconds;
   if (duration === undefined || !(duration > 0))
     return whole("the output's duration is unknown (give durationSeconds)");
-  const audioInFirst = mode === 'input-seek' && facts.hasAudio && !cmd.outputs[0]?.options.an;
   const starts = segmentStarts({
     durationSeconds: duration,
     count,
@@ -86,7 +85,9 @@ export async function runSegmented(
     minSeconds: MIN_SEGMENT_SECONDS,
     keyframeSeconds: facts.keyframeSeconds,
     preRollCost: PRE_ROLL_COST[mode],
-    extra: audioInFirst ? { segment: 'first', share: AUDIO_SHARE } : undefined,
+    extra: firstEncodesAudio(cmd, mode, facts.hasAudio)
+      ? { segment: 'first', share: AUDIO_SHARE }
+      : undefined,
   });
   if (starts.length === 0) return whole(`${duration} s is too short to split`);
   const jobs = segmentJobs(cmd, mode, starts, facts.hasAudio);
