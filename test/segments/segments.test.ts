@@ -236,20 +236,28 @@ describe('R-AF-17 R-AF-8 cancelling a split job', () => {
 });
 
 describe('R-AF-17 a segment that fails', () => {
-  it('rejects with its typed error, stops the others, and the engine goes on', async () => {
-    const before = snapshot(vol);
-    const bad = to(transcode, '/out/bad.mp4').mapOutputs((o) => ({
-      ...o,
-      options: { ...o.options, preset: 'no-such-preset' },
-    }));
-    const error = await runCommand(vol, bad, { engine, segments: 'auto' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(FFmpegExitError);
-    expect((error as FFmpegExitError).stderrTail).toContain('no-such-preset');
-    expect(snapshot(vol)).toEqual(before);
-    const again = await runCommand(vol, to(transcode, '/out/after-failure.mp4'), {
-      engine,
-      segments: 'auto',
-    });
-    expect(again.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
-  });
+  it.each([
+    // every segment's video encoder refuses it
+    ['its video encoder', { preset: 'no-such-preset' }, 'no-such-preset'],
+    // only the first segment's audio output (AAC has no 12345 Hz) fails: the others are stopped
+    ['the audio the first segment encodes', { ar: 12345 }, '12345'],
+  ] as const)(
+    '%s: rejects with its typed error, stops the others, and the engine goes on',
+    async (_what, options, said) => {
+      const before = snapshot(vol);
+      const bad = to(transcode, '/out/bad.mp4').mapOutputs((o) => ({
+        ...o,
+        options: { ...o.options, ...options },
+      }));
+      const error = await runCommand(vol, bad, { engine, segments: 'auto' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FFmpegExitError);
+      expect((error as FFmpegExitError).stderrTail).toContain(said);
+      expect(snapshot(vol)).toEqual(before);
+      const again = await runCommand(vol, to(transcode, '/out/after-failure.mp4'), {
+        engine,
+        segments: 'auto',
+      });
+      expect(again.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+    },
+  );
 });
