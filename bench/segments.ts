@@ -59,6 +59,7 @@ interface Row {
   runner: string;
   ms: number;
   mode?: string;
+  cuts?: readonly number[];
 }
 const rows: Row[] = [];
 const loadBefore = loadavg();
@@ -73,7 +74,8 @@ for (const { name, cmd } of jobs) {
     const started = performance.now();
     const result = await runCommand(vol, cmd, { engine, segments: n });
     const ms = performance.now() - started;
-    rows.push({ job: name, runner: `afmpeg segments: ${n}`, ms, mode: result.segmentation.mode });
+    const { mode, cuts } = result.segmentation;
+    rows.push({ job: name, runner: `afmpeg segments: ${n}`, ms, mode, cuts });
     process.stderr.write(`${name} | segments ${n}: ${ms.toFixed(0)} ms (${output})\n`);
     await engine.close();
   }
@@ -99,7 +101,7 @@ console.log('\n| job | runner | ms | × segments: 1 |\n|---|---|---:|---:|');
 for (const row of rows) {
   const base = rows.find((r) => r.job === row.job && r.runner === 'afmpeg segments: 1')?.ms;
   console.log(
-    `| ${row.job} | ${row.runner}${row.mode ? ` (${row.mode})` : ''} | ${row.ms.toFixed(0)} | ${base ? (row.ms / base).toFixed(2) : ''} |`,
+    `| ${row.job} | ${row.runner}${row.mode ? ` (${row.mode}, cuts at ${row.cuts?.join(', ')} s)` : ''} | ${row.ms.toFixed(0)} | ${base ? (row.ms / base).toFixed(2) : ''} |`,
   );
 }
 const machine = {

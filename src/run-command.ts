@@ -24,6 +24,24 @@ export interface RunCommandOptions extends RunOptions {
    * encode them on that many workers at once and join them losslessly into the one output
    * (`'auto'`: the engine's concurrency). A command that cannot be split safely runs whole, and
    * the result's `segmentation.reason` says why.
+   *
+   * The ranges are not equal: they are balanced by cost. A segment that seeks its input decodes
+   * from the source keyframe before its start (found by a scan of the source's packets, which
+   * decodes nothing), so where keyframes are sparse the later segments get fewer frames of their
+   * own; where a keyframe lies next to the balance the cut moves onto it. The first segment also
+   * encodes the whole audio, so it gets fewer frames too. `segmentation.cuts` says where each
+   * segment after the first starts.
+   *
+   * @example
+   * ```ts
+   * const engine = createEngine({ concurrency: 2 });
+   * const cmd = new Command({ y: true })
+   *   .input('/in/clip.mp4') // 4 s at 25 fps with a tone, its one keyframe at 0 (-g 250)
+   *   .output('/out/split.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac' });
+   * const { segmentation } = await runCommand(vol, cmd, { engine, segments: 'auto' });
+   * // not 2 s: the second segment decodes 0..1.92 s again, the first also encodes the audio
+   * segmentation; // { segments: 2, mode: 'input-seek', cuts: [1.92] }
+   * ```
    */
   readonly segments?: number | 'auto';
 }

@@ -1,31 +1,57 @@
+import { placeCuts } from './cut-placement.js';
+
 /** A frame rate as a fraction (`30000/1001`). */
 export interface FrameRate {
   readonly num: number;
   readonly den: number;
 }
 
+/** What cutting an output into segments knows, in seconds. */
+export interface CutFacts {
+  readonly durationSeconds: number;
+  readonly count: number;
+  /** The output's frame rate, when known: cuts fall on its frame grid. */
+  readonly rate: FrameRate | undefined;
+  /** The shortest segment worth its start-up and its extra keyframe. */
+  readonly minSeconds: number;
+  /** Where decoding can start (the source's keyframes); `[0]` when every segment decodes from 0. */
+  readonly keyframeSeconds: readonly number[];
+  /** What a decoded frame that is thrown away costs, as a share of one decoded and encoded. */
+  readonly preRollCost: number;
+  /** Work that rides with one segment, as a share of the whole video's (the audio encode). */
+  readonly extra?: { readonly segment: 'first' | 'last'; readonly share: number };
+}
+
 /**
- * Where the segments start, in whole microseconds (FFmpeg's own time unit for `-ss`/`-to`): cut
- * points sit on the output's frame grid, so a frame is never split between two segments and each
- * segment's first frame lands exactly on the time the join gives it. A cut is rounded down to the
- * microsecond below the frame's time, so the frame passes `pts >= start` in the segment that
- * starts there and fails `pts < end` in the one before. Without a known frame rate, cuts fall on
- * whole seconds (a frame time for every integer rate). Returns the starts of every segment after
- * the first (the first starts at 0); fewer than requested when the duration is too short.
+ * Where the segments start, in whole microseconds (FFmpeg's own time unit for `-ss`/`-to`),
+ * balanced by {@link placeCuts}. Cut points sit on the output's frame grid, so a frame is never
+ * split between two segments and each segment's first frame lands exactly on the time the join
+ * gives it. A cut is rounded down to the microsecond below the frame's time, so the frame passes
+ * `pts >= start` in the segment that starts there and fails `pts < end` in the one before.
+ * Without a known frame rate, cuts fall on whole seconds (a frame time for every integer rate).
+ * Returns the starts of every segment after the first (the first starts at 0); fewer than
+ * requested when the duration is too short.
  */
-export function segmentStarts(
-  durationSeconds: number,
-  count: number,
-  rate: FrameRate | undefined,
-  minSeconds: number,
-): number[] {
-  const usable = Math.min(count, Math.floor(durationSeconds / minSeconds));
+export function segmentStarts(facts: CutFacts): number[] {
+  const { durationSeconds, rate, minSeconds } = facts;
+  const count = Math.min(facts.count, Math.floor(durationSeconds / minSeconds));
+  // Grid point g is at g * den / num seconds (whole seconds without a rate).
+  const perSecond = rate ? rate.num / rate.den : 1;
+  const length = durationSeconds * perSecond;
+  const keyframes = [...new Set([0, ...facts.keyframeSeconds.map((t) => Math.round(t * perSecond))])]
+    .filter((g) => g >= 0)
+    .sort((a, b) => a - b);
+  const cuts = placeCuts({
+    length,
+    count,
+    minLength: Math.max(1, Math.floor(minSeconds * perSecond)),
+    keyframes,
+    preRollCost: facts.preRollCost,
+    extra: facts.extra && { segment: facts.extra.segment, cost: facts.extra.share * length },
+  });
   const starts: number[] = [];
-  for (let k = 1; k < usable; k++) {
-    const at = (k * durationSeconds) / usable;
-    const us = rate
-      ? Math.floor((Math.round((at * rate.num) / rate.den) * rate.den * 1e6) / rate.num)
-      : Math.round(at) * 1e6;
+  for (const g of cuts) {
+    const us = rate ? Math.floor((g * rate.den * 1e6) / rate.num) : g * 1e6;
     const previous = starts.at(-1) ?? 0;
     if (us > previous && us < durationSeconds * 1e6) starts.push(us);
   }

@@ -7,15 +7,21 @@ export const SCRATCH_AT = '/.afmpeg-segments';
 
 /** The FFmpeg runs one segmented job is made of. */
 export interface SegmentJobs {
-  /** One video encode per time range, each into the scratch volume. */
+  /**
+   * One video encode per time range, each into the scratch volume. In input-seek mode the first
+   * also encodes the whole audio, once, as a second output: it reads the input a second time
+   * from the start, so the audio is never a job of its own queued behind the segments.
+   */
   readonly segments: readonly Command<string>[];
-  /** The whole audio, encoded once (input-seek mode; output-seek segments carry PCM instead). */
-  readonly audio?: Command<string>;
   /** The concat list the join reads (`ffconcat`), with each segment's exact duration. */
   readonly concatList: string;
   /** Stream copy of the segments (and the encoded audio) into the output the command asked for. */
   readonly join: Command<string>;
 }
+
+/** Whether the first segment encodes the audio (input-seek; output-seek segments carry PCM). */
+export const firstEncodesAudio = (cmd: Command<string>, mode: SegmentMode, hasAudio: boolean) =>
+  mode === 'input-seek' && hasAudio && !cmd.outputs[0]?.options.an;
 
 export const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.mov`;
 const audioPath = `${SCRATCH_AT}/audio.mov`;
@@ -26,7 +32,8 @@ const listPath = `${SCRATCH_AT}/segments.ffconcat`;
  * options stay with the segments, the audio encoder and the container's options go to the one
  * place that writes them once. Segments are QuickTime files: the container keeps the encoder's
  * time base (so the join's timestamps are the single run's) and holds float PCM for the
- * output-seek mode, whose audio is encoded once in the join.
+ * output-seek mode, whose audio is encoded once in the join. In input-seek mode the audio is
+ * encoded once, whole, by the first segment's run.
  */
 export function segmentJobs(
   cmd: Command<string>,
@@ -60,43 +67,48 @@ export function segmentJobs(
     to: k < starts.length ? formatMicros(starts[k] as number) : lastEnd,
   }));
 
-  const segments = ranges.map(({ ss, to }, k) =>
-    mode === 'input-seek'
-      ? cmd
-          .mapInputs((input) => ({ ...input, options: defined({ ...input.options, ss, to }) }))
-          .mapOutputs(() => ({
-            path: segmentPath(k),
-            options: defined({ ...videoSide, an: true, f: 'mov' }),
-          }))
-      : cmd.mapOutputs(() => ({
-          path: segmentPath(k),
-          options: defined({
-            ...videoSide,
-            ar,
-            ac,
-            'c:a': withAudio ? 'pcm_f32le' : undefined,
-            f: 'mov',
-            ss,
-            to,
-          }),
-        })),
-  );
-  const audio =
-    mode === 'input-seek' && withAudio
-      ? cmd.mapOutputs(() => ({
-          path: audioPath,
-          options: defined({
-            ...audioCodecOptions,
-            ar,
-            ac,
-            t,
-            threads: videoSide.threads,
-            privateOptions: videoSide.privateOptions,
-            vn: true,
-            f: 'mov',
-          }),
-        }))
-      : undefined;
+  const encodesAudio = firstEncodesAudio(cmd, mode, hasAudio);
+  const segments = ranges.map(({ ss, to }, k) => {
+    if (mode === 'output-seek')
+      return cmd.mapOutputs(() => ({
+        path: segmentPath(k),
+        options: defined({
+          ...videoSide,
+          ar,
+          ac,
+          'c:a': withAudio ? 'pcm_f32le' : undefined,
+          f: 'mov',
+          ss,
+          to,
+        }),
+      }));
+    const source = cmd.inputs[0];
+    const segment = cmd
+      .mapInputs((input) => ({
+        ...input,
+        options: defined({ ...input.options, ss, to, raw: k === 0 && encodesAudio ? ['-an'] : undefined }),
+      }))
+      .mapOutputs(() => ({
+        path: segmentPath(k),
+        options: defined({ ...videoSide, an: true, f: 'mov' }),
+      }));
+    if (k > 0 || !encodesAudio || !source) return segment;
+    // The same file again, whole, audio only: `-an`/`-vn` on the inputs keep FFmpeg's own
+    // stream choice (the best video from the seeked input, the best audio from the whole one).
+    return segment.input(source.path, { ...source.options, raw: ['-vn'] }).output(
+      audioPath,
+      defined({
+        ...audioCodecOptions,
+        ar,
+        ac,
+        t,
+        threads: videoSide.threads,
+        privateOptions: videoSide.privateOptions,
+        vn: true,
+        f: 'mov',
+      }),
+    );
+  });
 
   const concatList = [
     'ffconcat version 1.0',
@@ -110,19 +122,19 @@ export function segmentJobs(
 
   const { raw: _raw, progress: _progress, stats: _stats, ...globals } = cmd.globals;
   let join: Command<string> = new Command(globals).input(listPath, { f: 'concat', safe: 0 });
-  if (audio) join = join.input(audioPath);
-  const map: InputStreamSelector[] = audio ? ['0:v', '1:a'] : withAudio ? ['0:v', '0:a?'] : ['0:v'];
+  if (encodesAudio) join = join.input(audioPath);
+  const map: InputStreamSelector[] = encodesAudio ? ['0:v', '1:a'] : withAudio ? ['0:v', '0:a?'] : ['0:v'];
   join = join.output(
     out.path,
     defined({
       ...container,
       map,
       'c:v': 'copy',
-      ...(audio ? { 'c:a': 'copy' } : audioCodecOptions),
-      privateOptions: audio ? undefined : videoSide.privateOptions,
+      ...(encodesAudio ? { 'c:a': 'copy' } : audioCodecOptions),
+      privateOptions: encodesAudio ? undefined : videoSide.privateOptions,
     }),
   );
-  return { segments, audio, concatList, join };
+  return { segments, concatList, join };
 }
 
 /** Drops `undefined` values so options the command did not set stay unset. */

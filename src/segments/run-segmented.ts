@@ -9,11 +9,25 @@ import {
   type VolumeLike,
 } from '../engine/index.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
-import { SCRATCH_AT, segmentJobs } from './jobs.js';
+import { firstEncodesAudio, SCRATCH_AT, segmentJobs } from './jobs.js';
+import { sourceFacts } from './source-facts.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
 const MIN_SEGMENT_SECONDS = 0.5;
+
+/**
+ * The cost model cuts are balanced with (see `placeCuts`), as shares of decoding and encoding a
+ * frame. An input-seek segment decodes from the keyframe before its start and throws those
+ * frames away: decoding alone is about an eighth of decoding and encoding (measured: a 720p H.264
+ * decode against the same decode plus libx264 veryfast). An output-seek segment runs every
+ * input's decoding and the whole graph before its range: about half (measured on the README's
+ * reel, 1080x1920 stills and crossfades against libx264 veryfast). The audio encode that rides
+ * with the first input-seek segment: about a tenth of the video's (AAC 128k against 720p30).
+ * Estimates: a wrong one costs balance, never correctness.
+ */
+const PRE_ROLL_COST = { 'input-seek': 1 / 8, 'output-seek': 1 / 2 } as const;
+const AUDIO_SHARE = 0.1;
 
 /** How a run with `segments` was carried out. */
 export interface Segmentation {
@@ -21,6 +35,12 @@ export interface Segmentation {
   readonly segments: number;
   /** How segments were cut (see the README's "Segment-parallel encoding"). */
   readonly mode?: SegmentMode;
+  /**
+   * Where segments 2, 3, ... start, in seconds (on the output's frame grid, rounded down to the
+   * microsecond): balanced so the costliest segment costs least, on source keyframes when that
+   * is nearly as good.
+   */
+  readonly cuts?: readonly number[];
   /** Why the command ran whole, when it did. */
   readonly reason?: string;
 }
@@ -54,12 +74,21 @@ export async function runSegmented(
   const { mode } = structure;
 
   const started = performance.now();
-  const facts = await inputFacts(vol, cmd, engine, options, mode);
+  const facts = await sourceFacts(vol, cmd, engine, options, mode);
   const duration = options.durationSeconds ?? facts.durationSeconds;
   if (duration === undefined || !(duration > 0))
     return whole("the output's duration is unknown (give durationSeconds)");
-  const rate = outputFrameRate(cmd, args) ?? facts.frameRate;
-  const starts = segmentStarts(duration, count, rate, MIN_SEGMENT_SECONDS);
+  const starts = segmentStarts({
+    durationSeconds: duration,
+    count,
+    rate: outputFrameRate(cmd, args) ?? facts.frameRate,
+    minSeconds: MIN_SEGMENT_SECONDS,
+    keyframeSeconds: facts.keyframeSeconds,
+    preRollCost: PRE_ROLL_COST[mode],
+    extra: firstEncodesAudio(cmd, mode, facts.hasAudio)
+      ? { segment: 'first', share: AUDIO_SHARE }
+      : undefined,
+  });
   if (starts.length === 0) return whole(`${duration} s is too short to split`);
   const jobs = segmentJobs(cmd, mode, starts, facts.hasAudio);
 
@@ -76,9 +105,11 @@ export async function runSegmented(
         )
       : undefined;
   const reached = jobs.segments.map(() => 0);
+  // A segment's share of the whole: the first one's audio output runs on past its video range.
+  const lengths = [0, ...starts].map((start, k) => ((starts[k] ?? duration * 1e6) - start) / 1e6);
   const report = (k: number, p: Progress) => {
     if (p.timeSeconds === undefined || !options.onProgress) return;
-    reached[k] = p.timeSeconds;
+    reached[k] = Math.min(p.timeSeconds, lengths[k] ?? 0);
     const timeSeconds = reached.reduce((a, b) => a + b, 0);
     options.onProgress({ timeSeconds, percent: Math.min(100, (100 * timeSeconds) / duration) });
   };
@@ -101,18 +132,15 @@ export async function runSegmented(
     });
   try {
     options.signal?.throwIfAborted();
-    const encodes = [
-      ...jobs.segments.map((segment, k) =>
-        track(
-          engine.run(
-            vol,
-            segment.toArgs(),
-            runOptions((p) => report(k, p)),
-          ),
+    const encodes = jobs.segments.map((segment, k) =>
+      track(
+        engine.run(
+          vol,
+          segment.toArgs(),
+          runOptions((p) => report(k, p)),
         ),
       ),
-      ...(jobs.audio ? [track(engine.run(vol, jobs.audio.toArgs(), runOptions()))] : []),
-    ];
+    );
     const settled = await Promise.allSettled(encodes);
     if (failure !== undefined || settled.some((s) => s.status === 'rejected')) throw failure;
     const joined = await engine.run(vol, jobs.join.toArgs(), runOptions());
@@ -122,42 +150,13 @@ export async function runSegmented(
       ...joined,
       stderr: stderr + joined.stderr,
       durationMs: performance.now() - started,
-      segmentation: { segments: jobs.segments.length, mode },
+      segmentation: { segments: jobs.segments.length, mode, cuts: starts.map((us) => us / 1e6) },
     };
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', cancel);
     scratch.reset();
   }
-}
-
-interface InputFacts {
-  durationSeconds?: number;
-  frameRate?: FrameRate;
-  hasAudio: boolean;
-}
-
-/**
- * What the splitter needs from the first input when the command does not say: its length, its
- * frame rate and whether it has audio. Probed only for an input-seek split (one input file).
- */
-async function inputFacts(
-  vol: VolumeLike,
-  cmd: Command<string>,
-  engine: Engine,
-  options: RunOptions,
-  mode: SegmentMode,
-): Promise<InputFacts> {
-  const first = cmd.inputs[0];
-  if (mode !== 'input-seek' || !first || first.options.f === 'lavfi') return { hasAudio: true };
-  const { signal, cwd, mounts, env, memoryLimitMiB } = options;
-  const info = await engine.probe(vol, first.path, { signal, cwd, mounts, env, memoryLimitMiB });
-  const video = info.streams.find((s) => s.codecType === 'video');
-  return {
-    durationSeconds: info.format.duration,
-    frameRate: video?.frameRate?.value ? { num: video.frameRate.num, den: video.frameRate.den } : undefined,
-    hasAudio: info.streams.some((s) => s.codecType === 'audio'),
-  };
 }
 
 /** The output's frame rate when the command states it: `-r`, an `fps` filter, an input's rate. */

@@ -105,9 +105,18 @@ const reel = new Command({ y: true })
 const to = (cmd: Command<string>, path: string) => cmd.mapOutputs((o) => ({ ...o, path }));
 
 describe.each([
-  ['a transcode (input-seek)', transcode, 'input-seek', 100],
-  ['a graph of still cards and a crossfade (output-seek)', reel, 'output-seek', 88],
-] as const)('R-AF-17 %s', (_name, cmd, mode, frames) => {
+  // The source's only keyframe is at 0 and the first segment also encodes the audio, so the
+  // first gets fewer frames than an even split (2 s) would give it; the output-seek segments
+  // run the graph from 0, so the later ones get fewer (the last keeps its half second).
+  ['a transcode (input-seek)', transcode, 'input-seek', 100, { 2: [1.92], 4: [0.88, 2.04, 3.08] }],
+  [
+    'a graph of still cards and a crossfade (output-seek)',
+    reel,
+    'output-seek',
+    88,
+    { 2: [2.32], 4: [2, 2.52, 3] },
+  ],
+] as const)('R-AF-17 %s', (_name, cmd, mode, frames, cuts) => {
   let wholeTimes: string[];
   beforeAll(async () => {
     await runCommand(vol, to(cmd, '/out/whole.mp4'), { engine });
@@ -125,7 +134,7 @@ describe.each([
         segments: n,
         onProgress: (p) => progress.push(p.percent ?? -1),
       });
-      expect(result.segmentation).toEqual({ segments: n, mode });
+      expect(result.segmentation).toEqual({ segments: n, mode, cuts: cuts[n as 2 | 4] });
       expect(result.exitCode).toBe(0);
       expect(await frameTimes(path)).toEqual(wholeTimes);
       expect(await audioMd5(path)).toBe(await audioMd5('/out/whole.mp4'));
@@ -145,6 +154,48 @@ describe.each([
       expect(progress.every((p, i) => i === 0 || p >= (progress[i - 1] as number) - 1e-9)).toBe(true);
     },
   );
+});
+
+describe('R-AF-17 cuts balanced on the source keyframes (input-seek)', () => {
+  // Video only, so nothing rides with the first segment: the cuts show the pre-roll alone.
+  const videoOnly = (source: string, path: string) =>
+    new Command({ y: true })
+      .input(source)
+      .output(path, { 'c:v': 'libx264', preset: 'veryfast', crf: 23, pix_fmt: 'yuv420p' });
+
+  it.each([
+    // keyframe only at 0: the second segment decodes 0..c again (1/8 each), so it gets fewer
+    // frames: c = (100 - c) + c/8 -> frame 53 = 2.12 s
+    ['sparse keyframes', 250, [2.12]],
+    // a keyframe every second: the balance is the keyframe at 2 s, no pre-roll
+    ['dense keyframes', 25, [2]],
+    // keyframes every 0.8 s (frames 0, 20, 40, 60, 80): off them the balance is frame 51
+    // (2.04 s: 51 against 49 + 11/8); the keyframe at 1.6 s would leave 60 frames to the second
+    ['keyframes every 0.8 s', 20, [2.04]],
+  ])('%s, GOP %i: cut at %o s, every frame once at the single run’s time', async (_name, gop, cuts) => {
+    const source = `/in/gop-${gop}.mp4`;
+    await engine.run(vol, [
+      ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', String(gop), '-keyint_min', String(gop)],
+      ...['-sc_threshold', '0', '-pix_fmt', 'yuv420p', source],
+    ]);
+    await runCommand(vol, videoOnly(source, '/out/gop-whole.mp4'), { engine });
+    const result = await runCommand(vol, videoOnly(source, '/out/gop-split.mp4'), { engine, segments: 2 });
+    expect(result.segmentation).toEqual({ segments: 2, mode: 'input-seek', cuts });
+    const times = await frameTimes('/out/gop-split.mp4');
+    expect(times).toHaveLength(100);
+    expect(times).toEqual(await frameTimes('/out/gop-whole.mp4'));
+  });
+});
+
+describe('R-AF-17 R-AF-20 the JSDoc example of runCommand’s segments holds', () => {
+  it('4 s at 25 fps, one keyframe, with a tone: cut at 1.92 s', async () => {
+    const cmd = new Command({ y: true })
+      .input(SOURCE)
+      .output('/out/split.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac' });
+    const { segmentation } = await runCommand(vol, cmd, { engine, segments: 'auto' });
+    expect(segmentation).toEqual({ segments: 2, mode: 'input-seek', cuts: [1.92] });
+  });
 });
 
 describe('R-AF-17 commands that cannot be split run whole and say why', () => {
@@ -185,20 +236,28 @@ describe('R-AF-17 R-AF-8 cancelling a split job', () => {
 });
 
 describe('R-AF-17 a segment that fails', () => {
-  it('rejects with its typed error, stops the others, and the engine goes on', async () => {
-    const before = snapshot(vol);
-    const bad = to(transcode, '/out/bad.mp4').mapOutputs((o) => ({
-      ...o,
-      options: { ...o.options, preset: 'no-such-preset' },
-    }));
-    const error = await runCommand(vol, bad, { engine, segments: 'auto' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(FFmpegExitError);
-    expect((error as FFmpegExitError).stderrTail).toContain('no-such-preset');
-    expect(snapshot(vol)).toEqual(before);
-    const again = await runCommand(vol, to(transcode, '/out/after-failure.mp4'), {
-      engine,
-      segments: 'auto',
-    });
-    expect(again.segmentation).toEqual({ segments: 2, mode: 'input-seek' });
-  });
+  it.each([
+    // every segment's video encoder refuses it
+    ['its video encoder', { preset: 'no-such-preset' }, 'no-such-preset'],
+    // only the first segment's audio output (AAC has no 12345 Hz) fails: the others are stopped
+    ['the audio the first segment encodes', { ar: 12345 }, '12345'],
+  ] as const)(
+    '%s: rejects with its typed error, stops the others, and the engine goes on',
+    async (_what, options, said) => {
+      const before = snapshot(vol);
+      const bad = to(transcode, '/out/bad.mp4').mapOutputs((o) => ({
+        ...o,
+        options: { ...o.options, ...options },
+      }));
+      const error = await runCommand(vol, bad, { engine, segments: 'auto' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FFmpegExitError);
+      expect((error as FFmpegExitError).stderrTail).toContain(said);
+      expect(snapshot(vol)).toEqual(before);
+      const again = await runCommand(vol, to(transcode, '/out/after-failure.mp4'), {
+        engine,
+        segments: 'auto',
+      });
+      expect(again.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+    },
+  );
 });
