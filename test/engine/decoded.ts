@@ -1,5 +1,15 @@
 import type { Engine, Volume } from 'afmpeg';
 
+/** The per-frame hashes of a framemd5 listing (bytes or text; its `#` header lines, which name the
+ * muxer's version, are left out), so a wasm decode compares with a native one line for line. */
+export function framemd5Hashes(listing: Uint8Array | string): (string | undefined)[] {
+  const text = typeof listing === 'string' ? listing : Buffer.from(listing).toString();
+  return text
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split(',').at(-1)?.trim());
+}
+
 /** Frame `index` of a video, decoded to packed RGB24 (`width*height*3` bytes). */
 export async function frameRgb(
   engine: Engine,
