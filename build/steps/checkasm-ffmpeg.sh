@@ -2,7 +2,7 @@
 # and run in Node (tools/run-wasi.mjs): every WebAssembly SIMD128 kernel (src/ffmpeg-wasm/) is
 # compared with FFmpeg's C function on random inputs, and the build fails if one differs.
 # patches/ffmpeg/0101-* adds the simd128 cpu flag, a timer and the exact sw_scale tests; 0103-* the
-# exact h264chroma and H.264 weighted-prediction tests.
+# exact h264chroma and H.264 weighted-prediction tests and stronger h264qpel/h264dsp ones.
 # Its --bench numbers (ns per call) are recorded in build/README.md.
 # shellcheck shell=bash
 log "ffmpeg checkasm"

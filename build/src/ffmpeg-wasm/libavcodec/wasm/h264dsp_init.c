@@ -34,5 +34,25 @@ av_cold void ff_h264dsp_init_wasm(H264DSPContext *c, const int bit_depth,
     c->h264_idct_add16      = ff_h264_idct_add16_8_simd128;
     c->h264_idct_add16intra = ff_h264_idct_add16intra_8_simd128;
     c->h264_idct8_add4      = ff_h264_idct8_add4_8_simd128;
+
+    c->h264_v_loop_filter_luma             = ff_h264_v_loop_filter_luma_8_simd128;
+    c->h264_h_loop_filter_luma             = ff_h264_h_loop_filter_luma_8_simd128;
+    c->h264_h_loop_filter_luma_mbaff       = ff_h264_h_loop_filter_luma_mbaff_8_simd128;
+    c->h264_v_loop_filter_luma_intra       = ff_h264_v_loop_filter_luma_intra_8_simd128;
+    c->h264_h_loop_filter_luma_intra       = ff_h264_h_loop_filter_luma_intra_8_simd128;
+    c->h264_h_loop_filter_luma_mbaff_intra = ff_h264_h_loop_filter_luma_mbaff_intra_8_simd128;
+    c->h264_v_loop_filter_chroma           = ff_h264_v_loop_filter_chroma_8_simd128;
+    c->h264_v_loop_filter_chroma_intra     = ff_h264_v_loop_filter_chroma_intra_8_simd128;
+    if (chroma_format_idc <= 1) {
+        c->h264_h_loop_filter_chroma             = ff_h264_h_loop_filter_chroma_8_simd128;
+        c->h264_h_loop_filter_chroma_mbaff       = ff_h264_h_loop_filter_chroma_mbaff_8_simd128;
+        c->h264_h_loop_filter_chroma_intra       = ff_h264_h_loop_filter_chroma_intra_8_simd128;
+        c->h264_h_loop_filter_chroma_mbaff_intra = ff_h264_h_loop_filter_chroma_mbaff_intra_8_simd128;
+    } else {
+        c->h264_h_loop_filter_chroma             = ff_h264_h_loop_filter_chroma422_8_simd128;
+        c->h264_h_loop_filter_chroma_mbaff       = ff_h264_h_loop_filter_chroma422_mbaff_8_simd128;
+        c->h264_h_loop_filter_chroma_intra       = ff_h264_h_loop_filter_chroma422_intra_8_simd128;
+        c->h264_h_loop_filter_chroma_mbaff_intra = ff_h264_h_loop_filter_chroma422_mbaff_intra_8_simd128;
+    }
 #endif
 }

@@ -40,6 +40,28 @@ void ff_h264_idct_add16intra_8_simd128(uint8_t *dst, const int *block_offset, in
 void ff_h264_idct8_add4_8_simd128(uint8_t *dst, const int *block_offset, int16_t *block,
                                   int stride, const uint8_t nnzc[5 * 8]);
 
+/* h264deblock.c */
+#define H264_LF_SIMD128_DECL(NAME)                                                             \
+    void ff_h264_##NAME##_8_simd128(uint8_t *pix, ptrdiff_t stride, int alpha, int beta, int8_t *tc0);
+#define H264_LF_INTRA_SIMD128_DECL(NAME)                                                       \
+    void ff_h264_##NAME##_8_simd128(uint8_t *pix, ptrdiff_t stride, int alpha, int beta);
+H264_LF_SIMD128_DECL(v_loop_filter_luma)
+H264_LF_SIMD128_DECL(h_loop_filter_luma)
+H264_LF_SIMD128_DECL(h_loop_filter_luma_mbaff)
+H264_LF_SIMD128_DECL(v_loop_filter_chroma)
+H264_LF_SIMD128_DECL(h_loop_filter_chroma)
+H264_LF_SIMD128_DECL(h_loop_filter_chroma_mbaff)
+H264_LF_SIMD128_DECL(h_loop_filter_chroma422)
+H264_LF_SIMD128_DECL(h_loop_filter_chroma422_mbaff)
+H264_LF_INTRA_SIMD128_DECL(v_loop_filter_luma_intra)
+H264_LF_INTRA_SIMD128_DECL(h_loop_filter_luma_intra)
+H264_LF_INTRA_SIMD128_DECL(h_loop_filter_luma_mbaff_intra)
+H264_LF_INTRA_SIMD128_DECL(v_loop_filter_chroma_intra)
+H264_LF_INTRA_SIMD128_DECL(h_loop_filter_chroma_intra)
+H264_LF_INTRA_SIMD128_DECL(h_loop_filter_chroma_mbaff_intra)
+H264_LF_INTRA_SIMD128_DECL(h_loop_filter_chroma422_intra)
+H264_LF_INTRA_SIMD128_DECL(h_loop_filter_chroma422_mbaff_intra)
+
 /* h264qpel.c: ff_{put,avg}_h264_qpel{16,8,4}_mcXY_8_simd128, X, Y the quarter positions */
 #define H264_QPEL_SIMD128_DECL(OP, N) \
     void ff_##OP##_h264_qpel##N##_mc00_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride); \
