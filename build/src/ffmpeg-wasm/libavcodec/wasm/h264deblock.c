@@ -189,30 +189,33 @@ static av_always_inline void chroma_intra_core(v128_t *c, int alpha, int beta)
  * become w vectors, lane r = row r (lanes past `rows` are undefined). */
 static av_always_inline void load_cols(const uint8_t *p, ptrdiff_t stride, int rows, int w, v128_t *col)
 {
+    const int halves = rows > 8 ? 2 : 1;
     v128_t r[16], a[8], b[8], c[4];
-    int k;
-    for (k = 0; k < 16; k++)
+    int k, j;
+    for (k = 0; k < 8 * halves; k++)
         r[k] = k < rows ? (w == 8 ? wasm_v128_load64_zero(p + k * stride) : wasm_v128_load32_zero(p + k * stride))
                         : wasm_i8x16_splat(0);
-    for (k = 0; k < 8; k++)     /* bytes of rows 2k, 2k+1 interleaved */
+    for (k = 0; k < 4 * halves; k++)    /* bytes of rows 2k, 2k+1 interleaved */
         a[k] = wasm_i8x16_shuffle(r[2 * k], r[2 * k + 1], 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
-    for (k = 0; k < 4; k++) {   /* rows 4k..4k+3: b[2k] columns 0-3, b[2k+1] columns 4-7 */
-        b[2 * k]     = wasm_i16x8_shuffle(a[2 * k], a[2 * k + 1], 0, 8, 1, 9, 2, 10, 3, 11);
-        b[2 * k + 1] = wasm_i16x8_shuffle(a[2 * k], a[2 * k + 1], 4, 12, 5, 13, 6, 14, 7, 15);
+    for (k = 0; k < 2 * halves; k++) {  /* rows 4k..4k+3: b[2k] columns 0-3, b[2k+1] columns 4-7 */
+        b[2 * k] = wasm_i16x8_shuffle(a[2 * k], a[2 * k + 1], 0, 8, 1, 9, 2, 10, 3, 11);
+        if (w == 8)
+            b[2 * k + 1] = wasm_i16x8_shuffle(a[2 * k], a[2 * k + 1], 4, 12, 5, 13, 6, 14, 7, 15);
     }
-    for (k = 0; k < 2; k++) {   /* rows 8k..8k+7: c[2k] columns 0-1 and 2-3, c[2k+1] ... */
+    for (k = 0; k < halves; k++) {      /* rows 8k..8k+7: c[j] = columns 2j, 2j+1, 8 bytes each */
         c[0] = wasm_i32x4_shuffle(b[4 * k], b[4 * k + 2], 0, 4, 1, 5);
         c[1] = wasm_i32x4_shuffle(b[4 * k], b[4 * k + 2], 2, 6, 3, 7);
-        c[2] = wasm_i32x4_shuffle(b[4 * k + 1], b[4 * k + 3], 0, 4, 1, 5);
-        c[3] = wasm_i32x4_shuffle(b[4 * k + 1], b[4 * k + 3], 2, 6, 3, 7);
-        /* c[j] holds columns 2j, 2j+1 of these 8 rows, 8 bytes each */
-        if (!k) {
-            int j;
-            for (j = 0; 2 * j < w; j++)
+        if (w == 8) {
+            c[2] = wasm_i32x4_shuffle(b[4 * k + 1], b[4 * k + 3], 0, 4, 1, 5);
+            c[3] = wasm_i32x4_shuffle(b[4 * k + 1], b[4 * k + 3], 2, 6, 3, 7);
+        }
+        for (j = 0; 2 * j < w; j++) {
+            if (halves == 1) {
+                col[2 * j]     = c[j];
+                col[2 * j + 1] = wasm_i64x2_shuffle(c[j], c[j], 1, 1);
+            } else if (!k) {
                 col[2 * j] = col[2 * j + 1] = c[j];
-        } else {
-            int j;
-            for (j = 0; 2 * j < w; j++) {
+            } else {
                 col[2 * j + 1] = wasm_i64x2_shuffle(col[2 * j + 1], c[j], 1, 3);
                 col[2 * j]     = wasm_i64x2_shuffle(col[2 * j], c[j], 0, 2);
             }

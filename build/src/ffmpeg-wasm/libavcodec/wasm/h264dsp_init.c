@@ -34,6 +34,8 @@ av_cold void ff_h264dsp_init_wasm(H264DSPContext *c, const int bit_depth,
     c->h264_idct_add16      = ff_h264_idct_add16_8_simd128;
     c->h264_idct_add16intra = ff_h264_idct_add16intra_8_simd128;
     c->h264_idct8_add4      = ff_h264_idct8_add4_8_simd128;
+    c->h264_idct_add8       = chroma_format_idc <= 1 ? ff_h264_idct_add8_8_simd128
+                                                 : ff_h264_idct_add8_422_8_simd128;
 
     c->h264_v_loop_filter_luma             = ff_h264_v_loop_filter_luma_8_simd128;
     c->h264_h_loop_filter_luma             = ff_h264_h_loop_filter_luma_8_simd128;

@@ -39,6 +39,10 @@ void ff_h264_idct_add16intra_8_simd128(uint8_t *dst, const int *block_offset, in
                                        int stride, const uint8_t nnzc[5 * 8]);
 void ff_h264_idct8_add4_8_simd128(uint8_t *dst, const int *block_offset, int16_t *block,
                                   int stride, const uint8_t nnzc[5 * 8]);
+void ff_h264_idct_add8_8_simd128(uint8_t **dest, const int *block_offset, int16_t *block,
+                                 int stride, const uint8_t nnzc[15 * 8]);
+void ff_h264_idct_add8_422_8_simd128(uint8_t **dest, const int *block_offset, int16_t *block,
+                                     int stride, const uint8_t nnzc[15 * 8]);
 
 /* h264deblock.c */
 #define H264_LF_SIMD128_DECL(NAME)                                                             \

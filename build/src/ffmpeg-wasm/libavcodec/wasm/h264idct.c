@@ -208,3 +208,33 @@ void ff_h264_idct8_add4_8_simd128(uint8_t *dst, const int *block_offset, int16_t
         }
     }
 }
+
+void ff_h264_idct_add8_8_simd128(uint8_t **dest, const int *block_offset, int16_t *block,
+                                 int stride, const uint8_t nnzc[15 * 8])
+{
+    int i, j;
+    for (j = 1; j < 3; j++) {
+        for (i = j * 16; i < j * 16 + 4; i++) {
+            if (nnzc[scan8[i]])
+                ff_h264_idct_add_8_simd128(dest[j - 1] + block_offset[i], block + i * 16, stride);
+            else if (block[i * 16])
+                ff_h264_idct_dc_add_8_simd128(dest[j - 1] + block_offset[i], block + i * 16, stride);
+        }
+    }
+}
+
+void ff_h264_idct_add8_422_8_simd128(uint8_t **dest, const int *block_offset, int16_t *block,
+                                     int stride, const uint8_t nnzc[15 * 8])
+{
+    int i, j;
+    ff_h264_idct_add8_8_simd128(dest, block_offset, block, stride, nnzc);
+    /* the lower 4x4 blocks of 4:2:2 chroma: coefficients at i, position and nnz at i + 4 */
+    for (j = 1; j < 3; j++) {
+        for (i = j * 16 + 4; i < j * 16 + 8; i++) {
+            if (nnzc[scan8[i + 4]])
+                ff_h264_idct_add_8_simd128(dest[j - 1] + block_offset[i + 4], block + i * 16, stride);
+            else if (block[i * 16])
+                ff_h264_idct_dc_add_8_simd128(dest[j - 1] + block_offset[i + 4], block + i * 16, stride);
+        }
+    }
+}
