@@ -66,6 +66,20 @@ H264_LF_INTRA_SIMD128_DECL(h_loop_filter_chroma_mbaff_intra)
 H264_LF_INTRA_SIMD128_DECL(h_loop_filter_chroma422_intra)
 H264_LF_INTRA_SIMD128_DECL(h_loop_filter_chroma422_mbaff_intra)
 
+/* h264pred.c */
+void ff_h264_pred16x16_vertical_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred16x16_horizontal_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred16x16_dc_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred16x16_left_dc_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred16x16_top_dc_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred16x16_plane_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred8x8_vertical_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred8x8_horizontal_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred8x8_dc_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred8x8_left_dc_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred8x8_top_dc_8_simd128(uint8_t *src, ptrdiff_t stride);
+void ff_h264_pred8x8_plane_8_simd128(uint8_t *src, ptrdiff_t stride);
+
 /* h264qpel.c: ff_{put,avg}_h264_qpel{16,8,4}_mcXY_8_simd128, X, Y the quarter positions */
 #define H264_QPEL_SIMD128_DECL(OP, N) \
     void ff_##OP##_h264_qpel##N##_mc00_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride); \
