@@ -5,8 +5,9 @@
  * h264chroma_template.c's per-pixel C (put_h264_chroma_mc8_8_c led the W1 decode profile).
  * Bit-exact with it: the same bilinear weights A..D (their sum is 64, so every sum fits
  * uint16), the same (sum + 32) >> 6, and for avg the same (dst + v + 1) >> 1, which is
- * u8x16.avgr. The three cases of the C code (both fractions, only x, only y) are kept apart so
- * that no source byte is read that the C code does not read.
+ * u8x16.avgr. The three cases of the C code (both fractions, only x, only y; with neither, A is
+ * 64 and the block a copy) are kept apart so that no source byte is read that the C code does
+ * not read.
  *
  * This file is part of FFmpeg's build in afmpeg (LGPL-2.1-or-later, like FFmpeg).
  */
@@ -66,8 +67,15 @@ static av_always_inline void chroma_mc(uint8_t *dst, const uint8_t *src, ptrdiff
             src += stride;
         }
     } else {
+        /* full-pel: (64 * s + 32) >> 6 is s, so a copy (put) or an average with dst (avg) */
         for (i = 0; i < h; i++) {
-            store_px(dst, wasm_i16x8_mul(A, load_u16(src, n)), n, avg);
+            v128_t px = n == 8 ? wasm_v128_load64_zero(src) : wasm_v128_load32_zero(src);
+            if (avg)
+                px = wasm_u8x16_avgr(px, n == 8 ? wasm_v128_load64_zero(dst) : wasm_v128_load32_zero(dst));
+            if (n == 8)
+                wasm_v128_store64_lane(dst, px, 0);
+            else
+                wasm_v128_store32_lane(dst, px, 0);
             dst += stride;
             src += stride;
         }
