@@ -2,7 +2,7 @@
  * afmpeg: the wasm counterpart of x86/h264dsp_init.c. ff_h264dsp_init() calls it after the C
  * functions are chosen; with the SIMD128 cpu flag (always set in a -msimd128 build, cleared
  * by `-cpuflags 0`) and 8-bit depth it puts in the SIMD128 kernels: weighted prediction
- * (h264weight.c), the inverse transforms (h264idct.c) and the loop filter (h264deblock.c).
+ * (h264weight.c, 16, 8 and 4 wide), the inverse transforms (h264idct.c) and the loop filter (h264deblock.c).
  *
  * This file is part of FFmpeg's build in afmpeg (LGPL-2.1-or-later, like FFmpeg).
  */
@@ -21,11 +21,9 @@ av_cold void ff_h264dsp_init_wasm(H264DSPContext *c, const int bit_depth,
     c->weight_h264_pixels_tab[0]   = ff_h264_weight_pixels16_8_simd128;
     c->weight_h264_pixels_tab[1]   = ff_h264_weight_pixels8_8_simd128;
     c->weight_h264_pixels_tab[2]   = ff_h264_weight_pixels4_8_simd128;
-    c->weight_h264_pixels_tab[3]   = ff_h264_weight_pixels2_8_simd128;
     c->biweight_h264_pixels_tab[0] = ff_h264_biweight_pixels16_8_simd128;
     c->biweight_h264_pixels_tab[1] = ff_h264_biweight_pixels8_8_simd128;
     c->biweight_h264_pixels_tab[2] = ff_h264_biweight_pixels4_8_simd128;
-    c->biweight_h264_pixels_tab[3] = ff_h264_biweight_pixels2_8_simd128;
 
     c->h264_idct_add        = ff_h264_idct_add_8_simd128;
     c->h264_idct8_add       = ff_h264_idct8_add_8_simd128;

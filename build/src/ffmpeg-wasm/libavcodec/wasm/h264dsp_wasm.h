@@ -26,7 +26,6 @@ void ff_avg_h264_chroma_mc4_8_simd128(uint8_t *dst, uint8_t *src, ptrdiff_t stri
 H264_WEIGHT_SIMD128_DECL(16)
 H264_WEIGHT_SIMD128_DECL(8)
 H264_WEIGHT_SIMD128_DECL(4)
-H264_WEIGHT_SIMD128_DECL(2)
 
 /* h264idct.c */
 void ff_h264_idct_add_8_simd128(uint8_t *dst, int16_t *block, int stride);
@@ -82,7 +81,6 @@ void ff_h264_pred8x8_plane_8_simd128(uint8_t *src, ptrdiff_t stride);
 
 /* h264qpel.c: ff_{put,avg}_h264_qpel{16,8,4}_mcXY_8_simd128, X, Y the quarter positions */
 #define H264_QPEL_SIMD128_DECL(OP, N) \
-    void ff_##OP##_h264_qpel##N##_mc00_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride); \
     void ff_##OP##_h264_qpel##N##_mc10_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride); \
     void ff_##OP##_h264_qpel##N##_mc20_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride); \
     void ff_##OP##_h264_qpel##N##_mc30_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride); \
@@ -98,6 +96,10 @@ void ff_h264_pred8x8_plane_8_simd128(uint8_t *src, ptrdiff_t stride);
     void ff_##OP##_h264_qpel##N##_mc13_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride); \
     void ff_##OP##_h264_qpel##N##_mc23_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride); \
     void ff_##OP##_h264_qpel##N##_mc33_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride);
+void ff_put_h264_qpel16_mc00_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride);
+void ff_put_h264_qpel8_mc00_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride);
+void ff_avg_h264_qpel16_mc00_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride);
+void ff_avg_h264_qpel8_mc00_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride);
 H264_QPEL_SIMD128_DECL(put, 16)
 H264_QPEL_SIMD128_DECL(put, 8)
 H264_QPEL_SIMD128_DECL(put, 4)

@@ -1,6 +1,6 @@
 /*
  * afmpeg: WebAssembly SIMD128 H.264 luma quarter-pel motion compensation, 8-bit: put and avg,
- * 16x16, 8x8 and 4x4, all 16 positions (the 2x2 put stays C).
+ * 16x16, 8x8 and 4x4, all 16 positions (except the 4x4 full-pel copy; the 2x2 put stays C).
  *
  * Why: every inter luma block runs h264qpel_template.c's 6-tap filter per pixel in C on wasm;
  * qpel is one of the largest shares of an H.264 decode.
@@ -174,11 +174,13 @@ static av_always_inline void copy_or_avg(uint8_t *dst, const uint8_t *src, ptrdi
 
 /* One function per position; the half-pel planes go through aligned scratch blocks of n
  * pixels per row, as in the C code. */
-#define QPEL_FUNCS(OP, AVG, N)                                                                      \
+#define QPEL_MC00(OP, AVG, N)                                                                       \
 void ff_##OP##_h264_qpel##N##_mc00_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride)  \
 {                                                                                                   \
     copy_or_avg(dst, src, stride, N, AVG);                                                          \
-}                                                                                                   \
+}
+
+#define QPEL_FUNCS(OP, AVG, N)                                                                      \
 void ff_##OP##_h264_qpel##N##_mc10_8_simd128(uint8_t *dst, const uint8_t *src, ptrdiff_t stride)  \
 {                                                                                                   \
     uint8_t half[N * N] __attribute__((aligned(16)));                                             \
@@ -259,6 +261,11 @@ void ff_##OP##_h264_qpel##N##_mc##XY##_8_simd128(uint8_t *dst, const uint8_t *sr
     l2(dst, stride, halfh, N, halfv, N, N, AVG);                                                    \
 }
 
+/* The 4x4 full-pel copy stays C (four 32-bit copies; measured no faster here). */
+QPEL_MC00(put, 0, 16)
+QPEL_MC00(put, 0, 8)
+QPEL_MC00(avg, 1, 16)
+QPEL_MC00(avg, 1, 8)
 QPEL_FUNCS(put, 0, 16)
 QPEL_FUNCS(put, 0, 8)
 QPEL_FUNCS(put, 0, 4)

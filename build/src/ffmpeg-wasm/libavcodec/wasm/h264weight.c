@@ -1,6 +1,6 @@
 /*
- * afmpeg: WebAssembly SIMD128 H.264 weighted prediction, 8-bit: weight and biweight, 16, 8, 4
- * and 2 pixels wide.
+ * afmpeg: WebAssembly SIMD128 H.264 weighted prediction, 8-bit: weight and biweight, 16, 8 and 4
+ * pixels wide (2 wide stays C: measured no faster).
  *
  * Why: every block of a weighted-prediction slice (fades; x264 turns it on for P frames by
  * default) runs h264dsp_template.c's per-pixel C; weight_h264_pixels16_8_c showed in the W1
@@ -20,8 +20,7 @@
 
 static av_always_inline v128_t loadw(const uint8_t *p, int w)
 {
-    return w == 16 ? wasm_v128_load(p) : w == 8 ? wasm_v128_load64_zero(p)
-         : w == 4 ? wasm_v128_load32_zero(p) : wasm_v128_load16_splat(p);
+    return w == 16 ? wasm_v128_load(p) : w == 8 ? wasm_v128_load64_zero(p) : wasm_v128_load32_zero(p);
 }
 
 static av_always_inline void storew(uint8_t *p, v128_t v, int w)
@@ -30,10 +29,8 @@ static av_always_inline void storew(uint8_t *p, v128_t v, int w)
         wasm_v128_store(p, v);
     else if (w == 8)
         wasm_v128_store64_lane(p, v, 0);
-    else if (w == 4)
-        wasm_v128_store32_lane(p, v, 0);
     else
-        wasm_v128_store16_lane(p, v, 0);
+        wasm_v128_store32_lane(p, v, 0);
 }
 
 /* (x * weight + offset) >> shift for the 8 int16 lanes of x, as int16 (saturated). */
@@ -106,4 +103,3 @@ void ff_h264_biweight_pixels##W##_8_simd128(uint8_t *dst, uint8_t *src, ptrdiff_
 WEIGHT_FUNCS(16)
 WEIGHT_FUNCS(8)
 WEIGHT_FUNCS(4)
-WEIGHT_FUNCS(2)
