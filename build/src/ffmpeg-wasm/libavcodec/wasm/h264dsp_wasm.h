@@ -67,9 +67,6 @@ H264_LF_INTRA_SIMD128_DECL(h_loop_filter_chroma422_mbaff_intra)
 
 /* h264pred.c */
 void ff_h264_pred16x16_vertical_8_simd128(uint8_t *src, ptrdiff_t stride);
-void ff_h264_pred16x16_horizontal_8_simd128(uint8_t *src, ptrdiff_t stride);
-void ff_h264_pred16x16_dc_8_simd128(uint8_t *src, ptrdiff_t stride);
-void ff_h264_pred16x16_left_dc_8_simd128(uint8_t *src, ptrdiff_t stride);
 void ff_h264_pred16x16_top_dc_8_simd128(uint8_t *src, ptrdiff_t stride);
 void ff_h264_pred16x16_plane_8_simd128(uint8_t *src, ptrdiff_t stride);
 void ff_h264_pred8x8_vertical_8_simd128(uint8_t *src, ptrdiff_t stride);
