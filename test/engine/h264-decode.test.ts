@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { framemd5Hashes } from './decoded.js';
 
 /**
- * R-AF-12 (issue 9): H.264 decoding is exact, so a build must decode each
+ * R-AF-12 (issue 9): the wasm builds run FFmpeg's H.264 decoder with WebAssembly SIMD128 kernels
+ * (motion compensation, weighted prediction, inverse transforms, loop filter, intra prediction,
+ * build/src/ffmpeg-wasm/libavcodec/wasm/). H.264 decoding is exact, so a build must decode each
  * fixture to exactly the frames native FFmpeg decodes, both with its kernels and with
  * `-cpuflags 0` (FFmpeg's C functions). The fixtures take the kernels' separate paths: explicit
  * weighted P and B frames with temporal direct, MBAFF (interlaced) edges, 4:2:2 chroma with CAVLC.
- * The guard for the H.264 SIMD128 kernels (motion compensation, weighted prediction, inverse
- * transforms, loop filter, intra prediction; branch h264simd, in a build from the next rebuild):
- * the committed builds still decode H.264 with FFmpeg's C functions both ways.
  */
 
 const FIXTURES = [
@@ -30,7 +29,7 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-12: the %s build decodes H.264 exa
     await engine.close();
   });
 
-  it.each(FIXTURES)('%s: the frames native FFmpeg decodes, by default and with -cpuflags 0', async (name) => {
+  it.each(FIXTURES)('%s: the frames native FFmpeg decodes, with and without the SIMD128 kernels (-cpuflags 0)', async (name) => {
     const vol = new Volume();
     vol.writeFileSync('/in.mp4', readFileSync(fixture(`${name}.mp4`)));
     const decode = async (cpuflags: string[]) =>
