@@ -2,11 +2,12 @@ import type { VolumeBackend } from '../vfs/index.js';
 import {
   applyChanges,
   ChangeFailed,
-  type CopiedEntry,
+  type CopiedVolume,
   copyVolume,
   type VolumeChanges,
 } from './volume-copy.js';
 import type { CallerStreamFailure } from './volume-server.js';
+import type { WorkerMount } from './worker-protocol.js';
 
 /**
  * The caller's side of a run whose volumes are copied (no shared memory): copies them in, applies
@@ -22,13 +23,21 @@ export class CopiedVolumes {
   /** Streams are not served live here: stdin is given whole, stdout comes by message. */
   readonly streamFailure: CallerStreamFailure | undefined = undefined;
 
-  constructor(backends: readonly VolumeBackend[]) {
+  readonly #roots: string[][];
+
+  constructor(backends: readonly VolumeBackend[], mounts: readonly WorkerMount[]) {
     this.#backends = backends;
+    this.#roots = backends.map((_, id) =>
+      mounts.flatMap((m) => (m.source === 'remote' && m.volumeId === id ? [m.root] : [])),
+    );
   }
 
-  /** Each volume's entries, by id, to send with the run. */
-  copies(): CopiedEntry[][] {
-    return this.#backends.map((b) => copyVolume(b));
+  /** Each volume, by id, as the run's mounts show it, to send with the run. */
+  copies(): CopiedVolume[] {
+    return this.#backends.map((b, id) => {
+      const roots = this.#roots[id] ?? [];
+      return { roots, entries: copyVolume(b, roots) };
+    });
   }
 
   /** Applies each volume's changes; a failure is kept (`tooLarge`, `fatal`), not thrown. */

@@ -76,7 +76,7 @@ function bytesStdin(bytes: Uint8Array): { read(length: number): Uint8Array } {
 function runOnce(modules: WorkerSetup['modules'], instantiate: Instantiate, req: RunRequest): WorkerMessage {
   const channel = req.channel ? new ChannelClient(req.channel) : undefined;
   const remotes = new Map<number, RemoteBackend>();
-  const copies = (req.copied ?? []).map((entries) => volumeFromCopy(entries));
+  const copies = (req.copied ?? []).map((copy) => volumeFromCopy(copy.entries));
   const stdout = req.stdoutToStream && channel ? remoteStdout(channel) : stdoutSink();
   // A memory-capped build is instantiated for its run; the prepared instance waits for the next.
   let guest = req.modules ? undefined : next;
@@ -133,7 +133,9 @@ function runOnce(modules: WorkerSetup['modules'], instantiate: Instantiate, req:
     }
   }
   if (!req.copied) return { type: 'finished', ...outcome };
-  const changes = req.copied.map((before, id) => changesSince(before, copies[id] as VolumeBackend));
+  const changes = req.copied.map((copy, id) =>
+    changesSince(copy.entries, copies[id] as VolumeBackend, copy.roots),
+  );
   return { type: 'finished', ...outcome, changes };
 }
 

@@ -60,9 +60,29 @@ function readWhole(backend: VolumeBackend, path: string): Uint8Array {
   }
 }
 
-/** Every directory, file and symbolic link of a volume (devices and sockets are not carried). */
-export function copyVolume(backend: VolumeBackend): CopiedEntry[] {
+/** A volume as carried to the worker: the subtrees its mounts show, and their entries. */
+export interface CopiedVolume {
+  /** The directories the run's mounts show of it (`/` for the whole volume). */
+  roots: string[];
+  entries: CopiedEntry[];
+}
+
+/** The outermost of `roots` (a root inside another is carried with it). */
+function outermost(roots: readonly string[]): string[] {
+  const sorted = [...new Set(roots)].sort((a, b) => a.length - b.length);
+  return sorted.filter(
+    (r, i) => !sorted.slice(0, i).some((o) => o === '/' || r === o || r.startsWith(`${o}/`)),
+  );
+}
+
+/**
+ * Every directory, file and symbolic link under `roots` of a volume, with the directories above
+ * each root (devices and sockets are not carried). Only what the run's mounts show is copied: a
+ * mount of a host directory does not carry the host's whole disk.
+ */
+export function copyVolume(backend: VolumeBackend, roots: readonly string[] = ['/']): CopiedEntry[] {
   const entries: CopiedEntry[] = [];
+  const seen = new Set<string>();
   const walk = (dir: string) => {
     for (const { name } of backend.readdir(dir)) {
       const path = child(dir, name);
@@ -77,7 +97,23 @@ export function copyVolume(backend: VolumeBackend): CopiedEntry[] {
       }
     }
   };
-  walk('/');
+  for (const root of outermost(roots)) {
+    let at = '';
+    for (const name of root.split('/').filter(Boolean)) {
+      at += `/${name}`;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      let stat: ReturnType<VolumeBackend['lstat']>;
+      try {
+        stat = backend.lstat(at);
+      } catch {
+        return entries; // a mount of a missing directory: the run reports it
+      }
+      if (stat.kind !== 'directory') return entries;
+      entries.push({ path: at, kind: 'directory', mtimeMs: stat.mtimeMs });
+    }
+    walk(root);
+  }
   return entries;
 }
 
@@ -121,8 +157,12 @@ function unchanged(before: CopiedEntry | undefined, after: CopiedEntry): boolean
  * What the run changed, compared with the copy it started from: only new or changed files travel
  * back (an input read by the run is compared, not sent).
  */
-export function changesSince(before: readonly CopiedEntry[], backend: VolumeBackend): VolumeChanges {
-  const after = copyVolume(backend);
+export function changesSince(
+  before: readonly CopiedEntry[],
+  backend: VolumeBackend,
+  roots: readonly string[],
+): VolumeChanges {
+  const after = copyVolume(backend, roots);
   const old = new Map(before.map((e) => [e.path, e]));
   const now = new Map(after.map((e) => [e.path, e]));
   const removed = before

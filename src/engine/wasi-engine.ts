@@ -286,7 +286,7 @@ export class WasiEngine implements Engine {
     },
   ): Promise<Settled> {
     const { worker } = lease;
-    const copied = extra.copy ? new CopiedVolumes(volumes) : undefined;
+    const copied = extra.copy ? new CopiedVolumes(volumes, mounts) : undefined;
     const channel = copied ? undefined : createChannelBuffers();
     const stdin = copied || options.stdin === undefined ? undefined : new StdinSource(options.stdin);
     const sink =
@@ -453,7 +453,9 @@ export class WasiEngine implements Engine {
         },
         copies === undefined
           ? []
-          : copies.flat().flatMap((e) => ('bytes' in e ? [e.bytes.buffer as ArrayBuffer] : [])),
+          : copies.flatMap((c) =>
+              c.entries.flatMap((e) => ('bytes' in e ? [e.bytes.buffer as ArrayBuffer] : [])),
+            ),
       );
     });
   }

@@ -1,6 +1,6 @@
 import type { Violation } from '../host/index.js';
 import type { ChannelBuffers } from './rpc-channel.js';
-import type { CopiedEntry, VolumeChanges } from './volume-copy.js';
+import type { CopiedVolume, VolumeChanges } from './volume-copy.js';
 
 export type { Violation };
 
@@ -29,7 +29,7 @@ export interface RunRequest {
    */
   channel?: ChannelBuffers;
   /** Each volume (by id) copied in, when there is no channel; the changes come back with `finished`. */
-  copied?: CopiedEntry[][];
+  copied?: CopiedVolume[];
   hasStdin: boolean;
   /** Standard input in full, when there is no channel to pull it through. */
   stdinBytes?: Uint8Array;
