@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundlePage, NODE_IN_BUNDLE } from '../../scripts/browser/bundle-page.js';
 import { type StaticServer, startStaticServer } from '../../scripts/browser/static-server.js';
-import { bundlePage, NODE_IN_BUNDLE } from './bundle-page.js';
 
 // R-AF-19: the public API in a real browser (Debian's Chromium, headless), bundled by esbuild with
 // the `browser` condition, on a cross-origin isolated page (volumes served live over shared

@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 
 /**
@@ -14,7 +15,8 @@ export async function bundlePage(
 ): Promise<{ files: Metafile['outputs'] }> {
   mkdirSync(outdir, { recursive: true });
   const result = await build({
-    entryPoints: { page, 'run-worker': 'afmpeg/run-worker' },
+    // The page's bundle keeps the source's name (`app.ts` -> `app.js`), as its HTML loads it.
+    entryPoints: { [basename(page, extname(page))]: page, 'run-worker': 'afmpeg/run-worker' },
     bundle: true,
     format: 'esm',
     platform: 'browser',
