@@ -125,16 +125,14 @@ async function conversion(kind: string): Promise<{ cmd: Command<string>; out: st
     };
   }
   return {
-    cmd: new Command({ y: true, hide_banner: true })
-      .input(first)
-      .output('/out/clip.mp4', {
-        'c:v': 'libx264',
-        preset: 'veryfast',
-        crf: 23,
-        pix_fmt: 'yuv420p',
-        'c:a': 'aac',
-        movflags: 'faststart',
-      }),
+    cmd: new Command({ y: true, hide_banner: true }).input(first).output('/out/clip.mp4', {
+      'c:v': 'libx264',
+      preset: 'veryfast',
+      crf: 23,
+      pix_fmt: 'yuv420p',
+      'c:a': 'aac',
+      movflags: 'faststart',
+    }),
     out: '/out/clip.mp4',
     type: 'video/mp4',
   };
