@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { assertAvailable, wasmRoot } from './build-artifact.js';
+import { committedProvenance } from '#platform/build-files';
 import { BuildIntegrityError } from './errors.js';
 import type { VariantName } from './types.js';
 
@@ -104,9 +102,8 @@ const committed = new Map<VariantName, BuildComponents>();
 export function variantComponents(variant: VariantName = 'gpl'): BuildComponents {
   const known = committed.get(variant);
   if (known) return known;
-  assertAvailable(variant);
-  const file = join(wasmRoot, variant, 'PROVENANCE.json');
-  const read = buildComponents(JSON.parse(readFileSync(file, 'utf8')), file);
+  const { bytes, where } = committedProvenance(variant);
+  const read = buildComponents(JSON.parse(new TextDecoder().decode(bytes)), where);
   committed.set(variant, read);
   return read;
 }

@@ -104,7 +104,8 @@ export class ChannelClient {
     const text = encoder.encode(JSON.stringify(args));
     this.#v.data.set(text);
     const n = this.call(op, text.length);
-    return n === 0 ? undefined : JSON.parse(decoder.decode(this.#v.data.subarray(0, n)));
+    // A copy: a browser's TextDecoder refuses a view of shared memory.
+    return n === 0 ? undefined : JSON.parse(decoder.decode(this.#v.data.slice(0, n)));
   }
 }
 
@@ -122,7 +123,7 @@ export type ChannelHandler = (request: ChannelRequest) => number | Promise<numbe
 
 /** A JSON request's arguments. */
 export function jsonArgs(request: ChannelRequest): unknown[] {
-  return JSON.parse(decoder.decode(request.data.subarray(0, request.byteLength))) as unknown[];
+  return JSON.parse(decoder.decode(request.data.slice(0, request.byteLength))) as unknown[];
 }
 
 /** Writes a JSON answer into `data`; its byte count. */

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { concatBytes } from './concat-bytes.js';
 
 /** What a run may read as `pipe:0`. */
 export type StdinInput = Uint8Array | Readable | AsyncIterable<Uint8Array>;
@@ -27,6 +28,15 @@ export class StdinSource {
     const out = this.#pending.subarray(0, max);
     this.#pending = this.#pending.subarray(out.length);
     return out;
+  }
+
+  /** All of it, for a run that cannot pull it as it goes (copied volumes, no channel). */
+  async readAll(): Promise<Uint8Array> {
+    const parts: Uint8Array[] = [];
+    for (let part = await this.read(1 << 20); part.length > 0; part = await this.read(1 << 20))
+      parts.push(part);
+    this.close();
+    return concatBytes(parts);
   }
 
   /** Stops pulling (the run is over). */

@@ -157,4 +157,23 @@ export interface EngineOptions {
   variant?: VariantName | VerifiedVariant;
   /** How many runs at once, each in its own worker (default: available parallelism). */
   concurrency?: number;
+  /**
+   * Browser: where the package's `wasm/` directory is served (it holds `<variant>/` and `glue/`),
+   * for a committed `variant`. Default: beside the package's `dist/`, resolved from the module's
+   * own URL, which a bundle moves; a bundled page passes it. Node reads the package's files.
+   */
+  artifactsUrl?: string | URL;
+  /**
+   * Browser: the URL of the run worker (`afmpeg/run-worker`) when a bundler does not emit it
+   * itself from `new Worker(new URL(…, import.meta.url))` (Vite and webpack do; esbuild does not).
+   */
+  workerUrl?: string | URL;
+  /**
+   * How a worker reaches the caller's volumes. `'shared'`: live, over shared memory (Node, and a
+   * cross-origin isolated page). `'copied'`: the volumes are copied to the worker before the run
+   * and what it changed is copied back after it (a page without COOP/COEP has no shared memory);
+   * stdin is then read whole before the run, and a cancelled run changes nothing. Default: shared
+   * where shared memory exists, copied elsewhere.
+   */
+  volumeAccess?: 'shared' | 'copied';
 }

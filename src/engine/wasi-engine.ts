@@ -1,12 +1,12 @@
-import { availableParallelism } from 'node:os';
-import { posix } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { committedVariants } from '#platform/build-files';
+import { defaultParallelism } from '#platform/parallelism';
 import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../vfs/index.js';
 import { type LoadedBuild, loadBuild, openBuild } from './build-artifact.js';
 import { type BuildComponents, buildComponents, variantComponents } from './build-components.js';
 import { CallerStdout } from './caller-stdout.js';
 import { classifyExit, isOutOfMemory } from './classify-failure.js';
 import { concatBytes } from './concat-bytes.js';
+import { CopiedVolumes } from './copied-volumes.js';
 import {
   AfmpegError,
   BuildIntegrityError,
@@ -21,9 +21,10 @@ import {
   tailOf,
   VolumeCapacityError,
 } from './errors.js';
+import { normaliseGuestPath } from './guest-path.js';
 import { type ProbeResult, parseProbeJson } from './probe-result.js';
 import { inputDuration as durationIn, LineSplitter, parseProgress } from './progress.js';
-import { createChannelBuffers } from './rpc-channel.js';
+import { type ChannelBuffers, createChannelBuffers } from './rpc-channel.js';
 import { StdinSource } from './stdin-source.js';
 import type {
   Engine,
@@ -37,7 +38,7 @@ import type {
   VolumeLike,
 } from './types.js';
 import { VolumeServer } from './volume-server.js';
-import { WorkerPool } from './worker-pool.js';
+import { type Lease, WorkerPool } from './worker-pool.js';
 import type { WorkerMessage, WorkerMount } from './worker-protocol.js';
 import { checkWorkingDirectory } from './working-directory.js';
 
@@ -56,9 +57,13 @@ function toBackend(v: VolumeLike): VolumeBackend {
   return isBackend(v) ? v : backendFromFs(v as unknown as SyncFileSystem);
 }
 
-function normaliseGuestPath(p: string): string {
-  const n = posix.normalize(`/${p}`);
-  return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+/**
+ * Whether a worker can share memory with this thread: always in Node; in a browser only on a
+ * cross-origin isolated page (COOP + COEP), the one place it has a SharedArrayBuffer.
+ */
+function sharedMemoryAvailable(): boolean {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  return typeof SharedArrayBuffer === 'function' && isolated !== false;
 }
 
 /** After a caller's stream fails, how long FFmpeg gets to exit on its broken pipe before it is stopped. */
@@ -82,6 +87,9 @@ interface Settled {
 export class WasiEngine implements Engine {
   readonly #variant: VariantName | VerifiedVariant;
   readonly #concurrency: number | undefined;
+  readonly #artifactsUrl: string | URL | undefined;
+  readonly #workerUrl: string | URL | undefined;
+  readonly #copyVolumes: boolean;
   #pool: Promise<{ pool: WorkerPool; build: LoadedBuild }> | undefined;
   #closed = false;
   #components: Promise<BuildComponents> | undefined;
@@ -89,17 +97,21 @@ export class WasiEngine implements Engine {
   constructor(options: EngineOptions = {}) {
     this.#variant = options.variant ?? 'gpl';
     this.#concurrency = options.concurrency;
+    this.#artifactsUrl = options.artifactsUrl;
+    this.#workerUrl = options.workerUrl;
+    this.#copyVolumes =
+      options.volumeAccess === 'copied' || (options.volumeAccess !== 'shared' && !sharedMemoryAvailable());
   }
 
   get concurrency(): number {
-    return Math.max(1, Math.floor(this.#concurrency ?? availableParallelism()));
+    return Math.max(1, Math.floor(this.#concurrency ?? defaultParallelism()));
   }
 
   /** Compiles the build once, on first use. */
   #getPool(): Promise<{ pool: WorkerPool; build: LoadedBuild }> {
     if (!this.#pool) {
-      const pool = loadBuild(this.#variant).then(
-        (build) => ({ pool: new WorkerPool(build.setup, this.#concurrency), build }),
+      const pool = loadBuild(this.#variant, this.#artifactsUrl).then(
+        (build) => ({ pool: new WorkerPool(build.setup, this.#concurrency, this.#workerUrl), build }),
         (err: unknown) => {
           // A build that fails to read or compile is a build problem, reported as one.
           throw err instanceof AfmpegError
@@ -143,14 +155,13 @@ export class WasiEngine implements Engine {
   components(): Promise<BuildComponents> {
     if (!this.#components) {
       const variant = this.#variant;
+      // A committed variant is read as `variantComponents` reads it (and shares its cache) where
+      // the package's files can be read at once; a browser fetches it, as any build.
       const read =
-        typeof variant === 'string'
+        typeof variant === 'string' && this.#artifactsUrl === undefined && committedVariants().length > 0
           ? Promise.resolve().then(() => variantComponents(variant))
-          : openBuild(variant).then(({ source, provenanceBytes }) =>
-              buildComponents(
-                JSON.parse(new TextDecoder().decode(provenanceBytes)),
-                `PROVENANCE.json at ${source.describe}`,
-              ),
+          : openBuild(variant, this.#artifactsUrl).then(({ provenanceBytes, provenanceWhere }) =>
+              buildComponents(JSON.parse(new TextDecoder().decode(provenanceBytes)), provenanceWhere),
             );
       // Like a failed load, a failed read is not cached.
       read.catch(() => {
@@ -231,6 +242,10 @@ export class WasiEngine implements Engine {
       // An abort while the build was loading (a first run compiles it) fired no event anyone
       // listens to any more: look before taking a worker, and again once one is granted.
       if (stop.aborted) throw failureFor(stop.reason, '');
+      // Without shared memory the volumes are copied to the worker, and stdin goes whole.
+      const copy = this.#copyVolumes
+        ? { stdin: options.stdin === undefined ? undefined : await new StdinSource(options.stdin).readAll() }
+        : undefined;
       let lease: Awaited<ReturnType<WorkerPool['acquire']>>;
       try {
         lease = await pool.acquire(stop);
@@ -245,6 +260,7 @@ export class WasiEngine implements Engine {
       const settled = await this.#runOnWorker(lease, tool, argsCopy, volumes, mounts, cwd, options, stop, {
         failureFor,
         capped,
+        copy,
       });
       return { ...settled, durationMs: performance.now() - started };
     } finally {
@@ -254,7 +270,7 @@ export class WasiEngine implements Engine {
   }
 
   #runOnWorker(
-    lease: { worker: import('node:worker_threads').Worker; release(reusable: boolean): void },
+    lease: Lease,
     tool: Tool,
     args: string[],
     volumes: VolumeBackend[],
@@ -265,11 +281,14 @@ export class WasiEngine implements Engine {
     extra: {
       failureFor: (reason: unknown, stderr: string) => Error;
       capped: Record<string, WebAssembly.Module> | undefined;
+      /** Set when the volumes are copied to the worker (no shared memory): stdin, read whole. */
+      copy: { stdin: Uint8Array | undefined } | undefined;
     },
   ): Promise<Settled> {
     const { worker } = lease;
-    const channel = createChannelBuffers();
-    const stdin = options.stdin === undefined ? undefined : new StdinSource(options.stdin);
+    const copied = extra.copy ? new CopiedVolumes(volumes, mounts) : undefined;
+    const channel = copied ? undefined : createChannelBuffers();
+    const stdin = copied || options.stdin === undefined ? undefined : new StdinSource(options.stdin);
     const sink =
       options.stdout === 'capture' || options.stdout === undefined
         ? undefined
@@ -290,14 +309,16 @@ export class WasiEngine implements Engine {
       let callbackFailure: CallbackError | undefined;
       const streamError = (failure: { stream: 'stdin' | 'stdout'; cause: unknown }, exitCode?: number) =>
         new CallerStreamError(failure.stream, args, tailOf(stderr), { cause: failure.cause }, exitCode);
-      const server = new VolumeServer(channel, volumes, stdin, sink, (failure) => {
-        // FFmpeg now sees a broken pipe (or a read error) and normally exits at once; if it is stuck
-        // elsewhere, the run still ends promptly.
-        graceTimer = setTimeout(
-          () => finish(false, () => reject(streamError(failure))),
-          STREAM_FAILURE_GRACE_MS,
-        );
-      });
+      const server =
+        copied ??
+        new VolumeServer(channel as ChannelBuffers, volumes, stdin, sink, (failure) => {
+          // FFmpeg now sees a broken pipe (or a read error) and normally exits at once; if it is
+          // stuck elsewhere, the run still ends promptly.
+          graceTimer = setTimeout(
+            () => finish(false, () => reject(streamError(failure))),
+            STREAM_FAILURE_GRACE_MS,
+          );
+        });
       const finish = (reusable: boolean, outcome: () => void) => {
         if (done) return;
         done = true;
@@ -341,13 +362,17 @@ export class WasiEngine implements Engine {
           return;
         }
         if (msg.type === 'stdout') {
-          stdoutChunks.push(msg.bytes);
+          // Copied volumes have no channel to stream stdout through: it comes by message.
+          if (sink) void sink.write(msg.bytes);
+          else stdoutChunks.push(msg.bytes);
           return;
         }
         stderr += stderrDecoder.decode();
         if (stderr.length > STDERR_LIMIT) stderr = stderr.slice(-STDERR_LIMIT);
         lines.end(onLine);
         if (callbackFailure) return; // already rejected (the guest had finished: nothing to stop)
+        // What the run changed reaches the caller's volume before the run settles, as it would live.
+        copied?.apply(msg.changes);
         const fatal = server.fatal;
         const enomem = outOfMemoryNote(stderr);
         const memoryBytes = msg.memoryBytes ?? 0;
@@ -410,18 +435,28 @@ export class WasiEngine implements Engine {
       worker.on('error', onError);
       worker.on('exit', onExit);
       stop.addEventListener('abort', onStop, { once: true });
-      worker.postMessage({
-        type: 'run',
-        argv: [tool, ...args],
-        env,
-        cwd,
-        mounts,
-        channel,
-        hasStdin: stdin !== undefined,
-        stdoutToStream: sink !== undefined,
-        ...(limitBytes === undefined ? {} : { memoryLimitBytes: limitBytes }),
-        ...(extra.capped === undefined ? {} : { modules: extra.capped }),
-      });
+      const copies = copied?.copies();
+      worker.postMessage(
+        {
+          type: 'run',
+          argv: [tool, ...args],
+          env,
+          cwd,
+          mounts,
+          ...(channel === undefined ? {} : { channel }),
+          ...(copies === undefined ? {} : { copied: copies }),
+          hasStdin: stdin !== undefined,
+          ...(extra.copy?.stdin === undefined ? {} : { stdinBytes: extra.copy.stdin }),
+          stdoutToStream: sink !== undefined && channel !== undefined,
+          ...(limitBytes === undefined ? {} : { memoryLimitBytes: limitBytes }),
+          ...(extra.capped === undefined ? {} : { modules: extra.capped }),
+        },
+        copies === undefined
+          ? []
+          : copies.flatMap((c) =>
+              c.entries.flatMap((e) => ('bytes' in e ? [e.bytes.buffer as ArrayBuffer] : [])),
+            ),
+      );
     });
   }
 }

@@ -1,13 +1,11 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { defaultParallelism } from '#platform/parallelism';
+import { spawnRunWorker } from '#platform/run-worker-thread';
 import { EngineClosedError } from './errors.js';
-import type { WorkerSetup } from './worker-protocol.js';
-
-const workerUrl = new URL('./run-worker.js', import.meta.url);
+import type { RunWorker, WorkerSetup } from './worker-protocol.js';
 
 /** A slot in the pool: a worker lent to one run at a time. */
 export interface Lease {
-  readonly worker: Worker;
+  readonly worker: RunWorker;
   /** Gives the worker back; `reusable: false` (trap, cancel) replaces it. */
   release(reusable: boolean): void;
 }
@@ -19,14 +17,16 @@ export interface Lease {
 export class WorkerPool {
   readonly size: number;
   readonly #setup: WorkerSetup;
-  readonly #idle: Worker[] = [];
-  readonly #all = new Set<Worker>();
+  readonly #idle: RunWorker[] = [];
+  readonly #all = new Set<RunWorker>();
+  readonly #workerUrl: string | URL | undefined;
   readonly #waiting: Array<{ grant: (lease: Lease) => void; fail: (err: unknown) => void }> = [];
   #leased = 0;
   #closed = false;
 
-  constructor(setup: WorkerSetup, size = availableParallelism()) {
+  constructor(setup: WorkerSetup, size = defaultParallelism(), workerUrl?: string | URL) {
     this.#setup = setup;
+    this.#workerUrl = workerUrl;
     this.size = Math.max(1, Math.floor(size));
   }
 
@@ -76,10 +76,8 @@ export class WorkerPool {
     };
   }
 
-  #spawn(): Worker {
-    // An empty env: the worker's process.env is then a plain object, and nothing of the host's
-    // environment can leak into the guest by accident.
-    const worker = new Worker(workerUrl, { workerData: this.#setup, env: {} });
+  #spawn(): RunWorker {
+    const worker = spawnRunWorker(this.#setup, this.#workerUrl);
     this.#all.add(worker);
     worker.on('exit', () => {
       this.#all.delete(worker);

@@ -1,5 +1,6 @@
 import type { Violation } from '../host/index.js';
 import type { ChannelBuffers } from './rpc-channel.js';
+import type { CopiedVolume, VolumeChanges } from './volume-copy.js';
 
 export type { Violation };
 
@@ -22,8 +23,16 @@ export interface RunRequest {
   env: Array<[string, string]>;
   cwd: string;
   mounts: WorkerMount[];
-  channel: ChannelBuffers;
+  /**
+   * The line to the caller's thread, which serves the volumes live. Absent where there is no
+   * shared memory (a page without cross-origin isolation): then `copied` carries the volumes.
+   */
+  channel?: ChannelBuffers;
+  /** Each volume (by id) copied in, when there is no channel; the changes come back with `finished`. */
+  copied?: CopiedVolume[];
   hasStdin: boolean;
+  /** Standard input in full, when there is no channel to pull it through. */
+  stdinBytes?: Uint8Array;
   /** stdout goes to a caller's stream through the channel (with backpressure), not by message. */
   stdoutToStream: boolean;
   memoryLimitBytes?: number;
@@ -42,4 +51,33 @@ export type WorkerMessage =
       trap?: { message: string; stack?: string };
       /** The guest's linear memory at the end, in bytes. */
       memoryBytes?: number;
+      /** What the run changed in each copied volume (by id), when the volumes were copied in. */
+      changes?: VolumeChanges[];
     };
+
+/**
+ * A worker as the pool and the engine use it, on any platform: Node's `Worker` is one as it is;
+ * a browser's Web Worker is wrapped to look the same (platform/browser/run-worker-thread.ts).
+ */
+export interface RunWorker {
+  on(event: 'message', listener: (message: WorkerMessage) => void): unknown;
+  on(event: 'error', listener: (err: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  off(event: 'message', listener: (message: WorkerMessage) => void): unknown;
+  off(event: 'error', listener: (err: Error) => void): unknown;
+  off(event: 'exit', listener: (code: number) => void): unknown;
+  postMessage(request: RunRequest, transfer?: ArrayBuffer[]): void;
+  terminate(): Promise<unknown>;
+  /** Keeps the process alive while a run is on it (Node); a no-op elsewhere. */
+  ref(): void;
+  unref(): void;
+}
+
+/** The worker's end of the line: the setup it was born with, messages both ways. */
+export interface WorkerPort {
+  setup(): Promise<WorkerSetup>;
+  post(message: WorkerMessage, transfer: ArrayBuffer[]): void;
+  onRequest(handle: (request: RunRequest) => void): void;
+  /** Runs `task` once the worker has nothing else to do. */
+  whenIdle(task: () => void): void;
+}

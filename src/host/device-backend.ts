@@ -1,4 +1,4 @@
-import { randomFillSync } from 'node:crypto';
+import { fillRandom } from '#platform/random';
 import { type DirEntryRecord, errnoError, type StatRecord, type VolumeBackend } from '../vfs/index.js';
 
 const devices = ['null', 'zero', 'urandom', 'random'] as const;
@@ -41,7 +41,7 @@ export function deviceBackend(): VolumeBackend {
       const device = deviceOf(fd);
       if (device === 'null') return new Uint8Array(0);
       const bytes = new Uint8Array(length);
-      if (device !== 'zero') randomFillSync(bytes);
+      if (device !== 'zero') fillRandom(bytes);
       return bytes;
     },
     write(fd, data) {

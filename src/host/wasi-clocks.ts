@@ -1,3 +1,4 @@
+import { monotonicNow } from '#platform/monotonic-clock';
 import { Pollable } from './wasi-io.js';
 
 function wallClockNow() {
@@ -7,7 +8,7 @@ function wallClockNow() {
 
 /** `wasi:clocks/*`: the host's monotonic and wall clocks; a deadline is a pollable that blocks. */
 export function clockImports(): Record<string, Record<string, unknown>> {
-  const now = () => process.hrtime.bigint();
+  const now = monotonicNow;
   return {
     'wasi:clocks/monotonic-clock': {
       now,

@@ -4,6 +4,8 @@
  * resource; what a stream reads from or writes to is a small source/sink object behind it.
  */
 
+import { monotonicNow } from '#platform/monotonic-clock';
+import { sleepSync } from '#platform/sleep';
 import { checkedMethods } from './guest-calls.js';
 
 /** A stream error payload; the glue lowers it as `stream-error`. */
@@ -20,18 +22,16 @@ export class IoError {
   }
 }
 
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
 /** `wasi:io/poll.pollable`. Everything here is ready at once except clock deadlines. */
 export class Pollable {
   /** @param deadlineNs monotonic time (ns) at which it becomes ready; 0n = ready now */
   constructor(readonly deadlineNs: bigint = 0n) {}
   ready(): boolean {
-    return process.hrtime.bigint() >= this.deadlineNs;
+    return monotonicNow() >= this.deadlineNs;
   }
   block(): void {
-    const waitNs = this.deadlineNs - process.hrtime.bigint();
-    if (waitNs > 0n) Atomics.wait(sleeper, 0, 0, Number(waitNs / 1_000_000n) + 1);
+    const waitNs = this.deadlineNs - monotonicNow();
+    if (waitNs > 0n) sleepSync(Number(waitNs / 1_000_000n) + 1);
   }
   [Symbol.dispose](): void {}
 }

@@ -1,10 +1,11 @@
-import { randomBytes, randomFillSync } from 'node:crypto';
+import { fillRandom } from '#platform/random';
 
 function randomU64(): bigint {
-  return randomBytes(8).readBigUInt64LE(0);
+  const bytes = fillRandom(new Uint8Array(8));
+  return new DataView(bytes.buffer).getBigUint64(0, true);
 }
 
-const randomFill = (len: bigint) => randomFillSync(new Uint8Array(Number(len)));
+const randomFill = (len: bigint) => fillRandom(new Uint8Array(Number(len)));
 
 /** `wasi:random/*`: all of it from the host's CSPRNG, the insecure kinds included. */
 export function randomImports(): Record<string, Record<string, unknown>> {

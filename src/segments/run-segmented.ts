@@ -1,4 +1,4 @@
-import { Volume } from 'memfs';
+import { Volume } from '#platform/memory-volume';
 import type { Command } from '../builder/index.js';
 import {
   type Engine,

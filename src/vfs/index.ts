@@ -13,8 +13,9 @@
  * vol.writeFileSync('/in/a.png', pngBytes);
  * ```
  */
-export { Volume } from 'memfs';
+export { Volume } from '#platform/memory-volume';
 export { backendPath, type LookupRequest, type LookupResult, lookup } from './lookup.js';
+export { MemoryVolume } from './memory-volume.js';
 export {
   backendFromFs,
   type DirEntryRecord,

@@ -1,5 +1,4 @@
-import { constants as bufferConstants } from 'node:buffer';
-import { constants } from 'node:fs';
+import { openFlags as constants, maxBufferBytes } from '#platform/fs-constants';
 import type { LookupRequest, LookupResult } from './lookup.js';
 
 /** What a file is, in the words WASI uses. */
@@ -79,7 +78,7 @@ interface StatsLike {
 }
 
 interface DirentLike {
-  name: string | Buffer;
+  name: string | Uint8Array;
   isDirectory(): boolean;
   isFile(): boolean;
   isSymbolicLink(): boolean;
@@ -103,7 +102,7 @@ export interface SyncFileSystem {
   rmdirSync(path: string): void;
   unlinkSync(path: string): void;
   renameSync(from: string, to: string): void;
-  readlinkSync(path: string): string | Buffer;
+  readlinkSync(path: string): string | Uint8Array;
   symlinkSync(target: string, path: string): void;
   utimesSync(path: string, atime: number | Date, mtime: number | Date): void;
 }
@@ -147,7 +146,7 @@ function beyondBuffer<T>(call: () => T): T {
     return call();
   } catch (err) {
     if (err instanceof RangeError && /"size" is out of range/.test(err.message)) {
-      throw Object.assign(new Error(`EFBIG: the file would pass ${bufferConstants.MAX_LENGTH} bytes`), {
+      throw Object.assign(new Error(`EFBIG: the file would pass ${maxBufferBytes} bytes`), {
         code: 'EFBIG',
         cause: err,
       });

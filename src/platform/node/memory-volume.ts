@@ -1,0 +1,10 @@
+import { Volume } from 'memfs';
+import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../../vfs/volume-backend.js';
+
+/** The in-memory volume a caller fills: memfs's `Volume`, Node's fs API in memory. */
+export { Volume };
+
+/** A fresh, empty in-memory backend (a run's scratch `/tmp`). */
+export function scratchBackend(): VolumeBackend {
+  return backendFromFs(new Volume() as unknown as SyncFileSystem);
+}
