@@ -394,15 +394,22 @@ export class Command<L extends string = never> {
    */
   toArgs(): string[] {
     const { globals, inputs, graph, outputs } = this.#state;
-    const args: string[] = renderOptions(globals as Record<string, unknown>, GLOBAL_KEYS, GLOBAL_FLAGS);
+    const args: string[] = renderOptions(
+      globals as Record<string, unknown>,
+      GLOBAL_KEYS,
+      GLOBAL_FLAGS,
+      'global options',
+    );
     if (globals.stats !== undefined) args.push(globals.stats ? '-stats' : '-nostats');
     args.push(...(globals.raw ?? []));
-    for (const input of inputs) {
+    for (const [i, input] of inputs.entries()) {
       if (input.layout) {
         args.push(...input.layout.flatMap((u) => (u.kind === 'tokens' ? u.tokens : [])), '-i', input.path);
         continue;
       }
-      args.push(...renderOptions(input.options as Record<string, unknown>, INPUT_KEYS, INPUT_FLAGS));
+      args.push(
+        ...renderOptions(input.options as Record<string, unknown>, INPUT_KEYS, INPUT_FLAGS, `input #${i}`),
+      );
       args.push(
         ...renderPrivate(input.options.privateOptions),
         ...(input.options.raw ?? []),
@@ -433,7 +440,7 @@ export class Command<L extends string = never> {
     if (compiled.kind === 'complex' && compiled.text !== '') args.push('-filter_complex', compiled.text);
     for (const own of graph.raw) if (own.own !== undefined) args.push(own.own, own.text);
     const mapArg = (entry: string) => ['-map', selectorInput(entry) === undefined ? `[${entry}]` : entry];
-    for (const out of outputs) {
+    for (const [n, out] of outputs.entries()) {
       const o = out.options;
       const simple = compiled.kind === 'simple' ? compiled : undefined;
       const filterArgs = (media: 'v' | 'a') => {
@@ -453,7 +460,7 @@ export class Command<L extends string = never> {
       }
       for (const entry of o.map ?? []) args.push(...mapArg(entry));
       args.push(...filterArgs('v'), ...filterArgs('a'));
-      args.push(...renderOptions(o as Record<string, unknown>, OUTPUT_KEYS, OUTPUT_FLAGS));
+      args.push(...renderOptions(o as Record<string, unknown>, OUTPUT_KEYS, OUTPUT_FLAGS, `output #${n}`));
       args.push(
         ...renderMetadata(o.metadata, o.streamMetadata),
         ...renderPrivate(o.privateOptions),

@@ -11,6 +11,7 @@ export type BuilderErrorCode =
   | 'invalid-label'
   | 'no-inputs-to-wire'
   | 'invalid-value'
+  | 'unknown-option'
   | 'media-mismatch'
   | 'parse-error'
   | 'builder-closed';

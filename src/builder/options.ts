@@ -281,15 +281,33 @@ const renderScalar = (key: string, value: unknown): string => {
   throw new BuilderError('invalid-value', `-${key}: cannot render ${typeof value}`);
 };
 
+/** Option keys the command renders itself, outside {@link renderOptions}'s table. */
+const RENDERED_ELSEWHERE = new Set(['raw', 'privateOptions', 'stats', 'map', 'metadata', 'streamMetadata']);
+
+/** What to write instead of an option that belongs to the filter graph. */
+const FILTER_OPTIONS = new Set(['vf', 'af', 'filter', 'filter:v', 'filter:a', 'filter_complex', 'lavfi']);
+
 /**
  * Renders options in the order of `keys`: booleans in `flags` become bare `-key` when true,
- * everything else `-key value`. Unknown keys are ignored here (the types forbid them).
+ * everything else `-key value`. A key outside the table is refused rather than dropped: the types
+ * forbid it, but a JavaScript caller or a cast would otherwise lose it without a word.
  */
 export function renderOptions(
   options: Rendered,
   keys: readonly string[],
   flags: ReadonlySet<string>,
+  where: string,
 ): string[] {
+  for (const key of Object.keys(options)) {
+    if (options[key] === undefined || keys.includes(key) || RENDERED_ELSEWHERE.has(key)) continue;
+    const instead = FILTER_OPTIONS.has(key)
+      ? 'filters are added with .filter() (which compiles to -vf/-af) or .graph()'
+      : 'a codec- or muxer-private option goes in privateOptions, anything else in raw';
+    throw new BuilderError(
+      'unknown-option',
+      `${where}: -${key} is not an option the builder knows; ${instead}`,
+    );
+  }
   const args: string[] = [];
   for (const key of keys) {
     const value = options[key];

@@ -496,3 +496,64 @@ describe('R-AF-7 invalid graphs are rejected at compile time, naming the node an
     expect(() => leaked?.source('color')).toThrow(/used after its callback returned/);
   });
 });
+
+// Options outside the builder's tables: the types forbid them, a JavaScript caller or a cast used
+// to lose them without a word (an output `vf` compiled to nothing).
+type Loose = Record<string, unknown>;
+describe('R-AF-7 an option the builder does not know is refused, not dropped', () => {
+  it.each([
+    {
+      cmd: () => new Command().input('a.mp4').output('b.mp4', { vf: 'scale=320:-2' } as Loose),
+      message: 'output #0: -vf is not an option the builder knows; filters are added with .filter()',
+    },
+    {
+      cmd: () =>
+        new Command()
+          .input('a.mp4')
+          .output('b.mp4')
+          .output('c.mp4', { 'filter:a': 'volume=2' } as Loose),
+      message: 'output #1: -filter:a is not an option the builder knows; filters are added with .filter()',
+    },
+    {
+      cmd: () => new Command().input('a.mp4', { probsize: 32 } as Loose).output('b.mp4'),
+      message: 'input #0: -probsize is not an option the builder knows; a codec- or muxer-private option',
+    },
+    {
+      cmd: () => new Command({ overwrite: true } as Loose).input('a.mp4').output('b.mp4'),
+      message: 'global options: -overwrite is not an option the builder knows',
+    },
+  ])('$message', ({ cmd, message }) => {
+    const err = fails(cmd as () => Command<string>);
+    expect(err.code).toBe('unknown-option');
+    expect(err.message).toContain(message);
+  });
+
+  it('options the command renders itself, and unset ones, still compile', () => {
+    const cmd = new Command({ stats: false, raw: ['-benchmark'] })
+      .input('a.mp4', { privateOptions: { probesize: 32 }, raw: ['-re'] })
+      .output('b.mp4', {
+        map: ['0:v'],
+        metadata: { title: 't' },
+        privateOptions: { crf: 23 },
+        'c:a': undefined,
+        raw: ['-shortest'],
+      });
+    expect(cmd.toArgs()).toEqual([
+      '-nostats',
+      '-benchmark',
+      '-probesize',
+      '32',
+      '-re',
+      '-i',
+      'a.mp4',
+      '-map',
+      '0:v',
+      '-metadata',
+      'title=t',
+      '-crf',
+      '23',
+      '-shortest',
+      'b.mp4',
+    ]);
+  });
+});
