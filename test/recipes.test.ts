@@ -119,6 +119,20 @@ describe('R-AF-20 recipes, run and checked', () => {
     near(tile(1, 1), WHITE);
   });
 
+  it('contactSheet: every tile filled when picks land between frames (4x3 over 4 s at 10 fps)', async () => {
+    await run(
+      contactSheet('/in/rgbw.mp4', '/out/sheet12.png', { columns: 4, rows: 3, tileWidth: 16, duration: 4 }),
+    );
+    const [sheet] = await frames('/out/sheet12.png');
+    // Slot k starts at 1/6 + k/3 s: the first frame at or after it is red for k 0-2, green 3-5,
+    // blue 6-8, white 9-11 (the last at 3.9 s).
+    const want = [RED, RED, RED, GREEN, GREEN, GREEN, BLUE, BLUE, BLUE, WHITE, WHITE, WHITE];
+    want.forEach((color, k) => {
+      const [c, r] = [k % 4, Math.floor(k / 4)];
+      near(sheet?.(2 + c * 18 + 8, 2 + r * 14 + 6) ?? [-1, -1, -1], color);
+    });
+  });
+
   it('concatFiles: matching streams go through the demuxer with stream copy', async () => {
     const files = await Promise.all(
       ['/in/rgbw.mp4', '/in/rgbw.mp4'].map(async (path) => ({ path, streams: (await probe(path)).streams })),

@@ -20,7 +20,7 @@ export interface ContactSheetOptions {
  *
  * @example
  * const cmd = contactSheet('/in/movie.mp4', '/out/sheet.png', { columns: 3, rows: 3, duration: 60 });
- * // -vf select=expr=gte(t\\,3.333...)*(isnan(prev_selected_t)+...),scale=w=160:h=-2,tile=layout=3x3:padding=2:margin=2:color=black
+ * // -vf select=expr=gte(t\\,3.333...)*(isnan(prev_selected_t)+gt(floor(...),floor(...))),scale=w=160:h=-2,tile=layout=3x3:padding=2:margin=2:color=black
  */
 export function contactSheet(input: string, output: string, options: ContactSheetOptions): Command {
   const columns = options.columns ?? 4;
@@ -29,12 +29,15 @@ export function contactSheet(input: string, output: string, options: ContactShee
   if (!(options.duration > 0)) {
     throw new BuilderError('invalid-value', `contactSheet: duration ${options.duration} must be > 0`);
   }
-  // One picture per slot, the first frame at or after the middle of each slot of the running time.
+  // One picture per slot: the first frame at or after the middle of each slot of the running time.
+  // Counted by slot index, not by distance from the previous pick: a pick that lands a frame late
+  // would push every later one back, and the last tiles would stay empty.
   const slot = options.duration / (columns * rows);
+  const index = (at: string) => `floor((${at}-${slot / 2})/${slot})`;
   return new Command(options.globals ?? { y: true, hide_banner: true, loglevel: 'error' })
     .input(input)
     .filter('select', {
-      expr: `gte(t,${slot / 2})*(isnan(prev_selected_t)+gte(t-prev_selected_t,${slot}))`,
+      expr: `gte(t,${slot / 2})*(isnan(prev_selected_t)+gt(${index('t')},${index('prev_selected_t')}))`,
     })
     .filter('scale', { w: options.tileWidth ?? 160, h: -2 })
     .filter('tile', {
