@@ -3,7 +3,8 @@ import { BuildIntegrityError } from '../../engine/errors.js';
 import type { VariantName } from '../../engine/types.js';
 
 /** The package's `wasm/` as served beside its `dist/` (unbundled); a bundled page passes `artifactsUrl`. */
-const defaultArtifacts = new URL('../../../wasm/', import.meta.url);
+// (Vite would warn that the directory does not exist at build time: it is served, not bundled.)
+const defaultArtifacts = new URL(/* @vite-ignore */ '../../../wasm/', import.meta.url);
 
 /** A page cannot list what a server holds: no variant is known to be there until it is fetched. */
 export function committedVariants(): VariantName[] {
