@@ -1,6 +1,5 @@
-import { Volume } from 'memfs';
 import { deviceBackend, type MountPoint } from '../host/index.js';
-import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../vfs/index.js';
+import { backendFromFs, type SyncFileSystem, Volume, type VolumeBackend } from '../vfs/index.js';
 import type { WorkerMount } from './worker-protocol.js';
 
 /** A run's mounts with their backends: the caller's volumes by id, a fresh scratch, the devices. */

@@ -1,4 +1,3 @@
-import { Volume } from 'memfs';
 import type { Command } from '../builder/index.js';
 import {
   type Engine,
@@ -8,6 +7,7 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
+import { Volume } from '../vfs/index.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
 import { firstEncodesAudio, SCRATCH_AT, segmentJobs } from './jobs.js';
 import { sourceFacts } from './source-facts.js';
