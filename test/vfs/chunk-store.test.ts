@@ -18,7 +18,7 @@ function contents(ops: readonly Op[]): string {
   return bytes.toString('latin1').replaceAll('\0', '.');
 }
 
-describe('R-AF-2: ChunkStore, 8-byte chunks', () => {
+describe('R-AF-2: ChunkStore, small chunks (8 bytes unless said)', () => {
   it.each<[string, Op[], string]>([
     ['empty', [], ''],
     ['inside the first chunk', [['write', 0, 'abc']], 'abc'],
@@ -137,6 +137,15 @@ describe('R-AF-2: ChunkStore, 8-byte chunks', () => {
     expect(target.subarray(count).toString('latin1')).toBe('#'.repeat(length - count));
   });
 
+  it('the first chunk grows in steps (64, 128, 256 bytes) and keeps its bytes', () => {
+    const store = new ChunkStore(256);
+    const expected = Buffer.from(Array.from({ length: 300 }, (_, i) => (i % 251) + 1));
+    for (let i = 0; i < expected.length; i++) store.write(expected.subarray(i, i + 1), i);
+    const back = Buffer.alloc(300);
+    expect(store.read(back, 0)).toBe(300);
+    expect(back.equals(expected)).toBe(true);
+  });
+
   it('matches a plain buffer over 2000 seeded random writes, reads and truncates', () => {
     let seed = 15;
     const random = (n: number) => {
@@ -175,7 +184,7 @@ describe('R-AF-2: ChunkStore, 8-byte chunks', () => {
 });
 
 describe('R-AF-2: ChunkStore at its real size', () => {
-  it('holds bytes past 4 GiB, across a chunk boundary, with only the chunks written allocated', () => {
+  it('holds bytes past 4 GiB, written across a chunk boundary; the hole before reads as zeros', () => {
     const store = new ChunkStore();
     const at = 2 ** 32 - 3; // the write spans 4 GiB, which is also a chunk boundary
     expect(2 ** 32 % CHUNK_BYTES).toBe(0);

@@ -34,6 +34,16 @@ describe('R-AF-2: the Volume keeps memfs API across chunk boundaries', () => {
       },
     ],
     [
+      'writeSync in 1 MiB pieces from offsets into one buffer',
+      (vol) => {
+        const fd = vol.openSync('/pieces', 'w');
+        for (let at = 0; at < big.length; )
+          at += vol.writeSync(fd, big, at, Math.min(2 ** 20, big.length - at));
+        vol.closeSync(fd);
+        return vol.readFileSync('/pieces') as Buffer;
+      },
+    ],
+    [
       'copyFileSync',
       (vol) => {
         vol.copyFileSync('/big', '/copy');
