@@ -29,16 +29,19 @@ describe.each(['gpl', 'lgpl'] as const)('R-AF-12: the %s build decodes H.264 exa
     await engine.close();
   });
 
-  it.each(FIXTURES)('%s: the frames native FFmpeg decodes, with and without the SIMD128 kernels (-cpuflags 0)', async (name) => {
-    const vol = new Volume();
-    vol.writeFileSync('/in.mp4', readFileSync(fixture(`${name}.mp4`)));
-    const decode = async (cpuflags: string[]) =>
-      framemd5Hashes(
-        (await engine.run(vol, [...cpuflags, '-i', '/in.mp4', '-f', 'framemd5', 'pipe:1'])).stdout,
-      );
-    const native = framemd5Hashes(readFileSync(fixture(`${name}.framemd5`), 'utf8'));
-    expect(native).toHaveLength(12);
-    expect(await decode([])).toEqual(native);
-    expect(await decode(['-cpuflags', '0'])).toEqual(native);
-  });
+  it.each(FIXTURES)(
+    '%s: the frames native FFmpeg decodes, with and without the SIMD128 kernels (-cpuflags 0)',
+    async (name) => {
+      const vol = new Volume();
+      vol.writeFileSync('/in.mp4', readFileSync(fixture(`${name}.mp4`)));
+      const decode = async (cpuflags: string[]) =>
+        framemd5Hashes(
+          (await engine.run(vol, [...cpuflags, '-i', '/in.mp4', '-f', 'framemd5', 'pipe:1'])).stdout,
+        );
+      const native = framemd5Hashes(readFileSync(fixture(`${name}.framemd5`), 'utf8'));
+      expect(native).toHaveLength(12);
+      expect(await decode([])).toEqual(native);
+      expect(await decode(['-cpuflags', '0'])).toEqual(native);
+    },
+  );
 });
