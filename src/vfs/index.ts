@@ -13,7 +13,6 @@
  * vol.writeFileSync('/in/a.png', pngBytes);
  * ```
  */
-export { CHUNK_BYTES, ChunkStore, MAX_FILE_BYTES } from './chunk-store.js';
 export { backendPath, type LookupRequest, type LookupResult, lookup } from './lookup.js';
 export { Volume } from './volume.js';
 export {
