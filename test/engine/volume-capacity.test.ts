@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createEngine, type Engine, type SyncFileSystem, Volume, VolumeCapacityError } from 'afmpeg';
 import { Volume as MemfsVolume } from 'memfs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHUNK_BYTES } from '../../dist/vfs/chunk-store.js';
+import { CHUNK_BYTES, MAX_FILE_BYTES } from '../../dist/vfs/chunk-store.js';
 import { framemd5Hashes } from './decoded.js';
 import { offsetWrites } from './offset-volume.js';
 import { countWorkerSpawns } from './worker-spawns.js';
@@ -95,23 +95,29 @@ describe('R-AF-2: outputs past 4 GiB', () => {
     expect(await pcmHashes(vol, '/big.raw', FOUR_GIB)).toEqual(expected);
   });
 
-  it("R-AF-2: in memfs's own Volume: VolumeCapacityError naming the file; inputs intact, engine goes on", async () => {
-    const vol = new MemfsVolume();
-    vol.writeFileSync('/keep.txt', 'untouched');
-    const shifted = offsetWrites(vol as unknown as SyncFileSystem, /^\/big\.raw$/, FOUR_GIB);
-    const spawned = spawns.count;
-    const err = await engine.run(shifted, toRaw('/big.raw')).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(VolumeCapacityError);
-    expect(err).toMatchObject({ path: '/big.raw' });
-    expect((err as Error).message).toMatch(/the volume cannot hold \/big\.raw/);
-    // Whatever FFmpeg's exit (native FFmpeg 5.1 exits 0 after "Error writing trailer" on a full
-    // disk), the run rejects: the output is not whole.
-    expect(vol.readFileSync('/keep.txt', 'utf8')).toBe('untouched');
-    // FFmpeg exited by itself: the worker is kept, and the next run works.
-    await engine.run(vol, toRaw('/small.raw'));
-    expect(vol.statSync('/small.raw').size).toBe(8000);
-    expect(spawns.count).toBe(spawned);
-  });
+  it.each([
+    ["memfs's own Volume, past 4 GiB", () => new MemfsVolume() as unknown as Volume, FOUR_GIB],
+    ["afmpeg's Volume, past 16 TiB", () => new Volume(), MAX_FILE_BYTES],
+  ] as const)(
+    'R-AF-2: in %s: VolumeCapacityError naming the file; inputs intact, engine goes on',
+    async (_name, make, offset) => {
+      const vol = make();
+      vol.writeFileSync('/keep.txt', 'untouched');
+      const shifted = offsetWrites(vol as unknown as SyncFileSystem, /^\/big\.raw$/, offset);
+      const spawned = spawns.count;
+      const err = await engine.run(shifted, toRaw('/big.raw')).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(VolumeCapacityError);
+      expect(err).toMatchObject({ path: '/big.raw' });
+      expect((err as Error).message).toMatch(/the volume cannot hold \/big\.raw/);
+      // Whatever FFmpeg's exit (native FFmpeg 5.1 exits 0 after "Error writing trailer" on a full
+      // disk), the run rejects: the output is not whole.
+      expect(vol.readFileSync('/keep.txt', 'utf8')).toBe('untouched');
+      // FFmpeg exited by itself: the worker is kept, and the next run works.
+      await engine.run(vol, toRaw('/small.raw'));
+      expect(vol.statSync('/small.raw').size).toBe(8000);
+      expect(spawns.count).toBe(spawned);
+    },
+  );
 
   it('R-AF-2: on a host mount the same output lands past 4 GiB (a sparse file) and the run succeeds', async () => {
     const host = offsetWrites(fs as unknown as SyncFileSystem, /\/big\.raw$/, FOUR_GIB);
