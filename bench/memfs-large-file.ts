@@ -1,5 +1,5 @@
 /**
- * `npm run bench:large-file [-- GiB]` (default 2.5): where the memory goes when a memfs volume
+ * `npm run bench:large-file [-- GiB] [--past-4gib]` (default 2.5): where the memory goes when a memfs volume
  * holds a large file (issue 15), memfs's own `Volume` (one Buffer per file, doubled as it grows)
  * beside afmpeg's (`Volume`, the file's bytes in chunks), in one run. Each store runs in a fresh
  * process, so the process's peak RSS (`maxRSS`) is that store's alone:
@@ -7,6 +7,8 @@
  *   2. FFmpeg reads all of it: `-i /big.wav -f null -`;
  *   3. FFmpeg writes a second file as large: `-i /big.wav -c copy /copy.wav`;
  *   4. the caller streams that out (`createReadStream`), as a result too large to copy is taken.
+ * With `--past-4gib`, a third process has FFmpeg write a real 4.5 GiB output into afmpeg's Volume
+ * and read it all back (see `past4GiB`).
  * Worker threads share the process, so RSS is everything afmpeg holds (the first row, the engine
  * started, is the baseline). Per phase: the peak of RSS,
  * ArrayBuffers and external memory sampled every 20 ms, and `maxRSS` at its end.
@@ -36,8 +38,8 @@ interface PhaseRow {
 }
 const gib = (n: number) => Number((n / GiB).toFixed(2));
 
-/** One store, in this (child) process: prints one JSON row per phase. */
-async function measure(store: Store, sizeGiB: number): Promise<void> {
+/** Runs and prints phases (one JSON row each) over `vol`, sampling memory all along. */
+function phases(store: Store, vol: Volume) {
   const peak = { rss: 0, arrayBuffers: 0, external: 0 };
   const sample = () => {
     const m = process.memoryUsage();
@@ -46,8 +48,6 @@ async function measure(store: Store, sizeGiB: number): Promise<void> {
     peak.external = Math.max(peak.external, m.external);
   };
   const sampler = setInterval(sample, 20);
-  const vol = (store === 'memfs' ? new MemfsVolume() : new Volume()) as Volume;
-  const engine = createEngine({ concurrency: 1 });
   const phase = async (name: string, file: string | undefined, work: () => Promise<string>) => {
     sample();
     Object.assign(peak, { rss: 0, arrayBuffers: 0, external: 0 });
@@ -67,7 +67,14 @@ async function measure(store: Store, sizeGiB: number): Promise<void> {
     };
     console.log(JSON.stringify(row));
   };
+  return { phase, stop: () => clearInterval(sampler) };
+}
 
+/** One store, in this (child) process. */
+async function measure(store: Store, sizeGiB: number): Promise<void> {
+  const vol = (store === 'memfs' ? new MemfsVolume() : new Volume()) as Volume;
+  const engine = createEngine({ concurrency: 1 });
+  const { phase, stop } = phases(store, vol);
   // The worker and the compiled build exist first: the baseline.
   await phase('engine started: -version', undefined, async () => {
     const { exitCode } = await engine.run(vol, ['-hide_banner', '-version']);
@@ -107,7 +114,44 @@ async function measure(store: Store, sizeGiB: number): Promise<void> {
     for await (const part of vol.createReadStream('/copy.wav')) hash.update(part as Buffer);
     return `sha256 ${hash.digest('hex').slice(0, 16)}…`;
   });
-  clearInterval(sampler);
+  stop();
+  await engine.close();
+}
+
+/**
+ * `--past-4gib`: FFmpeg writes a real 4.5 GiB output into afmpeg's Volume (1080p frames of
+ * `testsrc2`, raw), then reads all of it back; every frame's hash must be the source's.
+ */
+async function past4GiB(): Promise<void> {
+  const vol = new Volume();
+  const engine = createEngine({ concurrency: 1 });
+  const { phase, stop } = phases('afmpeg', vol);
+  const frameBytes = 1920 * 1080 * 1.5;
+  const frames = Math.ceil((4.5 * GiB) / frameBytes);
+  const source = ['-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=25', '-frames:v', String(frames)];
+  const raw = ['-f', 'rawvideo', '-pix_fmt', 'yuv420p'];
+  const hashes = async (v: Volume, args: string[]) =>
+    Buffer.from((await engine.run(v, ['-hide_banner', ...args, '-f', 'framemd5', 'pipe:1'])).stdout)
+      .toString()
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split(',').at(-1));
+  await phase('engine started: -version', undefined, async () => {
+    const { exitCode } = await engine.run(vol, ['-hide_banner', '-version']);
+    return `exit ${exitCode}`;
+  });
+  await phase(`FFmpeg writes ${frames} raw 1080p frames`, '/big.yuv', async () => {
+    await engine.run(vol, ['-hide_banner', ...source, ...raw, '/big.yuv']);
+    return `${vol.statSync('/big.yuv').size} bytes, ${frames * frameBytes} expected`;
+  });
+  await phase('FFmpeg reads them all back: framemd5', '/big.yuv', async () => {
+    const back = await hashes(vol, [...raw, '-s', '1920x1080', '-r', '25', '-i', '/big.yuv']);
+    const made = await hashes(new Volume(), [...source, '-pix_fmt', 'yuv420p']);
+    const same = back.length === made.length && back.every((h, i) => h === made[i]);
+    const past = frames - Math.floor(2 ** 32 / frameBytes);
+    return `${back.length} frames read, all equal to the source's: ${same} (${past} of them past 4 GiB)`;
+  });
+  stop();
   await engine.close();
 }
 
@@ -136,15 +180,17 @@ function lastTime(stderr: string): number {
 }
 
 if (process.argv[2] === '--child') {
-  await measure(process.argv[3] as Store, Number(process.argv[4]));
+  if (process.argv[3] === 'past-4gib') await past4GiB();
+  else await measure(process.argv[3] as Store, Number(process.argv[4]));
 } else {
-  const sizeGiB = Number(process.argv[2] ?? 2.5);
+  const args = process.argv.slice(2);
+  const sizeGiB = Number(args.find((a) => !a.startsWith('--')) ?? 2.5);
   const loadBefore = loadavg();
   const rows: PhaseRow[] = [];
-  for (const store of stores) {
+  for (const child of [...stores, ...(args.includes('--past-4gib') ? ['past-4gib'] : [])]) {
     const out = execFileSync(
       process.execPath,
-      [fileURLToPath(import.meta.url), '--child', store, String(sizeGiB)],
+      [fileURLToPath(import.meta.url), '--child', child, String(sizeGiB)],
       {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
