@@ -10,5 +10,5 @@ export * from './engine/index.js';
 export { type RunCommandOptions, runCommand, type SegmentedRunOptions } from './run-command.js';
 export type { Segmentation, SegmentedRunResult } from './segments/run-segmented.js';
 export type { SegmentMode } from './segments/structure.js';
-// Of the volume room, what a caller passes: a memfs `Volume`, or anything with Node's sync fs API.
+// Of the volume room, what a caller passes: a `Volume` (memfs's, files in chunks), or anything with Node's sync fs API.
 export { type SyncFileSystem, Volume } from './vfs/index.js';

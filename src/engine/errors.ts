@@ -237,8 +237,9 @@ export class WorkingDirectoryError extends AfmpegError {
 }
 
 /**
- * An output grew past what its volume can hold: a memfs file is one Node Buffer, at most 4 GiB.
- * FFmpeg saw "File too large". Write outputs this big to a host mount (a `node:fs` volume).
+ * An output grew past the largest file its volume holds: FFmpeg saw "File too large". memfs's own
+ * `Volume` keeps a file in one Node Buffer, at most 4 GiB; afmpeg's `Volume` (chunks) holds 16 TiB,
+ * memory allowing; a host mount (a `node:fs` volume), what the disk holds.
  */
 export class VolumeCapacityError extends FFmpegExitError {
   override name = 'VolumeCapacityError';
@@ -252,7 +253,7 @@ export class VolumeCapacityError extends FFmpegExitError {
       exitCode,
       args,
       stderr,
-      `the volume cannot hold ${path}: an in-memory (memfs) file is at most 4 GiB; write it to a host mount`,
+      `the volume cannot hold ${path}: the file would pass the largest it holds (memfs's own Volume: 4 GiB; afmpeg's Volume: 16 TiB); write it to afmpeg's Volume or a host mount`,
     );
   }
 }

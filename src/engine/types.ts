@@ -6,8 +6,9 @@ import type { ProbeResult } from './probe-result.js';
 import type { StdinInput } from './stdin-source.js';
 
 /**
- * A volume a run reads and writes: a memfs `Volume`, Node's `fs` (then the guest's `/` is the host
- * root, so mount a directory with `path`), anything with the same synchronous API, or a backend.
+ * A volume a run reads and writes: afmpeg's `Volume` (memfs's, with files kept in chunks) or memfs's
+ * own, Node's `fs` (then the guest's `/` is the host root, so mount a directory with `path`),
+ * anything with the same synchronous API, or a backend.
  */
 export type VolumeLike = Volume | SyncFileSystem | VolumeBackend;
 

@@ -1,7 +1,7 @@
 /**
- * The vfs room: the volume, where a run's files live (memfs's `Volume`, or anything with Node's
- * synchronous fs API), and the narrow synchronous backend API over it that the host serves the
- * guest from (`volume-backend.ts`, `lookup.ts`). It knows no WASI and no FFmpeg. It stays a room of
+ * The vfs room: the volume, where a run's files live (memfs's `Volume` with each file's bytes in
+ * chunks, or anything with Node's synchronous fs API), and the narrow synchronous backend API over
+ * it that the host serves the guest from (`volume-backend.ts`, `lookup.ts`). It knows no WASI and no FFmpeg. It stays a room of
  * its own because both sides of a run use it: the engine serves a worker's calls from it on the
  * caller's thread, where no WASI host runs, and the host serves the guest from it in the worker.
  *

@@ -136,10 +136,10 @@ function openFlags(mode: OpenMode): number {
 }
 
 /**
- * An in-memory file (memfs) is one Node Buffer, so it cannot grow past `buffer.constants.MAX_LENGTH`
- * (4 GiB on Node 20): growing it throws Node's RangeError for the buffer's `size`. That is the file
- * being too large for the volume, not a bug: answer EFBIG, as a disk with a file size limit would.
- * A host `fs` never throws it, so host files grow on.
+ * A file in memfs's own `Volume` is one Node Buffer, so it cannot grow past
+ * `buffer.constants.MAX_LENGTH` (4 GiB on Node 20): growing it throws Node's RangeError for the
+ * buffer's `size`. That is the file being too large for the volume, not a bug: answer EFBIG, as a
+ * disk with a file size limit would. afmpeg's `Volume` (chunks) and a host `fs` never throw it.
  */
 function beyondBuffer<T>(call: () => T): T {
   try {

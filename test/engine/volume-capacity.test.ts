@@ -1,15 +1,20 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type Engine, type SyncFileSystem, Volume, VolumeCapacityError } from 'afmpeg';
+import { Volume as MemfsVolume } from 'memfs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHUNK_BYTES, MAX_FILE_BYTES } from '../../dist/vfs/chunk-store.js';
+import { framemd5Hashes } from './decoded.js';
 import { offsetWrites } from './offset-volume.js';
 import { countWorkerSpawns } from './worker-spawns.js';
 
-// An in-memory (memfs) file is one Node Buffer, at most 4 GiB: an output that passes it fails
-// with a typed error saying so (README, "Limits"); a host mount has no such limit. Writes are
-// shifted by 4 GiB (see offset-volume.ts) so nobody writes 4 GiB to prove it.
+// afmpeg's Volume keeps a file in chunks, so an output may pass 4 GiB; memfs's own Volume keeps it
+// in one Node Buffer, at most 4 GiB: there an output that passes it fails with a typed error saying
+// so (README, "Limits"); a host mount has no limit. Writes are shifted by 4 GiB (see
+// offset-volume.ts) so nobody writes 4 GiB to prove it: the chunked file is sparse.
 const FOUR_GIB = 2 ** 32;
 let engine: Engine;
 let hostDir: string;
@@ -36,24 +41,83 @@ afterAll(async () => {
   await engine.close();
 });
 
-describe('R-AF-2: outputs past 4 GiB', () => {
-  it('R-AF-2: in a memfs volume: VolumeCapacityError naming the file; inputs intact, engine goes on', async () => {
+/** The tail of `path` from byte `at`, decoded as the raw PCM `toRaw` writes: per-frame hashes. */
+const pcmHashes = async (vol: Volume, path: string, at: number) => {
+  const { stdout } = await engine.run(vol, [
+    ...['-hide_banner', '-f', 's16le', '-ar', '8000', '-ac', '1'],
+    // s16le seeks by byte: 2 bytes a sample at 8 kHz, so `at` bytes in is `at / 16000` s.
+    ...(at > 0 ? ['-ss', String(at / 16000)] : []),
+    ...['-i', path, '-f', 'framemd5', 'pipe:1'],
+  ]);
+  return framemd5Hashes(stdout);
+};
+
+describe("R-AF-2: a file across the Volume's chunks", () => {
+  it('FFmpeg writes into the Volume byte for byte what it writes to disk, and reads it back from an unaligned offset', async () => {
+    // 180 s of 48 kHz stereo s32 noise: 69.1 MB, past the first 64 MiB chunk.
+    const noise = ['-f', 'lavfi', '-i', 'anoisesrc=d=180:c=white:seed=15:r=48000', '-ac', '2', '-f', 's32le'];
     const vol = new Volume();
-    vol.writeFileSync('/keep.txt', 'untouched');
-    const shifted = offsetWrites(vol as unknown as SyncFileSystem, /^\/big\.raw$/, FOUR_GIB);
-    const spawned = spawns.count;
-    const err = await engine.run(shifted, toRaw('/big.raw')).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(VolumeCapacityError);
-    expect(err).toMatchObject({ path: '/big.raw' });
-    expect((err as Error).message).toMatch(/the volume cannot hold \/big\.raw/);
-    // Whatever FFmpeg's exit (native FFmpeg 5.1 exits 0 after "Error writing trailer" on a full
-    // disk), the run rejects: the output is not whole.
-    expect(vol.readFileSync('/keep.txt', 'utf8')).toBe('untouched');
-    // FFmpeg exited by itself: the worker is kept, and the next run works.
-    await engine.run(vol, toRaw('/small.raw'));
-    expect(vol.statSync('/small.raw').size).toBe(8000);
-    expect(spawns.count).toBe(spawned);
+    await engine.run(vol, [...noise, '/noise.raw']);
+    await engine.run(new Volume(), [...noise, '/out/noise.raw'], {
+      mounts: [{ at: '/out', volume: fs, path: hostDir }],
+    });
+    const onDisk = fs.readFileSync(join(hostDir, 'noise.raw'));
+    expect(onDisk.length).toBe(180 * 48000 * 8);
+    expect(onDisk.length).toBeGreaterThan(CHUNK_BYTES);
+    expect((vol.readFileSync('/noise.raw') as Buffer).equals(onDisk)).toBe(true);
+    // From 1.5 s in (byte 576000), every read-ahead straddles 1 MiB marks, and one the chunk boundary.
+    const { stdout } = await engine.run(vol, [
+      ...['-hide_banner', '-f', 's32le', '-ar', '48000', '-ac', '2', '-ss', '1.5', '-i', '/noise.raw'],
+      ...['-c', 'copy', '-f', 'md5', 'pipe:1'],
+    ]);
+    const md5 = createHash('md5').update(onDisk.subarray(576000)).digest('hex');
+    expect(Buffer.from(stdout).toString().trim()).toBe(`MD5=${md5}`);
   });
+});
+
+describe('R-AF-2: outputs past 4 GiB', () => {
+  it("R-AF-2: in afmpeg's Volume the output lands past 4 GiB, whole, and FFmpeg reads it back from there", async () => {
+    const vol = new Volume();
+    const shifted = offsetWrites(vol as unknown as SyncFileSystem, /^\/big\.raw$/, FOUR_GIB);
+    const result = await engine.run(shifted, toRaw('/big.raw'));
+    expect(result.exitCode).toBe(0);
+    expect(vol.statSync('/big.raw').size).toBe(FOUR_GIB + 8000);
+    await engine.run(vol, toRaw('/plain.raw'));
+    const plain = vol.readFileSync('/plain.raw') as Buffer;
+    const tail = Buffer.alloc(8000);
+    const fd = vol.openSync('/big.raw', 'r');
+    expect(vol.readSync(fd, tail, 0, 8000, FOUR_GIB)).toBe(8000);
+    vol.closeSync(fd);
+    expect(tail.equals(plain)).toBe(true);
+    // FFmpeg seeks past 4 GiB in the volume and decodes the same samples, frame for frame.
+    const expected = await pcmHashes(vol, '/plain.raw', 0);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(await pcmHashes(vol, '/big.raw', FOUR_GIB)).toEqual(expected);
+  });
+
+  it.each([
+    ["memfs's own Volume, past 4 GiB", () => new MemfsVolume() as unknown as Volume, FOUR_GIB],
+    ["afmpeg's Volume, past 16 TiB", () => new Volume(), MAX_FILE_BYTES],
+  ] as const)(
+    'R-AF-2: in %s: VolumeCapacityError naming the file; inputs intact, engine goes on',
+    async (_name, make, offset) => {
+      const vol = make();
+      vol.writeFileSync('/keep.txt', 'untouched');
+      const shifted = offsetWrites(vol as unknown as SyncFileSystem, /^\/big\.raw$/, offset);
+      const spawned = spawns.count;
+      const err = await engine.run(shifted, toRaw('/big.raw')).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(VolumeCapacityError);
+      expect(err).toMatchObject({ path: '/big.raw' });
+      expect((err as Error).message).toMatch(/the volume cannot hold \/big\.raw/);
+      // Whatever FFmpeg's exit (native FFmpeg 5.1 exits 0 after "Error writing trailer" on a full
+      // disk), the run rejects: the output is not whole.
+      expect(vol.readFileSync('/keep.txt', 'utf8')).toBe('untouched');
+      // FFmpeg exited by itself: the worker is kept, and the next run works.
+      await engine.run(vol, toRaw('/small.raw'));
+      expect(vol.statSync('/small.raw').size).toBe(8000);
+      expect(spawns.count).toBe(spawned);
+    },
+  );
 
   it('R-AF-2: on a host mount the same output lands past 4 GiB (a sparse file) and the run succeeds', async () => {
     const host = offsetWrites(fs as unknown as SyncFileSystem, /\/big\.raw$/, FOUR_GIB);

@@ -1,7 +1,7 @@
-import { Volume } from 'memfs';
+import { Volume } from '../../vfs/volume.js';
 import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../../vfs/volume-backend.js';
 
-/** The in-memory volume a caller fills: memfs's `Volume`, Node's fs API in memory. */
+/** The in-memory volume a caller fills: memfs's `Volume` over chunked file storage (vfs/volume.ts). */
 export { Volume };
 
 /** A fresh, empty in-memory backend (a run's scratch `/tmp`). */
