@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundlePage, NODE_IN_BUNDLE } from '../../scripts/browser/bundle-page.js';
 import { type StaticServer, startStaticServer } from '../../scripts/browser/static-server.js';
+import { launchChromium, wasmDir } from './chromium.js';
 
 // R-AF-19: the public API in a real browser (Debian's Chromium, headless), bundled by esbuild with
 // the `browser` condition, on a cross-origin isolated page (volumes served live over shared
 // memory) and on an ordinary one (volumes copied to the worker and back).
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const outdir = here('./.out/');
-const wasm = here('../../wasm/');
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const wasm = wasmDir;
 
 type Checks = Record<string, () => Promise<unknown>>;
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
       override: tampered,
     });
   }
-  browser = await chromium.launch({ executablePath, headless: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createEngine, Volume } from 'afmpeg';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bundlePage, NODE_IN_BUNDLE } from '../../scripts/browser/bundle-page.js';
 import { type StaticServer, startStaticServer } from '../../scripts/browser/static-server.js';
+import { launchChromium, wasmDir } from './chromium.js';
 
 // R-AF-19: the example page (examples/browser/), bundled and served as `npm run example:browser`
 // does, used as a person would: make a sample clip, ask for a thumbnail sheet, convert. The
@@ -23,13 +24,10 @@ beforeAll(async () => {
   );
   bundle = Object.keys(files).join(' ');
   server = await startStaticServer({
-    roots: { '/': outdir, '/wasm/': here('../../wasm/') },
+    roots: { '/': outdir, '/wasm/': wasmDir },
     isolated: false,
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

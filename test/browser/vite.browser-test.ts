@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { NODE_IN_BUNDLE } from '../../scripts/browser/bundle-page.js';
 import { type StaticServer, startStaticServer } from '../../scripts/browser/static-server.js';
+import { launchChromium, wasmDir } from './chromium.js';
 
 // R-AF-19: a bundler picks the browser build with no configuration. Vite builds a page that
 // imports 'afmpeg' with no config file and no options beyond where to write; the page then runs
@@ -22,13 +23,10 @@ beforeAll(async () => {
     build: { outDir, emptyOutDir: true },
   });
   server = await startStaticServer({
-    roots: { '/': outDir, '/wasm/': here('../../wasm/') },
+    roots: { '/': outDir, '/wasm/': wasmDir },
     isolated: false,
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
