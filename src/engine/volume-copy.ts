@@ -5,7 +5,7 @@
  * other way, wherever a SharedArrayBuffer exists.
  */
 
-import type { OpenMode, VolumeBackend } from '../vfs/index.js';
+import { OPEN_TO_READ, OPEN_TO_REPLACE, type VolumeBackend } from '../vfs/index.js';
 import { MemoryVolume } from '../vfs/memory-volume.js';
 
 /** One entry of a volume, parents before children. */
@@ -20,27 +20,10 @@ export interface VolumeChanges {
   removed: string[];
 }
 
-const READ: OpenMode = {
-  read: true,
-  write: false,
-  create: false,
-  exclusive: false,
-  truncate: false,
-  directory: false,
-};
-const REPLACE: OpenMode = {
-  read: false,
-  write: true,
-  create: true,
-  exclusive: false,
-  truncate: true,
-  directory: false,
-};
-
 const child = (dir: string, name: string) => (dir === '/' ? `/${name}` : `${dir}/${name}`);
 
 function readWhole(backend: VolumeBackend, path: string): Uint8Array {
-  const fd = backend.open(path, READ);
+  const fd = backend.open(path, OPEN_TO_READ);
   try {
     const bytes = new Uint8Array(backend.fstat(fd).size);
     for (let got = 0; got < bytes.length; ) {
@@ -121,7 +104,7 @@ function writeEntry(backend: VolumeBackend, entry: CopiedEntry): void {
   if (entry.kind === 'directory') backend.mkdir(entry.path);
   else if (entry.kind === 'symbolic-link') backend.symlink(entry.target, entry.path);
   else {
-    const fd = backend.open(entry.path, REPLACE);
+    const fd = backend.open(entry.path, OPEN_TO_REPLACE);
     try {
       for (let done = 0; done < entry.bytes.length; ) {
         done += backend.write(fd, entry.bytes.subarray(done), done);

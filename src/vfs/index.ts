@@ -21,6 +21,8 @@ export {
   type DirEntryRecord,
   type EntryKind,
   errnoError,
+  OPEN_TO_READ,
+  OPEN_TO_REPLACE,
   type OpenMode,
   type StatRecord,
   type SyncFileSystem,

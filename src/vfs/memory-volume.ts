@@ -1,6 +1,7 @@
 import {
   type DirEntryRecord,
   errnoError,
+  OPEN_TO_REPLACE,
   type OpenMode,
   type StatRecord,
   type VolumeBackend,
@@ -285,14 +286,7 @@ export class MemoryVolume implements VolumeBackend {
         : data instanceof ArrayBuffer
           ? new Uint8Array(data)
           : data;
-    const fd = this.open(path, {
-      read: false,
-      write: true,
-      create: true,
-      exclusive: false,
-      truncate: true,
-      directory: false,
-    });
+    const fd = this.open(path, OPEN_TO_REPLACE);
     try {
       this.write(fd, bytes, 0);
     } finally {

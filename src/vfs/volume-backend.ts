@@ -30,6 +30,19 @@ export interface OpenMode {
   directory: boolean;
 }
 
+const NO_MODE: OpenMode = {
+  read: false,
+  write: false,
+  create: false,
+  exclusive: false,
+  truncate: false,
+  directory: false,
+};
+/** Open an existing file to read it. */
+export const OPEN_TO_READ: Readonly<OpenMode> = { ...NO_MODE, read: true };
+/** Open a file to write it from the start, creating it or emptying it first. */
+export const OPEN_TO_REPLACE: Readonly<OpenMode> = { ...NO_MODE, write: true, create: true, truncate: true };
+
 /**
  * The narrow synchronous file API the WASI layer is written against. Paths are absolute inside
  * the backend (`/a/b`) and already resolved and contained by the namespace; a backend never sees
