@@ -6,6 +6,8 @@
  *
  * Jobs: W1 (10 s 1280x720 H.264/AAC -> libx264 veryfast crf 23 + aac 128k, input-seek split) and
  * the reel (5 1080x1920 cards, xfade chain, three audio tracks mixed, 12 s, output-seek split).
+ * Each count runs ROUNDS times (default 1), the counts alternated within a round so a busy spell on
+ * a shared host falls on all of them; the table gives every run and the median per count.
  * Prints a table and writes bench/results/<date>-segments.json. Ratios only compare within a run.
  */
 import { execFile } from 'node:child_process';
@@ -20,6 +22,7 @@ const counts = (process.argv[2] ?? `1,2,${Math.min(4, availableParallelism())}`)
   .split(',')
   .map(Number)
   .filter((n, i, all) => n > 0 && all.indexOf(n) === i);
+const ROUNDS = Number(process.env.ROUNDS ?? 1);
 const fixtures = await makeFixtures();
 
 const w1 = new Command({ y: true, hide_banner: true })
@@ -60,24 +63,27 @@ interface Row {
   ms: number;
   mode?: string;
   cuts?: readonly number[];
+  round?: number;
 }
 const rows: Row[] = [];
 const loadBefore = loadavg();
 
 for (const { name, cmd } of jobs) {
   const output = cmd.outputs[0]?.path as string;
-  for (const n of counts) {
-    const engine = createEngine({ concurrency: n });
-    const vol = new Volume();
-    for (const [file, bytes] of fixtures.files) vol.writeFileSync(`/${file}`, bytes);
-    await Promise.all(Array.from({ length: n }, () => engine.run(vol, ['-hide_banner', '-version'])));
-    const started = performance.now();
-    const result = await runCommand(vol, cmd, { engine, segments: n });
-    const ms = performance.now() - started;
-    const { mode, cuts } = result.segmentation;
-    rows.push({ job: name, runner: `afmpeg segments: ${n}`, ms, mode, cuts });
-    process.stderr.write(`${name} | segments ${n}: ${ms.toFixed(0)} ms (${output})\n`);
-    await engine.close();
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const n of counts) {
+      const engine = createEngine({ concurrency: n });
+      const vol = new Volume();
+      for (const [file, bytes] of fixtures.files) vol.writeFileSync(`/${file}`, bytes);
+      await Promise.all(Array.from({ length: n }, () => engine.run(vol, ['-hide_banner', '-version'])));
+      const started = performance.now();
+      const result = await runCommand(vol, cmd, { engine, segments: n });
+      const ms = performance.now() - started;
+      const { mode, cuts } = result.segmentation;
+      rows.push({ job: name, runner: `afmpeg segments: ${n}`, ms, mode, cuts, round });
+      process.stderr.write(`${name} | round ${round} | segments ${n}: ${ms.toFixed(0)} ms (${output})\n`);
+      await engine.close();
+    }
   }
   const dir = await mkdtemp(join(tmpdir(), 'afmpeg-bench-'));
   try {
@@ -97,12 +103,35 @@ for (const { name, cmd } of jobs) {
   }
 }
 
-console.log('\n| job | runner | ms | × segments: 1 |\n|---|---|---:|---:|');
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const medianOf = (job: string, runner: string): number =>
+  median(rows.filter((r) => r.job === job && r.runner === runner).map((r) => r.ms));
+
+console.log('\n| job | runner | round | ms | × segments: 1 (same round) |\n|---|---|---:|---:|---:|');
 for (const row of rows) {
-  const base = rows.find((r) => r.job === row.job && r.runner === 'afmpeg segments: 1')?.ms;
+  const base = rows.find(
+    (r) => r.job === row.job && r.runner === 'afmpeg segments: 1' && r.round === row.round,
+  )?.ms;
   console.log(
-    `| ${row.job} | ${row.runner}${row.mode ? ` (${row.mode}, cuts at ${row.cuts?.join(', ')} s)` : ''} | ${row.ms.toFixed(0)} | ${base ? (row.ms / base).toFixed(2) : ''} |`,
+    `| ${row.job} | ${row.runner}${row.mode ? ` (${row.mode}, cuts at ${row.cuts?.join(', ')} s)` : ''} | ${row.round ?? ''} | ${row.ms.toFixed(0)} | ${base ? (row.ms / base).toFixed(2) : ''} |`,
   );
+}
+console.log('\n| job | runner | median ms | × segments: 1 (medians) |\n|---|---|---:|---:|');
+for (const { name } of jobs) {
+  const runners = [...new Set(rows.filter((r) => r.job === name).map((r) => r.runner))];
+  const base = medianOf(name, 'afmpeg segments: 1');
+  for (const runner of runners) {
+    const ms = medianOf(name, runner);
+    console.log(
+      `| ${name} | ${runner} | ${ms.toFixed(0)} | ${Number.isNaN(base) ? '' : (ms / base).toFixed(2)} |`,
+    );
+  }
 }
 const machine = {
   date: new Date().toISOString(),
