@@ -45,6 +45,10 @@ export AFMPEG_REPO="$REPO"
 export PATH="$BUILD_DEF/tools/bin:$PATH"
 export PKG_CONFIG_LIBDIR="$PREFIX/lib/pkgconfig"
 export PKG_CONFIG_PATH=""
+# Git must not see the repository a build root sits in (the default build/.work/ is inside the
+# clone): OpenH264's codec/common/generate_version.sh runs `git rev-list HEAD` and would embed
+# afmpeg's own commit in lgpl, so the bytes would depend on where and when it was built.
+export GIT_CEILING_DIRECTORIES="$AFMPEG_BUILD_ROOT"
 unset CFLAGS CXXFLAGS CPPFLAGS LDFLAGS
 
 JCO="$BUILD_DEF/node_modules/.bin/jco"   # build/package.json: build-only tools, apart from the library

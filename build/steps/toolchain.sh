@@ -27,6 +27,9 @@ if [[ "$VARIANT" != lean ]]; then
   need_version meson '1.0.1' meson
   need_version ninja '1.11.1' ninja-build
   need_version cmake 'cmake version 3.25.1' cmake
+  # FriBidi's configure insists on a compiler for the build machine (it builds nothing native);
+  # any C compiler that links a hello-world will do, so no version is pinned or recorded.
+  command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
 fi
 for c in make pkg-config node tar xz bzip2 sha256sum patch; do
   command -v "$c" >/dev/null 2>&1 || missing+=("$c")
