@@ -39,8 +39,8 @@ export interface RunCommandOptions extends RunOptions {
    *   .input('/in/clip.mp4') // 4 s at 25 fps with a tone, its one keyframe at 0 (-g 250)
    *   .output('/out/split.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac' });
    * const { segmentation } = await runCommand(vol, cmd, { engine, segments: 'auto' });
-   * // not 2 s: the second segment decodes 0..1.92 s again, the first also encodes the audio
-   * segmentation; // { segments: 2, mode: 'input-seek', cuts: [1.92] }
+   * // the second segment decodes 0..2 s again, which costs about what the first one's audio does
+   * segmentation; // { segments: 2, mode: 'input-seek', cuts: [2] }
    * ```
    */
   readonly segments?: number | 'auto';

@@ -19,15 +19,17 @@ const MIN_SEGMENT_SECONDS = 0.5;
 /**
  * The cost model cuts are balanced with (see `placeCuts`), as shares of decoding and encoding a
  * frame. An input-seek segment decodes from the keyframe before its start and throws those
- * frames away: decoding alone is about an eighth of decoding and encoding (measured: a 720p H.264
- * decode against the same decode plus libx264 veryfast). An output-seek segment runs every
- * input's decoding and the whole graph before its range: about half (measured on the README's
- * reel, 1080x1920 stills and crossfades against libx264 veryfast). The audio encode that rides
- * with the first input-seek segment: about a tenth of the video's (AAC 128k against 720p30).
- * Estimates: a wrong one costs balance, never correctness.
+ * frames away: decoding alone is about a seventh of decoding and encoding (measured 2026-12-01 on
+ * a warm engine: a 10 s 720p H.264 decode 0.80 s against the same decode plus libx264 veryfast
+ * 5.63 s). An output-seek segment runs every input's decoding and the whole graph before its
+ * range: about half (measured on the README's reel, 1080x1920 stills and crossfades against
+ * libx264 veryfast). The audio encode that rides with the first input-seek segment: 7 % of the
+ * video's (AAC 128k of the same 10 s: 0.41 s with its own start-up). With these W1's two segments
+ * took 2.88 s + 0.41 s and 3.49 s run alone at the old estimates (1/8, 1/10), which cut 0.2 s
+ * early. Estimates: a wrong one costs balance, never correctness.
  */
-const PRE_ROLL_COST = { 'input-seek': 1 / 8, 'output-seek': 1 / 2 } as const;
-const AUDIO_SHARE = 0.1;
+const PRE_ROLL_COST = { 'input-seek': 1 / 7, 'output-seek': 1 / 2 } as const;
+const AUDIO_SHARE = 0.07;
 
 /** How a run with `segments` was carried out. */
 export interface Segmentation {

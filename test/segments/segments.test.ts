@@ -105,10 +105,12 @@ const reel = new Command({ y: true })
 const to = (cmd: Command<string>, path: string) => cmd.mapOutputs((o) => ({ ...o, path }));
 
 describe.each([
-  // The source's only keyframe is at 0 and the first segment also encodes the audio, so the
-  // first gets fewer frames than an even split (2 s) would give it; the output-seek segments
-  // run the graph from 0, so the later ones get fewer (the last keeps its half second).
-  ['a transcode (input-seek)', transcode, 'input-seek', 100, { 2: [1.92], 4: [0.88, 2.04, 3.08] }],
+  // The source's only keyframe is at 0, so each later segment decodes from 0 again (1/7 a frame
+  // each), and the first also encodes the audio (7 % of 100 frames): with 2 segments the two
+  // weigh the same (c + 7 = 100 - c + c/7: frame 50); with 4 the first gets the fewest frames
+  // (25 + 7, 29 + 25/7, 25 + 54/7, 21 + 79/7). The output-seek segments run the graph from 0, so
+  // the later ones get fewer (the last keeps its half second).
+  ['a transcode (input-seek)', transcode, 'input-seek', 100, { 2: [2], 4: [1, 2.16, 3.16] }],
   [
     'a graph of still cards and a crossfade (output-seek)',
     reel,
@@ -164,13 +166,13 @@ describe('R-AF-17 cuts balanced on the source keyframes (input-seek)', () => {
       .output(path, { 'c:v': 'libx264', preset: 'veryfast', crf: 23, pix_fmt: 'yuv420p' });
 
   it.each([
-    // keyframe only at 0: the second segment decodes 0..c again (1/8 each), so it gets fewer
-    // frames: c = (100 - c) + c/8 -> frame 53 = 2.12 s
-    ['sparse keyframes', 250, [2.12]],
+    // keyframe only at 0: the second segment decodes 0..c again (1/7 each), so it gets fewer
+    // frames: frame 54 (54 against 46 + 54/7 = 53.7; frame 53 would leave 47 + 53/7 = 54.6)
+    ['sparse keyframes', 250, [2.16]],
     // a keyframe every second: the balance is the keyframe at 2 s, no pre-roll
     ['dense keyframes', 25, [2]],
     // keyframes every 0.8 s (frames 0, 20, 40, 60, 80): off them the balance is frame 51
-    // (2.04 s: 51 against 49 + 11/8); the keyframe at 1.6 s would leave 60 frames to the second
+    // (2.04 s: 51 against 49 + 11/7); the keyframe at 1.6 s would leave 60 frames to the second
     ['keyframes every 0.8 s', 20, [2.04]],
   ])('%s, GOP %i: cut at %o s, every frame once at the single run’s time', async (_name, gop, cuts) => {
     const source = `/in/gop-${gop}.mp4`;
@@ -189,12 +191,12 @@ describe('R-AF-17 cuts balanced on the source keyframes (input-seek)', () => {
 });
 
 describe('R-AF-17 R-AF-20 the JSDoc example of runCommand’s segments holds', () => {
-  it('4 s at 25 fps, one keyframe, with a tone: cut at 1.92 s', async () => {
+  it('4 s at 25 fps, one keyframe, with a tone: cut at 2 s', async () => {
     const cmd = new Command({ y: true })
       .input(SOURCE)
       .output('/out/split.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac' });
     const { segmentation } = await runCommand(vol, cmd, { engine, segments: 'auto' });
-    expect(segmentation).toEqual({ segments: 2, mode: 'input-seek', cuts: [1.92] });
+    expect(segmentation).toEqual({ segments: 2, mode: 'input-seek', cuts: [2] });
   });
 });
 
