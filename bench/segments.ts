@@ -8,7 +8,7 @@
  * the reel (5 1080x1920 cards, xfade chain, three audio tracks mixed, 12 s, output-seek split).
  * On one engine, warmed first (see below). Each count runs ROUNDS times (default 1), the counts alternated within a round so a busy spell on
  * a shared host falls on all of them; the table gives every run and the median per count.
- * Prints a table and writes bench/results/<date>-segments.json. Ratios only compare within a run.
+ * Prints a table and writes bench/results/<date>-segments-<HHMM>.json (UTC). Ratios only compare within a run.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -160,6 +160,9 @@ console.log(
 const results = new URL('../../bench/results/', import.meta.url);
 await mkdir(results, { recursive: true });
 await writeFile(
-  new URL(`${machine.date.slice(0, 10)}-segments.json`, results),
+  new URL(
+    `${machine.date.slice(0, 10)}-segments-${machine.date.slice(11, 16).replace(':', '')}.json`,
+    results,
+  ),
   `${JSON.stringify({ machine, rows }, null, 2)}\n`,
 );
