@@ -15,8 +15,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Command, createEngine, runCommand, Volume } from 'afmpeg';
+import { createEngine, runCommand, Volume } from 'afmpeg';
 import { makeFixtures } from './fixtures.js';
+import { segmentsReel, w1 } from './segment-jobs.js';
 
 const counts = (process.argv[2] ?? `1,2,${Math.min(4, availableParallelism())}`)
   .split(',')
@@ -25,36 +26,9 @@ const counts = (process.argv[2] ?? `1,2,${Math.min(4, availableParallelism())}`)
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
 const fixtures = await makeFixtures();
 
-const w1 = new Command({ y: true, hide_banner: true })
-  .input('src720.mp4')
-  .output('out.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac', 'b:a': '128k' });
-
-const reel = [1, 2, 3, 4, 5]
-  .reduce(
-    (c, n) => c.input(`card${n}.png`, { loop: 1, framerate: 25, t: 3 }),
-    new Command({ y: true, hide_banner: true }),
-  )
-  .input('voice-1.mp3')
-  .input('voice-2.mp3')
-  .input('music.mp3')
-  .rawGraph(
-    [
-      '[0:v][1:v]xfade=transition=fade:duration=0.5:offset=2.5[x1]',
-      '[x1][2:v]xfade=transition=fade:duration=0.5:offset=5.0[x2]',
-      '[x2][3:v]xfade=transition=fade:duration=0.5:offset=7.5[x3]',
-      '[x3][4:v]xfade=transition=fade:duration=0.5:offset=10.0,format=yuv420p[v]',
-      '[5:a]adelay=1000|1000[a1]',
-      '[6:a]adelay=6000|6000[a2]',
-      '[7:a]volume=0.3[bed]',
-      '[a1][a2][bed]amix=inputs=3:duration=longest:normalize=0,afade=t=out:st=12:d=1,alimiter[a]',
-    ].join(';'),
-    ['v', 'a'],
-  )
-  .output('reel.mp4', { map: ['v', 'a'], 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac', t: 12 });
-
 const jobs = [
   { name: 'W1 transcode 10 s 720p', cmd: w1 },
-  { name: 'reel 1080x1920 12 s', cmd: reel },
+  { name: 'reel 1080x1920 12 s', cmd: segmentsReel },
 ];
 
 interface Row {

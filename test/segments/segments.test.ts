@@ -9,6 +9,7 @@ import {
 } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot } from '../engine/media-fixtures.js';
+import { outputChecks, writing as to } from './compare-outputs.js';
 
 // R-AF-17: one job's encode split across the pool's workers and joined losslessly. Every check
 // compares with the same command run whole: the decoded frames' timestamps (framemd5), the
@@ -18,35 +19,7 @@ let engine: Engine;
 const vol = new Volume();
 const SOURCE = '/in/clip.mp4';
 
-/** Timestamps of every decoded video frame (pts and duration columns of framemd5). */
-async function frameTimes(path: string): Promise<string[]> {
-  const r = await engine.run(vol, ['-v', 'error', '-i', path, '-map', '0:v', '-f', 'framemd5', 'pipe:1']);
-  return new TextDecoder()
-    .decode(r.stdout)
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) =>
-      l
-        .split(',')
-        .slice(1, 4)
-        .map((f) => f.trim())
-        .join(','),
-    );
-}
-
-/** md5 of the decoded audio samples. */
-async function audioMd5(path: string): Promise<string> {
-  const r = await engine.run(vol, ['-v', 'error', '-i', path, '-map', '0:a', '-f', 'md5', 'pipe:1']);
-  return new TextDecoder().decode(r.stdout).trim();
-}
-
-/** Average PSNR (dB) of `path` against `reference`, by FFmpeg's own psnr filter. */
-async function psnr(path: string, reference: string): Promise<number> {
-  const r = await engine.run(vol, ['-i', path, '-i', reference, '-lavfi', 'psnr', '-f', 'null', '-']);
-  const m = /PSNR .* average:([\d.]+)/.exec(r.stderr);
-  if (!m) throw new Error(`no PSNR in ${r.stderr.slice(-500)}`);
-  return Number(m[1]);
-}
+const { frameTimes, audioMd5, psnr } = outputChecks(() => engine, vol);
 
 beforeAll(async () => {
   engine = createEngine({ concurrency: 2 });
@@ -101,8 +74,6 @@ const reel = new Command({ y: true })
   .filter('format', { pix_fmts: 'yuv420p' })
   .graph((g) => ({ mix: g.input(2).audio.filter('volume', { volume: 0.5 }) }))
   .output('/out/whole.mp4', { map: ['mix'], t: 3.5, 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac' });
-
-const to = (cmd: Command<string>, path: string) => cmd.mapOutputs((o) => ({ ...o, path }));
 
 describe.each([
   // The source's only keyframe is at 0, so each later segment decodes from 0 again (1/7 a frame

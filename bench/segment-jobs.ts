@@ -1,0 +1,37 @@
+/**
+ * The two jobs issue 11 (R-AF-17) names, as commands over the files of `bench/fixtures.ts`
+ * (paths relative to the volume's root): W1, a 10 s 1280x720 H.264/AAC transcode to libx264
+ * veryfast crf 23 + AAC 128k (split by input seeking), and the reel, five 1080x1920 PNG cards
+ * crossfaded with three MP3s mixed under them, 12 s (split after the graph). `bench:segments`
+ * times them; `test/segments/issue-jobs.test.ts` checks their split outputs against whole runs.
+ */
+import { Command } from 'afmpeg';
+
+/** W1: `src720.mp4` -> `out.mp4`. */
+export const w1 = new Command({ y: true, hide_banner: true })
+  .input('src720.mp4')
+  .output('out.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac', 'b:a': '128k' });
+
+/** The reel: `card1..5.png`, `voice-1.mp3`, `voice-2.mp3`, `music.mp3` -> `reel.mp4`. */
+export const segmentsReel = [1, 2, 3, 4, 5]
+  .reduce(
+    (c, n) => c.input(`card${n}.png`, { loop: 1, framerate: 25, t: 3 }),
+    new Command({ y: true, hide_banner: true }),
+  )
+  .input('voice-1.mp3')
+  .input('voice-2.mp3')
+  .input('music.mp3')
+  .rawGraph(
+    [
+      '[0:v][1:v]xfade=transition=fade:duration=0.5:offset=2.5[x1]',
+      '[x1][2:v]xfade=transition=fade:duration=0.5:offset=5.0[x2]',
+      '[x2][3:v]xfade=transition=fade:duration=0.5:offset=7.5[x3]',
+      '[x3][4:v]xfade=transition=fade:duration=0.5:offset=10.0,format=yuv420p[v]',
+      '[5:a]adelay=1000|1000[a1]',
+      '[6:a]adelay=6000|6000[a2]',
+      '[7:a]volume=0.3[bed]',
+      '[a1][a2][bed]amix=inputs=3:duration=longest:normalize=0,afade=t=out:st=12:d=1,alimiter[a]',
+    ].join(';'),
+    ['v', 'a'],
+  )
+  .output('reel.mp4', { map: ['v', 'a'], 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac', t: 12 });

@@ -1,0 +1,66 @@
+import type { Command, Engine, Volume } from 'afmpeg';
+
+/**
+ * How the segment tests compare a split run's output with the same command run whole, through
+ * the engine under test: decoded frames, decoded audio, streams, and picture quality.
+ */
+export function outputChecks(engine: () => Engine, vol: Volume) {
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  return {
+    /** Timestamps of every decoded video frame (pts and duration columns of framemd5). */
+    async frameTimes(path: string): Promise<string[]> {
+      const r = await engine().run(vol, [
+        '-v',
+        'error',
+        '-i',
+        path,
+        '-map',
+        '0:v',
+        '-f',
+        'framemd5',
+        'pipe:1',
+      ]);
+      return text(r.stdout)
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+        .map((l) =>
+          l
+            .split(',')
+            .slice(1, 4)
+            .map((f) => f.trim())
+            .join(','),
+        );
+    },
+
+    /** md5 of the decoded audio samples. */
+    async audioMd5(path: string): Promise<string> {
+      const r = await engine().run(vol, ['-v', 'error', '-i', path, '-map', '0:a', '-f', 'md5', 'pipe:1']);
+      return text(r.stdout).trim();
+    },
+
+    /** Average PSNR (dB) of `path` against `reference`, by FFmpeg's own psnr filter. */
+    async psnr(path: string, reference: string): Promise<number> {
+      const r = await engine().run(vol, ['-i', path, '-i', reference, '-lavfi', 'psnr', '-f', 'null', '-']);
+      const m = /PSNR .* average:([\d.]+)/.exec(r.stderr);
+      if (!m) throw new Error(`no PSNR in ${r.stderr.slice(-500)}`);
+      return Number(m[1]);
+    },
+
+    /** Each stream's kind, codec, shape, start and duration, as ffprobe reads them. */
+    async streams(path: string) {
+      const { streams } = await engine().probe(vol, path);
+      return streams.map((s) => ({
+        type: s.codecType,
+        codec: s.codecName,
+        size: s.width === undefined ? undefined : `${s.width}x${s.height} ${s.pixFmt}`,
+        audio: s.sampleRate === undefined ? undefined : `${s.sampleRate} Hz ${s.channelLayout}`,
+        startTime: s.startTime,
+        duration: s.duration,
+        frames: s.frameCount,
+      }));
+    },
+  };
+}
+
+/** The same command writing `path`. */
+export const writing = (cmd: Command<string>, path: string) => cmd.mapOutputs((o) => ({ ...o, path }));
