@@ -53,6 +53,17 @@ export interface OutputEntry {
 
 type Media = 'V' | 'A';
 
+/**
+ * A parsed entry is rendered from its `layout`, the options as written. Once a mapping gives it
+ * other options the layout no longer says what they are, so it is dropped and the entry is
+ * rendered from its (typed) options; kept as long as the options are the parsed ones.
+ */
+function asWritten<E extends InputEntry | OutputEntry>(before: E, after: E): E {
+  if (after.layout === undefined || after.options === before.options) return after;
+  const { layout: _stale, ...rendered } = after;
+  return rendered as E;
+}
+
 /** Where `Command.filter()` attaches next: the open end of each media chain, inputs already used. */
 interface ChainState {
   readonly tails: Readonly<Partial<Record<Media, StreamSource>>>;
@@ -331,7 +342,8 @@ export class Command<L extends string = never> {
    *   .toArgs(); // ['-ss', '5', '-i', 'a.mp4', 'b.mp4']
    */
   mapInputs(fn: (input: InputEntry, index: number) => InputEntry): Command<L> {
-    return Command.#from({ ...this.#state, inputs: this.#state.inputs.map(fn) });
+    const inputs = this.#state.inputs.map((input, i) => asWritten(input, fn(input, i)));
+    return Command.#from({ ...this.#state, inputs });
   }
 
   /**
@@ -344,7 +356,8 @@ export class Command<L extends string = never> {
    *   .toArgs(); // ['-i', 'a.mp4', '-c:v', 'libx264', '-an', 'c.mkv']
    */
   mapOutputs(fn: (output: OutputEntry, index: number) => OutputEntry): Command<L> {
-    return Command.#from({ ...this.#state, outputs: this.#state.outputs.map(fn) });
+    const outputs = this.#state.outputs.map((output, i) => asWritten(output, fn(output, i)));
+    return Command.#from({ ...this.#state, outputs });
   }
 
   /** The inputs, in order. */

@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import {
   AfmpegError,
+  Command,
   createEngine,
+  type Engine,
   FFmpegExitError,
   RunAbortedError,
   type RunOptions,
+  type RunResult,
+  runCommand,
   UnknownComponentError,
 } from '../index.js';
 import { cliUsage, parseCliArgs } from './parse-cli-args.js';
@@ -27,7 +32,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
 
-  const engine = createEngine({ variant: request.variant, concurrency: 1 });
+  const { segments } = request.kind === 'ffmpeg' ? request : {};
+  const concurrency = segments === 'auto' ? availableParallelism() : (segments ?? 1);
+  const engine = createEngine({ variant: request.variant, concurrency });
   const abort = new AbortController();
   const onSigint = (): void => {
     if (abort.signal.aborted) process.exit(interruptedExitCode);
@@ -42,7 +49,11 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);
       return 0;
     }
-    const result = await engine.run(fs, request.args, { ...volumeOptions, ...terminalOutput(request.args) });
+    const options = { ...volumeOptions, ...terminalOutput(request.args) };
+    const result =
+      segments === undefined
+        ? await engine.run(fs, request.args, options)
+        : await runInSegments(engine, request.args, segments, options);
     return result.exitCode;
   } catch (error) {
     return reportFailure(error);
@@ -50,6 +61,33 @@ async function main(argv: readonly string[]): Promise<number> {
     process.off('SIGINT', onSigint);
     await engine.close();
   }
+}
+
+/**
+ * `--segments`: the argv read into a command and run split (R-AF-17). What the splitter cannot
+ * read or split runs whole, as plain `afmpeg` would, and one line on stderr says why.
+ */
+async function runInSegments(
+  engine: Engine,
+  args: readonly string[],
+  segments: number | 'auto',
+  options: RunOptions,
+): Promise<RunResult> {
+  let cmd: Command<string>;
+  try {
+    cmd = Command.parse(args);
+  } catch (error) {
+    process.stderr.write(`afmpeg: --segments: ran whole: ${(error as Error).message}\n`);
+    return engine.run(fs, args, options);
+  }
+  const result = await runCommand(fs, cmd, { ...options, engine, segments });
+  const { segmentation: s } = result;
+  process.stderr.write(
+    s.segments > 1
+      ? `afmpeg: ${s.segments} segments (${s.mode}), cut at ${s.cuts?.join(', ')} s\n`
+      : `afmpeg: --segments: ran whole: ${s.reason}\n`,
+  );
+  return result;
 }
 
 /** On a terminal, a progress bar plus FFmpeg's other messages; elsewhere FFmpeg's stderr as is. */

@@ -238,3 +238,33 @@ describe('R-AF-20 Command.parse errors name the token and why', () => {
     });
   }
 });
+
+describe('R-AF-20 R-AF-17 a parsed command mapped to other options renders them', () => {
+  // Segmenting a parsed command (the CLI's --segments) seeks its input this way: a parsed
+  // entry's layout must not hide the new options.
+  it.each([
+    [
+      'an input given -ss/-to',
+      Command.parse('-y -i in.mp4 -c:v libx264 out.mp4').mapInputs((i) => ({
+        ...i,
+        options: { ...i.options, ss: 5, to: 10 },
+      })),
+      ['-y', '-ss', '5', '-to', '10', '-i', 'in.mp4', '-c:v', 'libx264', 'out.mp4'],
+    ],
+    [
+      'an output given -an',
+      Command.parse('-i a.mp4 -c:v libx264 -crf 23 b.mp4').mapOutputs((o) => ({
+        ...o,
+        options: { ...o.options, an: true },
+      })),
+      ['-i', 'a.mp4', '-c:v', 'libx264', '-crf', '23', '-an', 'b.mp4'],
+    ],
+    [
+      'an output only moved: its options keep their written order',
+      Command.parse('-i a.mp4 -crf 23 -c:v libx264 b.mp4').mapOutputs((o) => ({ ...o, path: 'c.mp4' })),
+      ['-i', 'a.mp4', '-crf', '23', '-c:v', 'libx264', 'c.mp4'],
+    ],
+  ])('%s', (_what, cmd, argv) => {
+    expect(cmd.toArgs()).toEqual(argv);
+  });
+});

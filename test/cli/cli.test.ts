@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,5 +98,74 @@ describe('R-AF-13 the afmpeg CLI', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(255);
     expect(stderr).toContain('afmpeg: run cancelled');
+  });
+});
+
+describe('R-AF-13 R-AF-17 afmpeg --segments', () => {
+  const frames = async (file: string) => {
+    const vol = new Volume();
+    vol.writeFileSync(`/${file}`, readFileSync(join(dir, file)));
+    const info = await probe(vol, `/${file}`);
+    return info.streams.map((s) => [s.codecType, s.frameCount, s.duration]);
+  };
+
+  beforeAll(async () => {
+    const made = await afmpeg(
+      ...[
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc2=size=320x240:rate=25:duration=4',
+      ],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:duration=4', '-c:v', 'libx264', '-g', '250'],
+      ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', 'clip.mp4'],
+    );
+    expect(made.code).toBe(0);
+  });
+
+  it('splits a transcode over two workers, says where it cut, and writes what a whole run writes', async () => {
+    const args = [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      'clip.mp4',
+      '-c:v',
+      'libx264',
+      '-c:a',
+      'aac',
+    ];
+    const whole = await afmpeg(...args, 'whole.mp4');
+    const split = await afmpeg('--segments', '2', ...args, 'split.mp4');
+    expect([whole.code, split.code]).toEqual([0, 0]);
+    expect(split.stderr).toMatch(/^afmpeg: 2 segments \(input-seek\), cut at [\d.]+ s$/m);
+    expect(await frames('split.mp4')).toEqual(await frames('whole.mp4'));
+    expect(await frames('split.mp4')).toContainEqual(['video', 100, 4]);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.afmpeg'))).toEqual([]);
+  });
+
+  it('runs a command it cannot split whole and says why', async () => {
+    const { code, stderr } = await afmpeg(
+      ...['--segments=auto', '-hide_banner', '-loglevel', 'error', '-y', '-i', 'clip.mp4'],
+      ...['-frames:v', '3', 'still-%d.png'],
+    );
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^afmpeg: --segments: ran whole: .+$/m);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.startsWith('still-'))
+        .sort(),
+    ).toEqual(['still-1.png', 'still-2.png', 'still-3.png']);
+  });
+
+  it.each(['0', '-1', 'two', ''])('--segments %j is a usage error (exit 2)', async (value) => {
+    const { code, stderr } = await afmpeg(`--segments=${value}`, '-i', 'clip.mp4', 'x.mp4');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--segments takes a whole number above 0 or auto');
   });
 });
