@@ -222,6 +222,10 @@ const checks = {
   /** Two jobs at once on the 2-worker engine: both run at the same time, both outputs probe. */
   async twoAtOnce() {
     const vol = new Volume();
+    // A job runs from its first progress report (FFmpeg is encoding) until its promise settles;
+    // two jobs overlapped when each was running before the other had finished. (The last progress
+    // report is no end: a short job may report once.) 12 s of 320x240, so each runs for a second
+    // or more: long against a second worker's start and FFmpeg's half-second progress period.
     const spans: Array<{ start: number; end: number }> = [];
     const job = async (i: number) => {
       const span = { start: 0, end: 0 };
@@ -229,21 +233,22 @@ const checks = {
       await runCommand(
         vol,
         new Command({ y: true })
-          .lavfiInput('testsrc2', { size: '320x240', rate: 25, duration: 3 })
+          .lavfiInput('testsrc2', { size: '320x240', rate: 25, duration: 12 })
           .output(`/job-${i}.mp4`, { 'c:v': 'libx264', preset: 'veryfast' }),
         {
           engine,
           onProgress: () => {
             span.start ||= performance.now();
-            span.end = performance.now();
           },
         },
       );
+      span.end = performance.now();
       return (await engine.probe(vol, `/job-${i}.mp4`)).streams[0]?.codecName;
     };
     const codecs = await Promise.all([job(0), job(1)]);
     const [a, b] = spans as [{ start: number; end: number }, { start: number; end: number }];
-    return { codecs, overlapped: a.start < b.end && b.start < a.end, concurrency: engine.concurrency };
+    const ran = a.start > 0 && b.start > 0;
+    return { codecs, overlapped: ran && a.start < b.end && b.start < a.end, concurrency: engine.concurrency };
   },
 
   /** A module that does not match the provenance is refused (the server serves a tampered copy). */
