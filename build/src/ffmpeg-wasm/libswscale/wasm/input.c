@@ -1,5 +1,6 @@
 /*
- * afmpeg: WebAssembly SIMD128 input converters rgb24/bgr24/rgba/bgra/argb/abgr -> Y, UV, UV_half.
+ * afmpeg: WebAssembly SIMD128 input converters rgb24/bgr24/rgba/bgra/argb/abgr and planar gbrp/gbrap
+ * -> Y, UV, UV_half.
  *
  * Why: PNG stills decode to rgb24, and their conversion to yuv (rgb24ToY_c, rgb24ToUV_half_c)
  * is ~4 % of the reel's time on wasm. Bit-exact with libswscale/input.c's C code: the same
@@ -325,6 +326,86 @@ RGB32_FUNCS(rgb32,   0, 0, 16, 0, 0x00FF,   0xFF00, 0xFF0000, 8, 0, 8, RGB2YUV_S
 RGB32_FUNCS(rgb321,  0, 0, 16, 8, 0x00FF,   0xFF00, 0xFF0000, 8, 0, 8, RGB2YUV_SHIFT + 8)
 
 /* Mirrors ff_sws_init_input_funcs(): the same formats and the same chroma choice. */
+/*
+ * 8-bit planar gbrp/gbrap (src[0] G, src[1] B, src[2] R): chosen whenever a filter negotiates
+ * planar RGB, as xfade does for PNG cards (rgb24 -> gbrp -> xfade -> yuv420p): planar_rgb_to_y,
+ * planar_rgb_to_uv and gbr24pToUV_half_c were ~6 % of the reel. Same constants as input.c.
+ */
+static void planar_rgb_to_y_wasm(uint8_t *_dst, const uint8_t *src[4], int width, int32_t *rgb2yuv)
+{
+    int16_t *dst = (int16_t *)_dst;
+    const int32_t ry = rgb2yuv[RY_IDX], gy = rgb2yuv[GY_IDX], by = rgb2yuv[BY_IDX];
+    const int add = 0x801 << (RGB2YUV_SHIFT - 7), sh = RGB2YUV_SHIFT - 6;
+    const v128_t kr = wasm_i32x4_splat(ry), kg = wasm_i32x4_splat(gy), kb = wasm_i32x4_splat(by);
+    const v128_t vadd = wasm_i32x4_splat(add);
+    int i = 0;
+    for (; i + 16 <= width; i += 16) {
+        v128_t g = wasm_v128_load(src[0] + i), b = wasm_v128_load(src[1] + i), r = wasm_v128_load(src[2] + i);
+        wasm_v128_store(dst + i, mac3(wasm_u16x8_extend_low_u8x16(r), wasm_u16x8_extend_low_u8x16(g),
+                                      wasm_u16x8_extend_low_u8x16(b), kr, kg, kb, vadd, sh));
+        wasm_v128_store(dst + i + 8, mac3(wasm_u16x8_extend_high_u8x16(r), wasm_u16x8_extend_high_u8x16(g),
+                                          wasm_u16x8_extend_high_u8x16(b), kr, kg, kb, vadd, sh));
+    }
+    for (; i < width; i++) {
+        int g = src[0][i], b = src[1][i], r = src[2][i];
+        dst[i] = (ry * r + gy * g + by * b + add) >> sh;
+    }
+}
+
+static void planar_rgb_to_uv_wasm(uint8_t *_dstU, uint8_t *_dstV, const uint8_t *src[4], int width,
+                                  int32_t *rgb2yuv)
+{
+    int16_t *dstU = (int16_t *)_dstU, *dstV = (int16_t *)_dstV;
+    const int32_t ru = rgb2yuv[RU_IDX], gu = rgb2yuv[GU_IDX], bu = rgb2yuv[BU_IDX];
+    const int32_t rv = rgb2yuv[RV_IDX], gv = rgb2yuv[GV_IDX], bv = rgb2yuv[BV_IDX];
+    const int add = 0x4001 << (RGB2YUV_SHIFT - 7), sh = RGB2YUV_SHIFT - 6;
+    const v128_t kru = wasm_i32x4_splat(ru), kgu = wasm_i32x4_splat(gu), kbu = wasm_i32x4_splat(bu);
+    const v128_t krv = wasm_i32x4_splat(rv), kgv = wasm_i32x4_splat(gv), kbv = wasm_i32x4_splat(bv);
+    const v128_t vadd = wasm_i32x4_splat(add);
+    int i = 0;
+    for (; i + 16 <= width; i += 16) {
+        v128_t g = wasm_v128_load(src[0] + i), b = wasm_v128_load(src[1] + i), r = wasm_v128_load(src[2] + i);
+        v128_t rl = wasm_u16x8_extend_low_u8x16(r), gl = wasm_u16x8_extend_low_u8x16(g), bl = wasm_u16x8_extend_low_u8x16(b);
+        v128_t rh = wasm_u16x8_extend_high_u8x16(r), gh = wasm_u16x8_extend_high_u8x16(g), bh = wasm_u16x8_extend_high_u8x16(b);
+        wasm_v128_store(dstU + i, mac3(rl, gl, bl, kru, kgu, kbu, vadd, sh));
+        wasm_v128_store(dstU + i + 8, mac3(rh, gh, bh, kru, kgu, kbu, vadd, sh));
+        wasm_v128_store(dstV + i, mac3(rl, gl, bl, krv, kgv, kbv, vadd, sh));
+        wasm_v128_store(dstV + i + 8, mac3(rh, gh, bh, krv, kgv, kbv, vadd, sh));
+    }
+    for (; i < width; i++) {
+        int g = src[0][i], b = src[1][i], r = src[2][i];
+        dstU[i] = (ru * r + gu * g + bu * b + add) >> sh;
+        dstV[i] = (rv * r + gv * g + bv * b + add) >> sh;
+    }
+}
+
+/* C computes this one unsigned (logical shift): the same low 16 bits, as the shift is < 16. */
+static void gbr24pToUV_half_wasm(uint8_t *_dstU, uint8_t *_dstV, const uint8_t *gsrc,
+                                 const uint8_t *bsrc, const uint8_t *rsrc, int width, uint32_t *rgb2yuv)
+{
+    int16_t *dstU = (int16_t *)_dstU, *dstV = (int16_t *)_dstV;
+    const int32_t ru = rgb2yuv[RU_IDX], gu = rgb2yuv[GU_IDX], bu = rgb2yuv[BU_IDX];
+    const int32_t rv = rgb2yuv[RV_IDX], gv = rgb2yuv[GV_IDX], bv = rgb2yuv[BV_IDX];
+    const unsigned add = 0x4001 << (RGB2YUV_SHIFT - 6), sh = RGB2YUV_SHIFT - 6 + 1;
+    const v128_t kru = wasm_i32x4_splat(ru), kgu = wasm_i32x4_splat(gu), kbu = wasm_i32x4_splat(bu);
+    const v128_t krv = wasm_i32x4_splat(rv), kgv = wasm_i32x4_splat(gv), kbv = wasm_i32x4_splat(bv);
+    const v128_t vadd = wasm_i32x4_splat(add);
+    int i = 0;
+    for (; i + 8 <= width; i += 8) {
+        v128_t g = wasm_u16x8_extadd_pairwise_u8x16(wasm_v128_load(gsrc + 2 * i));
+        v128_t b = wasm_u16x8_extadd_pairwise_u8x16(wasm_v128_load(bsrc + 2 * i));
+        v128_t r = wasm_u16x8_extadd_pairwise_u8x16(wasm_v128_load(rsrc + 2 * i));
+        wasm_v128_store(dstU + i, mac3(r, g, b, kru, kgu, kbu, vadd, sh));
+        wasm_v128_store(dstV + i, mac3(r, g, b, krv, kgv, kbv, vadd, sh));
+    }
+    for (; i < width; i++) {
+        unsigned g = gsrc[2 * i] + gsrc[2 * i + 1], b = bsrc[2 * i] + bsrc[2 * i + 1];
+        unsigned r = rsrc[2 * i] + rsrc[2 * i + 1];
+        dstU[i] = (ru * r + gu * g + bu * b + add) >> sh;
+        dstV[i] = (rv * r + gv * g + bv * b + add) >> sh;
+    }
+}
+
 av_cold void ff_sws_init_input_wasm(SwsContext *c)
 {
     switch (c->srcFormat) {
@@ -351,6 +432,13 @@ av_cold void ff_sws_init_input_wasm(SwsContext *c)
     RGB32_CASE(AV_PIX_FMT_RGB32_1, bgr321)
     RGB32_CASE(AV_PIX_FMT_BGR32,   rgb32)
     RGB32_CASE(AV_PIX_FMT_BGR32_1, rgb321)
+    case AV_PIX_FMT_GBRAP:
+    case AV_PIX_FMT_GBRP:
+        c->readLumPlanar = planar_rgb_to_y_wasm;
+        c->readChrPlanar = planar_rgb_to_uv_wasm;
+        if (c->chrSrcHSubSample)
+            c->chrToYV12 = gbr24pToUV_half_wasm;
+        break;
     default:
         break;
     }
