@@ -18,22 +18,6 @@
 #include "libswscale/swscale_internal.h"
 #include "swscale_wasm.h"
 
-/* Bytes 0, 3, 6, ... (c == 0), 1, 4, ... (c == 1) or 2, 5, ... (c == 2) of 48 bytes. */
-static av_always_inline v128_t channel16(v128_t v0, v128_t v1, v128_t v2, const int c)
-{
-    v128_t t;
-    if (c == 0) {
-        t = wasm_i8x16_shuffle(v0, v1, 0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 0, 0, 0, 0, 0);
-        return wasm_i8x16_shuffle(t, v2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 20, 23, 26, 29);
-    } else if (c == 1) {
-        t = wasm_i8x16_shuffle(v0, v1, 1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31, 0, 0, 0, 0, 0);
-        return wasm_i8x16_shuffle(t, v2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 21, 24, 27, 30);
-    } else {
-        t = wasm_i8x16_shuffle(v0, v1, 2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 0, 0, 0, 0, 0, 0);
-        return wasm_i8x16_shuffle(t, v2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 19, 22, 25, 28, 31);
-    }
-}
-
 /* k0*x + k1*y + k2*z + add, >> sh, for 8 int16 lanes (non-negative) of x, y, z; int16 result. */
 static av_always_inline v128_t mac3(v128_t x, v128_t y, v128_t z, v128_t k0, v128_t k1, v128_t k2,
                                     v128_t add, int sh)

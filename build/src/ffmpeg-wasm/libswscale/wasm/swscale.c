@@ -20,4 +20,5 @@ av_cold void ff_sws_init_swscale_wasm(SwsContext *c)
     ff_sws_init_hscale_wasm(c);
     ff_sws_init_output_wasm(c);
     ff_sws_init_input_wasm(c);
+    ff_sws_init_packed_wasm(c);
 }
