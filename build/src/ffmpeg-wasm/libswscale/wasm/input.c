@@ -33,6 +33,18 @@ static av_always_inline v128_t mac3(v128_t x, v128_t y, v128_t z, v128_t k0, v12
     return wasm_i16x8_shuffle(lo, hi, 0, 2, 4, 6, 8, 10, 12, 14);
 }
 
+/* U and V of 16 pixels given as bytes r, g, b: k holds ru, gu, bu, rv, gv, bv. */
+static av_always_inline void store_uv16(int16_t *dstU, int16_t *dstV, v128_t r, v128_t g, v128_t b,
+                                        const v128_t k[6], v128_t add, int sh)
+{
+    v128_t rl = wasm_u16x8_extend_low_u8x16(r), gl = wasm_u16x8_extend_low_u8x16(g), bl = wasm_u16x8_extend_low_u8x16(b);
+    v128_t rh = wasm_u16x8_extend_high_u8x16(r), gh = wasm_u16x8_extend_high_u8x16(g), bh = wasm_u16x8_extend_high_u8x16(b);
+    wasm_v128_store(dstU, mac3(rl, gl, bl, k[0], k[1], k[2], add, sh));
+    wasm_v128_store(dstU + 8, mac3(rh, gh, bh, k[0], k[1], k[2], add, sh));
+    wasm_v128_store(dstV, mac3(rl, gl, bl, k[3], k[4], k[5], add, sh));
+    wasm_v128_store(dstV + 8, mac3(rh, gh, bh, k[3], k[4], k[5], add, sh));
+}
+
 /* R is the byte offset of red in a pixel (0: rgb24, 2: bgr24). */
 static av_always_inline void to_y(int16_t *dst, const uint8_t *src, int width,
                                   const uint32_t *rgb2yuv, const int R)
@@ -63,20 +75,15 @@ static av_always_inline void to_uv(int16_t *dstU, int16_t *dstV, const uint8_t *
     const int32_t ru = rgb2yuv[RU_IDX], gu = rgb2yuv[GU_IDX], bu = rgb2yuv[BU_IDX];
     const int32_t rv = rgb2yuv[RV_IDX], gv = rgb2yuv[GV_IDX], bv = rgb2yuv[BV_IDX];
     const int add = (256 << (RGB2YUV_SHIFT - 1)) + (1 << (RGB2YUV_SHIFT - 7)), sh = RGB2YUV_SHIFT - 6;
-    const v128_t kru = wasm_i32x4_splat(ru), kgu = wasm_i32x4_splat(gu), kbu = wasm_i32x4_splat(bu);
-    const v128_t krv = wasm_i32x4_splat(rv), kgv = wasm_i32x4_splat(gv), kbv = wasm_i32x4_splat(bv);
+    const v128_t k[6] = { wasm_i32x4_splat(ru), wasm_i32x4_splat(gu), wasm_i32x4_splat(bu),
+                          wasm_i32x4_splat(rv), wasm_i32x4_splat(gv), wasm_i32x4_splat(bv) };
     const v128_t vadd = wasm_i32x4_splat(add);
     int i = 0;
     for (; i + 16 <= width; i += 16) {
         const uint8_t *s = src + 3 * i;
         v128_t v0 = wasm_v128_load(s), v1 = wasm_v128_load(s + 16), v2 = wasm_v128_load(s + 32);
-        v128_t r = channel16(v0, v1, v2, R), g = channel16(v0, v1, v2, 1), b = channel16(v0, v1, v2, 2 - R);
-        v128_t rl = wasm_u16x8_extend_low_u8x16(r), gl = wasm_u16x8_extend_low_u8x16(g), bl = wasm_u16x8_extend_low_u8x16(b);
-        v128_t rh = wasm_u16x8_extend_high_u8x16(r), gh = wasm_u16x8_extend_high_u8x16(g), bh = wasm_u16x8_extend_high_u8x16(b);
-        wasm_v128_store(dstU + i, mac3(rl, gl, bl, kru, kgu, kbu, vadd, sh));
-        wasm_v128_store(dstU + i + 8, mac3(rh, gh, bh, kru, kgu, kbu, vadd, sh));
-        wasm_v128_store(dstV + i, mac3(rl, gl, bl, krv, kgv, kbv, vadd, sh));
-        wasm_v128_store(dstV + i + 8, mac3(rh, gh, bh, krv, kgv, kbv, vadd, sh));
+        store_uv16(dstU + i, dstV + i, channel16(v0, v1, v2, R), channel16(v0, v1, v2, 1),
+                   channel16(v0, v1, v2, 2 - R), k, vadd, sh);
     }
     for (; i < width; i++) {
         int r = src[3 * i + R], g = src[3 * i + 1], b = src[3 * i + 2 - R];
@@ -343,19 +350,13 @@ static void planar_rgb_to_uv_wasm(uint8_t *_dstU, uint8_t *_dstV, const uint8_t 
     const int32_t ru = rgb2yuv[RU_IDX], gu = rgb2yuv[GU_IDX], bu = rgb2yuv[BU_IDX];
     const int32_t rv = rgb2yuv[RV_IDX], gv = rgb2yuv[GV_IDX], bv = rgb2yuv[BV_IDX];
     const int add = 0x4001 << (RGB2YUV_SHIFT - 7), sh = RGB2YUV_SHIFT - 6;
-    const v128_t kru = wasm_i32x4_splat(ru), kgu = wasm_i32x4_splat(gu), kbu = wasm_i32x4_splat(bu);
-    const v128_t krv = wasm_i32x4_splat(rv), kgv = wasm_i32x4_splat(gv), kbv = wasm_i32x4_splat(bv);
+    const v128_t k[6] = { wasm_i32x4_splat(ru), wasm_i32x4_splat(gu), wasm_i32x4_splat(bu),
+                          wasm_i32x4_splat(rv), wasm_i32x4_splat(gv), wasm_i32x4_splat(bv) };
     const v128_t vadd = wasm_i32x4_splat(add);
     int i = 0;
-    for (; i + 16 <= width; i += 16) {
-        v128_t g = wasm_v128_load(src[0] + i), b = wasm_v128_load(src[1] + i), r = wasm_v128_load(src[2] + i);
-        v128_t rl = wasm_u16x8_extend_low_u8x16(r), gl = wasm_u16x8_extend_low_u8x16(g), bl = wasm_u16x8_extend_low_u8x16(b);
-        v128_t rh = wasm_u16x8_extend_high_u8x16(r), gh = wasm_u16x8_extend_high_u8x16(g), bh = wasm_u16x8_extend_high_u8x16(b);
-        wasm_v128_store(dstU + i, mac3(rl, gl, bl, kru, kgu, kbu, vadd, sh));
-        wasm_v128_store(dstU + i + 8, mac3(rh, gh, bh, kru, kgu, kbu, vadd, sh));
-        wasm_v128_store(dstV + i, mac3(rl, gl, bl, krv, kgv, kbv, vadd, sh));
-        wasm_v128_store(dstV + i + 8, mac3(rh, gh, bh, krv, kgv, kbv, vadd, sh));
-    }
+    for (; i + 16 <= width; i += 16)
+        store_uv16(dstU + i, dstV + i, wasm_v128_load(src[2] + i), wasm_v128_load(src[0] + i),
+                   wasm_v128_load(src[1] + i), k, vadd, sh);
     for (; i < width; i++) {
         int g = src[0][i], b = src[1][i], r = src[2][i];
         dstU[i] = (ru * r + gu * g + bu * b + add) >> sh;
