@@ -28,7 +28,7 @@ source "$BUILD_DEF/variants/common.sh"
 # shellcheck source=/dev/null
 source "$BUILD_DEF/variants/$VARIANT.sh"
 
-steps=(toolchain sources clean sysroot bulk-memory)
+steps=(toolchain sources clean sysroot libc-overrides)
 for lib in "${VARIANT_LIBS[@]}"; do
   steps+=("$lib")
   # x264's checkasm right after x264: the SIMD128 kernels are proven before anything links them.

@@ -45,7 +45,8 @@ grep -q '^CONFIG_POSTPROC=yes' "$FFMPEG_OBJ/ffbuild/config.mak" && postproc="$FF
 mkdir -p "$OUT_DIR"
 # shellcheck disable=SC2086
 afmpeg-cc $AFMPEG_OPT $AFMPEG_LDOPT $(sjlj_link_flags) -o "$OUT_DIR/afmpeg.wasm" \
-  "$MC/multicall.o" "$MC/ffmpeg.o" "$OBJ_DIR/bulk-memory/bulk-memory.o" \
+  "$MC/multicall.o" "$MC/ffmpeg.o" \
+  "$OBJ_DIR/libc-overrides/bulk-memory.o" "$OBJ_DIR/libc-overrides/sbrk.o" \
   "$FFMPEG_OBJ/fftools/ffmpeg_filter.o" "$FFMPEG_OBJ/fftools/ffmpeg_hw.o" \
   "$FFMPEG_OBJ/fftools/ffmpeg_mux.o" "$FFMPEG_OBJ/fftools/ffmpeg_opt.o" \
   "$FFMPEG_OBJ/fftools/cmdutils.o" "$FFMPEG_OBJ/fftools/opt_common.o" \

@@ -6,7 +6,7 @@
  * (frame copies and clears in FFmpeg and x264). `memory.copy` and `memory.fill` are one
  * instruction each, which V8 runs as its native memmove/memset; Node 20 runs them without flags
  * (bulk memory is part of WebAssembly 2.0). Linked as an object into the multi-call module
- * (steps/bulk-memory.sh, steps/link.sh), it takes the place of libc.a's memcpy.o, memmove.o and
+ * (steps/libc-overrides.sh, steps/link.sh), it takes the place of libc.a's memcpy.o, memmove.o and
  * memset.o, which are then never pulled from the archive.
  *
  * Short lengths stay inline: a call out of wasm costs more than copying a few bytes, so below
@@ -27,7 +27,7 @@
 #endif
 
 #ifndef BULK_MIN
-#define BULK_MIN 64 /* build/README.md, "memcpy and memset": measured */
+#define BULK_MIN 64 /* build/README.md, "memcpy, memset and sbrk": measured */
 #endif
 
 static inline uint64_t load64(const unsigned char *p) { uint64_t v; __builtin_memcpy(&v, p, 8); return v; }
