@@ -4,11 +4,16 @@
  * (FFmpeg's C functions; x264 keeps its own kernels either way), alternately, three rounds
  * (ROUNDS=n to change); the median, the ratio and the load average are printed, and every output
  * is compared byte for byte across the two modes (the kernels are bit-exact, R-AF-12).
- * Each `dist` is a compiled afmpeg (its `index.js` with `../wasm` beside it); default: this one.
+ * Each `dist` is a compiled afmpeg (its `index.js` with `../wasm` beside it, and its own
+ * `package.json` next to that, or `#platform/*` resolves to this checkout's); default: this one.
+ * With several, the builds take turns in alternating order, and `identicalAcrossBuilds` says
+ * whether each job's output is byte-identical in all of them. MODES=simd skips `-cpuflags 0`.
  * The jobs: a 3x3 contact sheet (PNG) and a 3 s GIF of a 1080p H.264 video, that video's plain
- * decode, a 320-wide thumbnail, and the reel (PNG cards, xfade, audio mix, x264).
+ * decode, a 320-wide thumbnail, the reel (PNG cards, xfade, audio mix, x264) and W1, the
+ * 10 s 720p transcode. Results: stdout and `bench/results/<date>-kernels-<hhmm>.json`.
  */
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,8 +47,10 @@ async function makeJobs(): Promise<Job[]> {
     await engine.close();
   }
   const src1080 = new Map([['src1080.mp4', new Uint8Array(vol.readFileSync('/src1080.mp4') as Buffer)]]);
-  const reel = benchCases(fixtures).find((c) => c.name.startsWith('reel'))?.jobs[0];
-  if (reel === undefined) throw new Error('bench/jobs.ts has no reel');
+  const cases = benchCases(fixtures);
+  const reel = cases.find((c) => c.name.startsWith('reel'))?.jobs[0];
+  const w1 = cases.find((c) => c.name.startsWith('transcode'))?.jobs[0];
+  if (reel === undefined || w1 === undefined) throw new Error('bench/jobs.ts has no reel or transcode');
   return [
     {
       name: 'contact sheet 3x3 of 1080p 10 s (PNG)',
@@ -87,6 +94,7 @@ async function makeJobs(): Promise<Job[]> {
       output: 'thumb.png',
     },
     { name: 'reel 1080x1920 12 s', inputs: reel.inputs, args: reel.args, output: reel.args.at(-1) as string },
+    { name: 'W1 transcode 10 s 720p', inputs: w1.inputs, args: w1.args, output: w1.args.at(-1) as string },
   ];
 }
 
@@ -94,7 +102,7 @@ const jobs = await makeJobs();
 const modes = [
   { name: 'SIMD128', flags: [] as string[] },
   { name: 'C (-cpuflags 0)', flags: ['-cpuflags', '0'] },
-];
+].filter((mode) => process.env.MODES !== 'simd' || mode.flags.length === 0);
 const engines = await Promise.all(
   (dists.length ? dists.map((d) => pathToFileURL(join(d, 'index.js')).href) : ['afmpeg']).map(
     async (where) => {
@@ -111,7 +119,7 @@ const times = new Map<string, number[]>();
 const digests = new Map<string, Set<string>>();
 for (let round = 0; round < ROUNDS; round++) {
   for (const job of jobs) {
-    for (const { where, lib, engine } of engines) {
+    for (const { where, lib, engine } of round % 2 ? [...engines].reverse() : engines) {
       for (const mode of modes) {
         const vol = new lib.Volume();
         for (const [name, bytes] of job.inputs) vol.writeFileSync(`/${name}`, bytes);
@@ -120,11 +128,10 @@ for (let round = 0; round < ROUNDS; round++) {
         const key = `${job.name} | ${where} | ${mode.name}`;
         times.set(key, [...(times.get(key) ?? []), performance.now() - started]);
         const out = vol.readFileSync(`/${job.output}`) as Buffer;
-        const digestKey = `${job.name} | ${where}`;
-        digests.set(
-          digestKey,
-          (digests.get(digestKey) ?? new Set()).add(createHash('sha256').update(out).digest('hex')),
-        );
+        const digest = createHash('sha256').update(out).digest('hex');
+        for (const digestKey of [`${job.name} | ${where}`, job.name]) {
+          digests.set(digestKey, (digests.get(digestKey) ?? new Set()).add(digest));
+        }
       }
     }
   }
@@ -139,21 +146,34 @@ const rows = [...times].map(([key, ms]) => ({
 const ratios = jobs.flatMap((job) =>
   engines.map(({ where }) => {
     const simd = median(times.get(`${job.name} | ${where} | SIMD128`) ?? []);
-    const c = median(times.get(`${job.name} | ${where} | C (-cpuflags 0)`) ?? []);
-    return { job: job.name, build: where, simdOverC: Number((simd / c).toFixed(3)) };
+    const c = times.get(`${job.name} | ${where} | C (-cpuflags 0)`);
+    return {
+      job: job.name,
+      build: where,
+      ...(c ? { simdOverC: Number((simd / median(c)).toFixed(3)) } : {}),
+    };
   }),
 );
-console.log(
-  JSON.stringify(
-    {
-      rounds: ROUNDS,
-      rows,
-      ratios,
-      identicalOutputs: Object.fromEntries([...digests].map(([key, set]) => [key, set.size === 1])),
-      loadAverage: { before: loadBefore.map((x) => x.toFixed(2)), after: loadavg().map((x) => x.toFixed(2)) },
-    },
-    null,
-    2,
-  ),
+const identical = (key: string) => digests.get(key)?.size === 1;
+const report = JSON.stringify(
+  {
+    rounds: ROUNDS,
+    rows,
+    ratios,
+    identicalOutputs: Object.fromEntries(
+      jobs
+        .flatMap((job) => engines.map(({ where }) => `${job.name} | ${where}`))
+        .map((key) => [key, identical(key)]),
+    ),
+    identicalAcrossBuilds: Object.fromEntries(jobs.map((job) => [job.name, identical(job.name)])),
+    loadAverage: { before: loadBefore.map((x) => x.toFixed(2)), after: loadavg().map((x) => x.toFixed(2)) },
+  },
+  null,
+  2,
 );
+console.log(report);
+// Compiled to .out/bench/: results go beside the sources, in bench/results/.
+const stamp = new Date().toISOString();
+const file = `${stamp.slice(0, 10)}-kernels-${stamp.slice(11, 13)}${stamp.slice(14, 16)}.json`;
+writeFileSync(new URL(`../../bench/results/${file}`, import.meta.url), `${report}\n`);
 await Promise.all(engines.map(({ engine }) => engine.close()));

@@ -2,8 +2,11 @@ import { createEngine, type Engine, Volume } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let engine: Engine;
-beforeAll(() => {
+beforeAll(async () => {
   engine = createEngine({ concurrency: 2 });
+  // Both workers started and their module compiled first: a cold second worker starts hundreds of
+  // milliseconds after the first, longer than the first test's short jobs take.
+  await Promise.all([0, 1].map(() => engine.run(new Volume(), ['-hide_banner', '-version'])));
 });
 afterAll(() => engine.close());
 
