@@ -3,7 +3,8 @@
 # compared with FFmpeg's C function on random inputs, and the build fails if one differs.
 # patches/ffmpeg/0101-* adds the simd128 cpu flag, a timer and the exact sw_scale tests; 0103-* the
 # exact h264chroma, H.264 weighted-prediction and idct_add8 tests and stronger h264qpel, h264pred
-# and h264dsp ones; 0104-* the planar RGB input tests; 0106-* the xfade fade row test.
+# and h264dsp ones; 0104-* the planar RGB input tests; 0106-* the xfade fade row test; 0107-* and
+# 0108-* the packed RGB (table, 1- and 2-tap, full-chroma), high-bit-depth and nv12 output tests.
 # Its --bench numbers (ns per call) are recorded in build/README.md.
 # shellcheck shell=bash
 log "ffmpeg checkasm"

@@ -1,6 +1,7 @@
 /*
- * afmpeg: WebAssembly SIMD128 vertical scalers to packed RGB (yuv2packedX for rgbx32 -- rgb32,
- * bgr32, rgb32_1, bgr32_1 without alpha -- rgb24 and bgr24, not full-chroma).
+ * afmpeg: WebAssembly SIMD128 vertical scalers to packed RGB (yuv2packedX, yuv2packed2 and
+ * yuv2packed1 for rgbx32 -- rgb32, bgr32, rgb32_1, bgr32_1 without alpha -- rgb24 and bgr24, not
+ * full-chroma; full-chroma is packed_full.c).
  *
  * Why: every scaled RGB still or GIF ends here: `scale=...` before the PNG encoder (rgb24) or
  * palettegen/paletteuse (rgb32) filters vertically through yuv2rgb_X_c_template, which was
@@ -8,7 +9,11 @@
  * libswscale/output.c's C code: the same int32 sums (two taps at a time with i32x4.dot_i16x8_s,
  * equal to C's products and sum modulo 2^32), the same arithmetic shift, then C's own lookups in
  * the context's yuv2rgb tables, pixel by pixel, so the bytes written are the C code's. Proven by
- * tests/checkasm sw_scale (patch 0107).
+ * tests/checkasm sw_scale (patches 0107, 0108).
+ *
+ * yuv2packed2 (two taps: bilinear) and yuv2packed1 (one luma row: vertically unscaled) are the
+ * same sums with other weights, exactly: C's (buf0 + 64) >> 7 is (buf0 * 4096 + (1 << 18)) >> 19,
+ * and (ubuf0 + ubuf1 + 128) >> 8 is ((ubuf0 + ubuf1) * 2048 + (1 << 18)) >> 19, for any int16.
  *
  * This file is part of FFmpeg's build in afmpeg (LGPL-2.1-or-later, like FFmpeg).
  */
@@ -70,10 +75,11 @@ static av_always_inline void write_pair(SwsContext *c, uint8_t *dest, int i, int
 static av_always_inline void yuv2rgb_X(SwsContext *c, const int16_t *lumFilter, const int16_t **lumSrc,
                                        int lumFilterSize, const int16_t *chrFilter,
                                        const int16_t **chrUSrc, const int16_t **chrVSrc,
-                                       int chrFilterSize, uint8_t *dest, int dstW, const int target)
+                                       int chrFilterSize, uint8_t *dest, int dstW, const int round,
+                                       const int target)
 {
     const int pairs = (dstW + 1) >> 1;
-    const v128_t init = wasm_i32x4_splat(1 << 18);
+    const v128_t init = wasm_i32x4_splat(round);
     int32_t Y[16], U[8], V[8];
     int i = 0;
 
@@ -95,7 +101,7 @@ static av_always_inline void yuv2rgb_X(SwsContext *c, const int16_t *lumFilter, 
             write_pair(c, dest, i + k, Y[2 * k], Y[2 * k + 1], U[k], V[k], target);
     }
     for (; i < pairs; i++) {
-        int Y1 = 1 << 18, Y2 = 1 << 18, u = 1 << 18, v = 1 << 18;
+        int Y1 = round, Y2 = round, u = round, v = round;
         for (int j = 0; j < lumFilterSize; j++) {
             Y1 += lumSrc[j][i * 2] * lumFilter[j];
             Y2 += lumSrc[j][i * 2 + 1] * lumFilter[j];
@@ -115,18 +121,40 @@ static void name##_X_wasm(SwsContext *c, const int16_t *lumFilter, const int16_t
                           uint8_t *dest, int dstW, int y)                                          \
 {                                                                                                  \
     yuv2rgb_X(c, lumFilter, lumSrc, lumFilterSize, chrFilter, chrUSrc, chrVSrc, chrFilterSize,     \
-              dest, dstW, target);                                                                 \
+              dest, dstW, 1 << 18, target);                                                        \
+}                                                                                                  \
+/* yuv2rgb_2_c_template: (buf0 * (4096 - yalpha) + buf1 * yalpha) >> 19, no rounding term. */    \
+static void name##_2_wasm(SwsContext *c, const int16_t *buf[2], const int16_t *ubuf[2],            \
+                          const int16_t *vbuf[2], const int16_t *abuf[2], uint8_t *dest, int dstW, \
+                          int yalpha, int uvalpha, int y)                                          \
+{                                                                                                  \
+    const int16_t lf[2] = { 4096 - yalpha, yalpha }, cf[2] = { 4096 - uvalpha, uvalpha };          \
+    yuv2rgb_X(c, lf, buf, 2, cf, ubuf, vbuf, 2, dest, dstW, 0, target);                            \
+}                                                                                                  \
+/* yuv2rgb_1_c_template: one luma row; chroma one row, or two averaged from uvalpha 2048. */      \
+static void name##_1_wasm(SwsContext *c, const int16_t *buf0, const int16_t *ubuf[2],              \
+                          const int16_t *vbuf[2], const int16_t *abuf0, uint8_t *dest, int dstW,  \
+                          int uvalpha, int y)                                                      \
+{                                                                                                  \
+    static const int16_t one[1] = { 4096 }, half[2] = { 2048, 2048 };                              \
+    const int16_t *lum[1] = { buf0 };                                                              \
+    if (uvalpha < 2048)                                                                            \
+        yuv2rgb_X(c, one, lum, 1, one, ubuf, vbuf, 1, dest, dstW, 1 << 18, target);                \
+    else                                                                                           \
+        yuv2rgb_X(c, one, lum, 1, half, ubuf, vbuf, 2, dest, dstW, 1 << 18, target);               \
 }
 
 YUV2RGB_X(yuv2rgbx32, RGBX32)
 YUV2RGB_X(yuv2rgb24, RGB24)
 YUV2RGB_X(yuv2bgr24, BGR24)
 
-/* Where ff_sws_init_output_funcs() picks yuv2rgbx32(_1)_X_c, yuv2rgb24_X_c or yuv2bgr24_X_c. */
+/* Where ff_sws_init_output_funcs() picks yuv2rgbx32(_1)_{X,2,1}_c, yuv2rgb24_* or yuv2bgr24_*. */
 av_cold void ff_sws_init_packed_wasm(SwsContext *c)
 {
-    if (c->flags & SWS_FULL_CHR_H_INT)
+    if (c->flags & SWS_FULL_CHR_H_INT) {
+        ff_sws_init_packed_full_wasm(c);
         return;
+    }
     switch (c->dstFormat) {
     case AV_PIX_FMT_RGB32:
     case AV_PIX_FMT_BGR32:
@@ -137,12 +165,18 @@ av_cold void ff_sws_init_packed_wasm(SwsContext *c)
             break;
 #endif
         c->yuv2packedX = yuv2rgbx32_X_wasm;
+        c->yuv2packed2 = yuv2rgbx32_2_wasm;
+        c->yuv2packed1 = yuv2rgbx32_1_wasm;
         break;
     case AV_PIX_FMT_RGB24:
         c->yuv2packedX = yuv2rgb24_X_wasm;
+        c->yuv2packed2 = yuv2rgb24_2_wasm;
+        c->yuv2packed1 = yuv2rgb24_1_wasm;
         break;
     case AV_PIX_FMT_BGR24:
         c->yuv2packedX = yuv2bgr24_X_wasm;
+        c->yuv2packed2 = yuv2bgr24_2_wasm;
+        c->yuv2packed1 = yuv2bgr24_1_wasm;
         break;
     default:
         break;

@@ -14,6 +14,7 @@ void ff_sws_init_hscale_wasm(SwsContext *c);
 void ff_sws_init_output_wasm(SwsContext *c);
 void ff_sws_init_input_wasm(SwsContext *c);
 void ff_sws_init_packed_wasm(SwsContext *c);
+void ff_sws_init_packed_full_wasm(SwsContext *c);
 
 /* Bytes 0, 3, 6, ... (c == 0), 1, 4, ... (c == 1) or 2, 5, ... (c == 2) of 48 bytes. */
 static av_always_inline v128_t channel16(v128_t v0, v128_t v1, v128_t v2, const int c)
