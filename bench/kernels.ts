@@ -10,7 +10,11 @@
  * whether each job's output is byte-identical in all of them. MODES=simd skips `-cpuflags 0`.
  * The jobs: a 3x3 contact sheet (PNG) and a 3 s GIF of a 1080p H.264 video, that video's plain
  * decode, a 320-wide thumbnail, the reel (PNG cards, xfade, audio mix, x264) and W1, the
- * 10 s 720p transcode. Results: stdout and `bench/results/<date>-kernels-<hhmm>.json`.
+ * 10 s 720p transcode; then swscale's other outputs, 3 s of that video each, hashed per frame
+ * (framemd5, so the conversion dominates, not an encoder): an odd width to rgb24 (libswscale then
+ * forces full-chroma RGB), 10-bit and nv12 planes, and a bilinear 2x upscale to rgb24 (the 2-tap
+ * packed path). JOBS=word runs only the jobs whose name contains it.
+ * Results: stdout and `bench/results/<date>-kernels-<hhmm>.json`.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -95,7 +99,33 @@ async function makeJobs(): Promise<Job[]> {
     },
     { name: 'reel 1080x1920 12 s', inputs: reel.inputs, args: reel.args, output: reel.args.at(-1) as string },
     { name: 'W1 transcode 10 s 720p', inputs: w1.inputs, args: w1.args, output: w1.args.at(-1) as string },
-  ];
+    ...[
+      ['swscale: 1080p to 853x480 rgb24 (full chroma)', 'scale=853:480,format=rgb24'],
+      ['swscale: 1080p to 720p yuv420p10le', 'scale=1280:720,format=yuv420p10le'],
+      ['swscale: 1080p to 720p nv12', 'scale=1280:720,format=nv12'],
+      [
+        'swscale: 960x540 to 1080p rgb24 bilinear',
+        'scale=960:540,scale=1920:1080:flags=bilinear,format=rgb24',
+      ],
+    ].map(([name, filter]) => ({
+      name: name as string,
+      inputs: src1080,
+      args: [
+        '-hide_banner',
+        '-y',
+        '-t',
+        '3',
+        '-i',
+        'src1080.mp4',
+        '-vf',
+        filter as string,
+        '-f',
+        'framemd5',
+        'frames.md5',
+      ],
+      output: 'frames.md5',
+    })),
+  ].filter((job) => job.name.includes(process.env.JOBS ?? ''));
 }
 
 const jobs = await makeJobs();
