@@ -1,7 +1,7 @@
 /*
- * afmpeg: WebAssembly SIMD128 vertical scalers to planes: yuv2planeX and yuv2plane1 to 8-bit,
- * 9/10/12/14-bit and 16-bit little-endian planes, and yuv2nv12cX (8-bit interleaved chroma,
- * nv12/nv21/nv24/nv42).
+ * afmpeg: WebAssembly SIMD128 vertical scalers to planes: yuv2planeX and yuv2plane1 to 8-bit and
+ * 16-bit little-endian planes, yuv2planeX to 9/10/12/14-bit ones, and yuv2nv12cX (8-bit
+ * interleaved chroma, nv12/nv21/nv24/nv42).
  *
  * Why: yuv2planeX_8_c alone is ~23 % of the reel's time on wasm (no asm); the high-bit-depth and
  * interleaved ones are the same work for 10-bit and nv12 outputs. Bit-exact with
@@ -142,35 +142,13 @@ static av_always_inline void yuv2planeX_N(const int16_t *filter, int filterSize,
     }
 }
 
-/* yuv2plane1_10_c_template, little-endian. src + rounding saturates in int16: any sum that would
- * pass 32767 is clipped to the depth's maximum by C as well. */
-static av_always_inline void yuv2plane1_N(const int16_t *src, uint16_t *dest, int dstW, const int bits)
-{
-    const int shift = 15 - bits;
-    const v128_t round = wasm_i16x8_splat(1 << (shift - 1)), zero = wasm_i16x8_splat(0);
-    const v128_t max = wasm_i16x8_splat((1 << bits) - 1);
-    int i = 0;
-
-    for (; i + 8 <= dstW; i += 8) {
-        v128_t v = wasm_i16x8_shr(wasm_i16x8_add_sat(wasm_v128_load(src + i), round), shift);
-        wasm_v128_store(dest + i, wasm_i16x8_min(wasm_i16x8_max(v, zero), max));
-    }
-    for (; i < dstW; i++) {
-        int val = src[i] + (1 << (shift - 1));
-        dest[i] = av_clip_uintp2(val >> shift, bits);
-    }
-}
-
+/* yuv2plane1 to these depths keeps the C code: clang vectorizes its loop as well as a kernel
+ * would (checkasm --bench: 0.8-1.2x, noise). */
 #define YUV2NBPS(bits)                                                                             \
 static void yuv2planeX_##bits##LE_wasm(const int16_t *filter, int filterSize, const int16_t **src, \
                                        uint8_t *dest, int dstW, const uint8_t *dither, int offset) \
 {                                                                                                  \
     yuv2planeX_N(filter, filterSize, src, (uint16_t *)dest, dstW, bits);                           \
-}                                                                                                  \
-static void yuv2plane1_##bits##LE_wasm(const int16_t *src, uint8_t *dest, int dstW,                \
-                                       const uint8_t *dither, int offset)                          \
-{                                                                                                  \
-    yuv2plane1_N(src, (uint16_t *)dest, dstW, bits);                                               \
 }
 
 YUV2NBPS(9)
@@ -289,10 +267,10 @@ av_cold void ff_sws_init_output_wasm(SwsContext *c)
         c->yuv2plane1 = yuv2plane1_16LE_wasm;
     } else if (isNBPS(f)) {
         switch (desc->comp[0].depth) {
-        case 9:  c->yuv2planeX = yuv2planeX_9LE_wasm;  c->yuv2plane1 = yuv2plane1_9LE_wasm;  break;
-        case 10: c->yuv2planeX = yuv2planeX_10LE_wasm; c->yuv2plane1 = yuv2plane1_10LE_wasm; break;
-        case 12: c->yuv2planeX = yuv2planeX_12LE_wasm; c->yuv2plane1 = yuv2plane1_12LE_wasm; break;
-        case 14: c->yuv2planeX = yuv2planeX_14LE_wasm; c->yuv2plane1 = yuv2plane1_14LE_wasm; break;
+        case 9:  c->yuv2planeX = yuv2planeX_9LE_wasm;  break;
+        case 10: c->yuv2planeX = yuv2planeX_10LE_wasm; break;
+        case 12: c->yuv2planeX = yuv2planeX_12LE_wasm; break;
+        case 14: c->yuv2planeX = yuv2planeX_14LE_wasm; break;
         default: break;
         }
     }
