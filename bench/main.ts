@@ -71,7 +71,9 @@ const machine = {
 // Compiled to .out/bench/: results go beside the sources, in bench/results/.
 const dir = new URL('../../bench/results/', import.meta.url);
 await mkdir(dir, { recursive: true });
-const file = new URL(`${machine.date.slice(0, 10)}.json`, dir);
+// Stamped to the minute (UTC), as the other benches' results: a second run the same day must not
+// overwrite the first.
+const file = new URL(`${machine.date.slice(0, 10)}-${machine.date.slice(11, 16).replace(':', '')}.json`, dir);
 await writeFile(file, `${JSON.stringify({ machine, rows }, null, 2)}\n`);
 console.log(
   `\nmachine: ${machine.cpu}, ${machine.parallelism} cores, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
