@@ -12,6 +12,14 @@ export const w1 = new Command({ y: true, hide_banner: true })
   .input('src720.mp4')
   .output('out.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac', 'b:a': '128k' });
 
+/**
+ * W1 from a source with a keyframe every 2 s (`src720-gop2.mp4`, made with `makeFixtures`'
+ * `optional`) -> `out-gop2.mp4`: the same job where a cut can land on or near a keyframe.
+ */
+export const w1Gop2 = new Command({ y: true, hide_banner: true })
+  .input('src720-gop2.mp4')
+  .output('out-gop2.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac', 'b:a': '128k' });
+
 /** The reel: `card1..5.png`, `voice-1.mp3`, `voice-2.mp3`, `music.mp3` -> `reel.mp4`. */
 export const segmentsReel = [1, 2, 3, 4, 5]
   .reduce(

@@ -4,8 +4,10 @@
  *
  *   npm run bench:segments [-- 1,2,4,8]
  *
- * Jobs: W1 (10 s 1280x720 H.264/AAC -> libx264 veryfast crf 23 + aac 128k, input-seek split) and
- * the reel (5 1080x1920 cards, xfade chain, three audio tracks mixed, 12 s, output-seek split).
+ * Jobs: W1 (10 s 1280x720 H.264/AAC -> libx264 veryfast crf 23 + aac 128k, input-seek split; its
+ * source has x264's default 250-frame GOP, so keyframes at 0 and 8.33 s only), the same W1 from a
+ * source with a keyframe every 2 s, and the reel (5 1080x1920 cards, xfade chain, three audio
+ * tracks mixed, 12 s, output-seek split). JOBS=word runs only the jobs whose name contains it.
  * On one engine, warmed first (see below). Each count runs ROUNDS times (default 1), the counts alternated within a round so a busy spell on
  * a shared host falls on all of them; the table gives every run and the median per count.
  * Prints a table and writes bench/results/<date>-segments-<HHMM>.json (UTC). Ratios only compare within a run.
@@ -17,19 +19,20 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createEngine, runCommand, Volume } from 'afmpeg';
 import { makeFixtures } from './fixtures.js';
-import { segmentsReel, w1 } from './segment-jobs.js';
+import { segmentsReel, w1, w1Gop2 } from './segment-jobs.js';
 
 const counts = (process.argv[2] ?? `1,2,${Math.min(4, availableParallelism())}`)
   .split(',')
   .map(Number)
   .filter((n, i, all) => n > 0 && all.indexOf(n) === i);
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
-const fixtures = await makeFixtures();
+const fixtures = await makeFixtures(undefined, { optional: true });
 
 const jobs = [
   { name: 'W1 transcode 10 s 720p', cmd: w1 },
+  { name: 'W1 from a 2 s GOP source', cmd: w1Gop2 },
   { name: 'reel 1080x1920 12 s', cmd: segmentsReel },
-];
+].filter((job) => job.name.includes(process.env.JOBS ?? ''));
 
 interface Row {
   job: string;

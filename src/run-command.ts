@@ -30,7 +30,7 @@ export interface RunCommandOptions extends RunOptions {
    * decodes nothing), so where keyframes are sparse the later segments get fewer frames of their
    * own; where a keyframe lies next to the balance the cut moves onto it. The first segment also
    * encodes the whole audio, so it gets fewer frames too. `segmentation.cuts` says where each
-   * segment after the first starts.
+   * segment after the first starts, `segmentation.audio` where the audio was encoded.
    *
    * @example
    * ```ts
@@ -40,7 +40,7 @@ export interface RunCommandOptions extends RunOptions {
    *   .output('/out/split.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac' });
    * const { segmentation } = await runCommand(vol, cmd, { engine, segments: 'auto' });
    * // the second segment decodes 0..2 s again, which costs about what the first one's audio does
-   * segmentation; // { segments: 2, mode: 'input-seek', cuts: [2] }
+   * segmentation; // { segments: 2, mode: 'input-seek', cuts: [2], audio: 'first-segment' }
    * ```
    */
   readonly segments?: number | 'auto';

@@ -1,4 +1,5 @@
 import { Command, type InputStreamSelector, type OutputEntry, type OutputOptions } from '../builder/index.js';
+import { type AudioApart, audioApart } from './audio-apart.js';
 import { formatMicros } from './boundaries.js';
 import type { SegmentMode } from './structure.js';
 
@@ -8,20 +9,42 @@ export const SCRATCH_AT = '/.afmpeg-segments';
 /** The FFmpeg runs one segmented job is made of. */
 export interface SegmentJobs {
   /**
-   * One video encode per time range, each into the scratch volume. In input-seek mode the first
-   * also encodes the whole audio, once, as a second output: it reads the input a second time
-   * from the start, so the audio is never a job of its own queued behind the segments.
+   * One video encode per time range, each into the scratch volume, as FFmpeg argv. Where the
+   * audio plan says so, the first also encodes the whole audio, once, as a second output: the
+   * audio is never a job of its own queued behind the segments.
    */
-  readonly segments: readonly Command<string>[];
+  readonly segments: readonly (readonly string[])[];
   /** The concat list the join reads (`ffconcat`), with each segment's exact duration. */
   readonly concatList: string;
   /** Stream copy of the segments (and the encoded audio) into the output the command asked for. */
   readonly join: Command<string>;
 }
 
-/** Whether the first segment encodes the audio (input-seek; output-seek segments carry PCM). */
-export const firstEncodesAudio = (cmd: Command<string>, mode: SegmentMode, hasAudio: boolean) =>
-  mode === 'input-seek' && hasAudio && !cmd.outputs[0]?.options.an;
+/**
+ * Where a split job's audio is encoded, once. `first-segment`: by the first segment, as a second
+ * output that reads the input again from the start (input-seek) or maps the graph's audio whole
+ * (output-seek, with the `apart` that says which `map` entries and chains are audio). `join`:
+ * every output-seek segment carries its range as float PCM and the join encodes it, for audio
+ * that cannot be told apart from the video. `none`: the output has no audio.
+ */
+export type AudioPlan =
+  | { readonly where: 'none' }
+  | { readonly where: 'first-segment'; readonly apart?: AudioApart }
+  | { readonly where: 'join' };
+
+/** The audio plan of `cmd` (compiled to `args`) split in `mode`; `hasAudio` from the probe. */
+export function audioPlan(
+  cmd: Command<string>,
+  args: readonly string[],
+  mode: SegmentMode,
+  hasAudio: boolean,
+): AudioPlan {
+  if (cmd.outputs[0]?.options.an) return { where: 'none' };
+  if (mode === 'input-seek') return hasAudio ? { where: 'first-segment' } : { where: 'none' };
+  const apart = audioApart(cmd, args);
+  if (!apart) return { where: 'join' };
+  return apart.audioMap.length ? { where: 'first-segment', apart } : { where: 'none' };
+}
 
 export const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.mov`;
 const audioPath = `${SCRATCH_AT}/audio.mov`;
@@ -30,16 +53,15 @@ const listPath = `${SCRATCH_AT}/segments.ffconcat`;
 /**
  * Splits `cmd` at `starts` (microseconds, the start of every segment after the first). Video
  * options stay with the segments, the audio encoder and the container's options go to the one
- * place that writes them once. Segments are QuickTime files: the container keeps the encoder's
- * time base (so the join's timestamps are the single run's) and holds float PCM for the
- * output-seek mode, whose audio is encoded once in the join. In input-seek mode the audio is
- * encoded once, whole, by the first segment's run.
+ * place that writes them once (see {@link AudioPlan}). Segments are QuickTime files: the
+ * container keeps the encoder's time base (so the join's timestamps are the single run's) and
+ * holds float PCM where the join encodes the audio.
  */
 export function segmentJobs(
   cmd: Command<string>,
   mode: SegmentMode,
   starts: readonly number[],
-  hasAudio: boolean,
+  audio: AudioPlan,
 ): SegmentJobs {
   const out = cmd.outputs[0] as OutputEntry;
   const {
@@ -59,55 +81,72 @@ export function segmentJobs(
   } = out.options;
   const container: OutputOptions = { movflags, metadata, streamMetadata, map_metadata, map_chapters, f };
   const audioCodecOptions: OutputOptions = { 'c:a': audioCodec, 'b:a': audioBitrate, 'q:a': audioQuality };
-  // Output-seek segments keep whatever audio the graph makes; input-seek knows it from a probe.
-  const withAudio = !out.options.an && (mode === 'output-seek' || hasAudio);
+  const pcm = audio.where === 'join';
+  const fromFirst = audio.where === 'first-segment';
+  const audioOutput = (map?: readonly string[]): OutputOptions => ({
+    ...defined({
+      ...audioCodecOptions,
+      map,
+      ar,
+      ac,
+      t,
+      threads: videoSide.threads,
+      privateOptions: videoSide.privateOptions,
+      vn: map ? undefined : true,
+    }),
+    f: 'mov',
+  });
   const lastEnd = t === undefined ? undefined : String(t);
   const ranges = [0, ...starts].map((start, k) => ({
     ss: k === 0 ? undefined : formatMicros(start),
     to: k < starts.length ? formatMicros(starts[k] as number) : lastEnd,
   }));
 
-  const encodesAudio = firstEncodesAudio(cmd, mode, hasAudio);
   const segments = ranges.map(({ ss, to }, k) => {
-    if (mode === 'output-seek')
-      return cmd.mapOutputs(() => ({
+    if (mode === 'output-seek') {
+      const apart = audio.where === 'first-segment' ? audio.apart : undefined;
+      const segment = cmd.mapOutputs(() => ({
         path: segmentPath(k),
         options: defined({
           ...videoSide,
-          ar,
-          ac,
-          'c:a': withAudio ? 'pcm_f32le' : undefined,
+          map: apart ? apart.videoMap : videoSide.map,
+          // Without a `map` left (the video is the graph's unlabelled output) FFmpeg would pick
+          // an input's audio and subtitles on its own.
+          an: apart && !apart.videoMap.length ? true : videoSide.an,
+          sn: apart && !apart.videoMap.length ? true : videoSide.sn,
+          ar: pcm ? ar : undefined,
+          ac: pcm ? ac : undefined,
+          'c:a': pcm ? 'pcm_f32le' : undefined,
           f: 'mov',
           ss,
           to,
         }),
       }));
+      if (!apart) return segment.toArgs();
+      // The builder wants every graph output mapped, so the audio output is always written; the
+      // later segments then drop it (it follows their own output's path) and the audio chains.
+      const both = segment.output(audioPath, audioOutput(apart.audioMap)).toArgs();
+      if (k === 0) return both;
+      const videoOnly = both.slice(0, both.lastIndexOf(segmentPath(k)) + 1);
+      return apart.videoGraph === undefined ? videoOnly : withGraph(videoOnly, apart.videoGraph);
+    }
     const source = cmd.inputs[0];
     const segment = cmd
       .mapInputs((input) => ({
         ...input,
-        options: defined({ ...input.options, ss, to, raw: k === 0 && encodesAudio ? ['-an'] : undefined }),
+        options: defined({ ...input.options, ss, to, raw: k === 0 && fromFirst ? ['-an'] : undefined }),
       }))
       .mapOutputs(() => ({
         path: segmentPath(k),
         options: defined({ ...videoSide, an: true, f: 'mov' }),
       }));
-    if (k > 0 || !encodesAudio || !source) return segment;
+    if (k > 0 || !fromFirst || !source) return segment.toArgs();
     // The same file again, whole, audio only: `-an`/`-vn` on the inputs keep FFmpeg's own
     // stream choice (the best video from the seeked input, the best audio from the whole one).
-    return segment.input(source.path, { ...source.options, raw: ['-vn'] }).output(
-      audioPath,
-      defined({
-        ...audioCodecOptions,
-        ar,
-        ac,
-        t,
-        threads: videoSide.threads,
-        privateOptions: videoSide.privateOptions,
-        vn: true,
-        f: 'mov',
-      }),
-    );
+    return segment
+      .input(source.path, { ...source.options, raw: ['-vn'] })
+      .output(audioPath, audioOutput())
+      .toArgs();
   });
 
   const concatList = [
@@ -122,19 +161,31 @@ export function segmentJobs(
 
   const { raw: _raw, progress: _progress, stats: _stats, ...globals } = cmd.globals;
   let join: Command<string> = new Command(globals).input(listPath, { f: 'concat', safe: 0 });
-  if (encodesAudio) join = join.input(audioPath);
-  const map: InputStreamSelector[] = encodesAudio ? ['0:v', '1:a'] : withAudio ? ['0:v', '0:a?'] : ['0:v'];
+  if (fromFirst) join = join.input(audioPath);
+  const map: InputStreamSelector[] = fromFirst ? ['0:v', '1:a'] : pcm ? ['0:v', '0:a?'] : ['0:v'];
   join = join.output(
     out.path,
     defined({
       ...container,
       map,
       'c:v': 'copy',
-      ...(encodesAudio ? { 'c:a': 'copy' } : audioCodecOptions),
-      privateOptions: encodesAudio ? undefined : videoSide.privateOptions,
+      ...(fromFirst ? { 'c:a': 'copy' } : audioCodecOptions),
+      privateOptions: fromFirst ? undefined : videoSide.privateOptions,
     }),
   );
   return { segments, concatList, join };
+}
+
+/**
+ * `args` with its one complex graph's text replaced (the option dropped when `text` is empty: the
+ * video came straight from inputs and the graph made only audio).
+ */
+function withGraph(args: readonly string[], text: string): string[] {
+  const at = args.findIndex((a) => a === '-filter_complex' || a === '-lavfi');
+  if (at < 0) return [...args];
+  return text === ''
+    ? [...args.slice(0, at), ...args.slice(at + 2)]
+    : [...args.slice(0, at + 1), text, ...args.slice(at + 2)];
 }
 
 /** Drops `undefined` values so options the command did not set stay unset. */

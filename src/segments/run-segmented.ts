@@ -9,7 +9,7 @@ import {
   type VolumeLike,
 } from '../engine/index.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
-import { firstEncodesAudio, SCRATCH_AT, segmentJobs } from './jobs.js';
+import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
 import { sourceFacts } from './source-facts.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
 
@@ -22,14 +22,18 @@ const MIN_SEGMENT_SECONDS = 0.5;
  * frames away: decoding alone is about a seventh of decoding and encoding (measured 2026-12-01 on
  * a warm engine: a 10 s 720p H.264 decode 0.80 s against the same decode plus libx264 veryfast
  * 5.63 s). An output-seek segment runs every input's decoding and the whole graph before its
- * range: about half (measured on the README's reel, 1080x1920 stills and crossfades against
- * libx264 veryfast). The audio encode that rides with the first input-seek segment: 7 % of the
- * video's (AAC 128k of the same 10 s: 0.41 s with its own start-up). With these W1's two segments
- * took 2.88 s + 0.41 s and 3.49 s run alone at the old estimates (1/8, 1/10), which cut 0.2 s
- * early. Estimates: a wrong one costs balance, never correctness.
+ * range: about half (the README's reel, 1080x1920 stills and crossfades, against libx264
+ * veryfast, re-measured 2026-12-01 in place: 6.84-12 s took 7.3-7.6 s and 0-6.84 s plus the
+ * audio 6.5-6.7 s, a pre-roll of 0.45-0.5 of a frame's whole cost; the graph alone to a null
+ * output costs a third, which cut too early). The audio encode that rides with the first
+ * segment: in input-seek 7 % of the video's (AAC 128k of the same 10 s: 0.41 s with its own
+ * start-up; with these W1's two segments took 2.88 s + 0.41 s and 3.49 s run alone at the old
+ * estimates, 1/8 and 1/10, which cut 0.2 s early); in output-seek, where a frame costs more, 5 %
+ * (the reel's audio graph and AAC: 0.48-0.62 s). Estimates: a wrong one costs balance, never
+ * correctness.
  */
 const PRE_ROLL_COST = { 'input-seek': 1 / 7, 'output-seek': 1 / 2 } as const;
-const AUDIO_SHARE = 0.07;
+const AUDIO_SHARE = { 'input-seek': 0.07, 'output-seek': 0.05 } as const;
 
 /** How a run with `segments` was carried out. */
 export interface Segmentation {
@@ -43,6 +47,13 @@ export interface Segmentation {
    * is nearly as good.
    */
   readonly cuts?: readonly number[];
+  /**
+   * Where the audio was encoded, once: `first-segment` (as a second output of the first segment,
+   * from the input or from the graph's audio chains), or `join` (every segment carried its range
+   * as PCM and the join encoded it: audio the graph makes together with video, `-shortest`, an
+   * output without `map`). Absent when the output has no audio.
+   */
+  readonly audio?: 'first-segment' | 'join';
   /** Why the command ran whole, when it did. */
   readonly reason?: string;
 }
@@ -78,6 +89,7 @@ export async function runSegmented(
   const started = performance.now();
   const facts = await sourceFacts(vol, cmd, engine, options, mode);
   const duration = options.durationSeconds ?? facts.durationSeconds;
+  const audio = audioPlan(cmd, args, mode, facts.hasAudio);
   if (duration === undefined || !(duration > 0))
     return whole("the output's duration is unknown (give durationSeconds)");
   const starts = segmentStarts({
@@ -87,12 +99,10 @@ export async function runSegmented(
     minSeconds: MIN_SEGMENT_SECONDS,
     keyframeSeconds: facts.keyframeSeconds,
     preRollCost: PRE_ROLL_COST[mode],
-    extra: firstEncodesAudio(cmd, mode, facts.hasAudio)
-      ? { segment: 'first', share: AUDIO_SHARE }
-      : undefined,
+    extra: audio.where === 'first-segment' ? { segment: 'first', share: AUDIO_SHARE[mode] } : undefined,
   });
   if (starts.length === 0) return whole(`${duration} s is too short to split`);
-  const jobs = segmentJobs(cmd, mode, starts, facts.hasAudio);
+  const jobs = segmentJobs(cmd, mode, starts, audio);
 
   const scratch = new Volume();
   scratch.writeFileSync('/segments.ffconcat', jobs.concatList);
@@ -138,7 +148,7 @@ export async function runSegmented(
       track(
         engine.run(
           vol,
-          segment.toArgs(),
+          segment,
           runOptions((p) => report(k, p)),
         ),
       ),
@@ -152,7 +162,12 @@ export async function runSegmented(
       ...joined,
       stderr: stderr + joined.stderr,
       durationMs: performance.now() - started,
-      segmentation: { segments: jobs.segments.length, mode, cuts: starts.map((us) => us / 1e6) },
+      segmentation: {
+        segments: jobs.segments.length,
+        mode,
+        cuts: starts.map((us) => us / 1e6),
+        ...(audio.where === 'none' ? {} : { audio: audio.where }),
+      },
     };
   } finally {
     clearTimeout(timer);

@@ -75,21 +75,40 @@ const reel = new Command({ y: true })
   .graph((g) => ({ mix: g.input(2).audio.filter('volume', { volume: 0.5 }) }))
   .output('/out/whole.mp4', { map: ['mix'], t: 3.5, 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac' });
 
+// A filter that depends on time, and no `map`: FFmpeg picks the audio, so the splitter cannot tell
+// which it will be and the segments carry it as PCM for the join to encode.
+const fadeIn = new Command({ y: true })
+  .input(SOURCE)
+  .filter('fade', { t: 'in', d: 1 })
+  .output('/out/whole.mp4', { t: 4, r: 25, 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac' });
+
 describe.each([
   // The source's only keyframe is at 0, so each later segment decodes from 0 again (1/7 a frame
   // each), and the first also encodes the audio (7 % of 100 frames): with 2 segments the two
   // weigh the same (c + 7 = 100 - c + c/7: frame 50); with 4 the first gets the fewest frames
-  // (25 + 7, 29 + 25/7, 25 + 54/7, 21 + 79/7). The output-seek segments run the graph from 0, so
-  // the later ones get fewer (the last keeps its half second).
-  ['a transcode (input-seek)', transcode, 'input-seek', 100, { 2: [2], 4: [1, 2.16, 3.16] }],
+  // (25 + 7, 29 + 25/7, 25 + 54/7, 21 + 79/7). The output-seek segments run the graph from 0 (1/2
+  // a frame each), so the later ones get fewer (the last keeps its half second), and the first
+  // encodes the audio the graph makes (5 % of 87.5 frames): c + 4.4 = 87.5 - c + c/2, frame 55.
+  // With the audio in the join nothing rides with the first: c = 100 - c + c/2, frame 67 (66 costs
+  // the same, 67 against 34 + 33; the later is taken), and with 4 the first gets 56 frames.
+  ['a transcode (input-seek)', transcode, 'input-seek', 100, { 2: [2], 4: [1, 2.16, 3.16] }, 'first-segment'],
   [
     'a graph of still cards and a crossfade (output-seek)',
     reel,
     'output-seek',
     88,
-    { 2: [2.32], 4: [2, 2.52, 3] },
+    { 2: [2.2], 4: [1.8, 2.52, 3] },
+    'first-segment',
   ],
-] as const)('R-AF-17 %s', (_name, cmd, mode, frames, cuts) => {
+  [
+    'a fade-in, streams chosen by FFmpeg (output-seek)',
+    fadeIn,
+    'output-seek',
+    100,
+    { 2: [2.68], 4: [2.24, 3.04, 3.52] },
+    'join',
+  ],
+] as const)('R-AF-17 %s', (_name, cmd, mode, frames, cuts, audio) => {
   let wholeTimes: string[];
   beforeAll(async () => {
     await runCommand(vol, to(cmd, '/out/whole.mp4'), { engine });
@@ -107,7 +126,12 @@ describe.each([
         segments: n,
         onProgress: (p) => progress.push(p.percent ?? -1),
       });
-      expect(result.segmentation).toEqual({ segments: n, mode, cuts: cuts[n as 2 | 4] });
+      expect(result.segmentation).toEqual({
+        segments: n,
+        mode,
+        cuts: cuts[n as 2 | 4],
+        audio,
+      });
       expect(result.exitCode).toBe(0);
       expect(await frameTimes(path)).toEqual(wholeTimes);
       expect(await audioMd5(path)).toBe(await audioMd5('/out/whole.mp4'));
@@ -167,7 +191,7 @@ describe('R-AF-17 R-AF-20 the JSDoc example of runCommand’s segments holds', (
       .input(SOURCE)
       .output('/out/split.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac' });
     const { segmentation } = await runCommand(vol, cmd, { engine, segments: 'auto' });
-    expect(segmentation).toEqual({ segments: 2, mode: 'input-seek', cuts: [2] });
+    expect(segmentation).toEqual({ segments: 2, mode: 'input-seek', cuts: [2], audio: 'first-segment' });
   });
 });
 

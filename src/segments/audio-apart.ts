@@ -1,0 +1,118 @@
+import { type GraphView, resolveGraph } from '../builder/graph-view.js';
+import type { Command } from '../builder/index.js';
+import type { StreamMedia } from '../builder/media-type.js';
+import { specifierMedia } from '../builder/media-type.js';
+import { type ParsedFilter, parseFiltergraph } from '../builder/parse-filtergraph.js';
+
+/**
+ * An output-seek split whose audio can be encoded once, whole, by the first segment: the output's
+ * `map` entries by medium, and the complex graph the later segments run without the chains that
+ * make only that audio. Without it every segment runs the audio part of the graph over its whole
+ * pre-roll, carries PCM, and the join encodes the audio after every segment is done.
+ */
+export interface AudioApart {
+  /** The `map` entries the video segments keep. */
+  readonly videoMap: readonly string[];
+  /** The `map` entries the first segment's audio output takes. */
+  readonly audioMap: readonly string[];
+  /**
+   * The `-filter_complex` text of the segments after the first: the command's graph less its
+   * audio-only chains (the first segment runs the whole graph, its audio output included).
+   * `undefined` when no chain makes only audio (the audio comes from an input stream).
+   */
+  readonly videoGraph: string | undefined;
+}
+
+const INPUT_SELECTOR = /^(\d+)(?::(.*))?$/;
+
+/**
+ * Tells the output's audio apart from its video, or `undefined` when it cannot be: the output
+ * has no `map` (FFmpeg's own stream choice, which may find no audio at all), a `map` entry of
+ * unknown medium (`0`, a label of a filter whose pads the builder does not know), `-shortest`
+ * (the audio's end depends on the video's), a graph that is not one `-filter_complex`, or audio
+ * made in one piece of graph with video (`showwaves`, `concat` of both media).
+ */
+export function audioApart(cmd: Command<string>, args: readonly string[]): AudioApart | undefined {
+  const out = cmd.outputs[0];
+  const map = out?.options.map;
+  if (!out || !map?.length || out.options.shortest) return undefined;
+  const graphs = args.flatMap((a, i) => (/^-(filter_complex|lavfi)/.test(a) ? [i] : []));
+  if (graphs.length > 1 || args.includes('-filter_complex_script')) return undefined;
+  const at = graphs[0];
+  const text = at === undefined ? undefined : args[at + 1];
+  let view: GraphView | undefined;
+  let chains: readonly (readonly ParsedFilter[])[] = [];
+  let swsFlags: string | undefined;
+  if (text !== undefined) {
+    try {
+      const parsed = parseFiltergraph(text, '-filter_complex');
+      chains = parsed.chains;
+      swsFlags = parsed.swsFlags;
+      view = resolveGraph(parsed, false, '-filter_complex');
+    } catch {
+      return undefined;
+    }
+  }
+
+  const mediaOf = (entry: string): StreamMedia => {
+    const selector = INPUT_SELECTOR.exec(entry);
+    if (selector) return specifierMedia((selector[2] ?? '').replace(/\?$/, ''));
+    const pad = view?.outputs.find((o) => o.label === entry);
+    return pad ? (view?.nodes[pad.node]?.outputMedia[pad.pad] ?? 'unknown') : 'unknown';
+  };
+  const media = map.map(mediaOf);
+  if (media.includes('unknown')) return undefined;
+  const videoMap = map.filter((_, i) => media[i] === 'video');
+  const audioMap = map.filter((_, i) => media[i] === 'audio');
+  if (!view || !audioMap.length) return { videoMap, audioMap, videoGraph: undefined };
+
+  const component = components(view);
+  const audioParts = new Set(
+    audioMap.flatMap((entry) => {
+      const pad = view.outputs.find((o) => o.label === entry);
+      return pad ? [component[pad.node] as number] : [];
+    }),
+  );
+  const audioOnly = view.nodes.every(
+    (node) =>
+      !audioParts.has(component[node.index] as number) ||
+      [...node.inputMedia, ...node.outputMedia].every((m) => m === 'audio'),
+  );
+  if (!audioOnly) return undefined;
+  if (!audioParts.size) return { videoMap, audioMap, videoGraph: undefined };
+
+  let first = 0;
+  const kept: string[] = [];
+  for (const chain of chains) {
+    const parts = new Set(chain.map((_, i) => audioParts.has(component[first + i] as number)));
+    first += chain.length;
+    if (parts.size > 1) return undefined;
+    if (!parts.has(true)) kept.push(chain.map(writeFilter).join(','));
+  }
+  const videoGraph = [...(swsFlags === undefined ? [] : [swsFlags]), ...kept].join(';');
+  return { videoMap, audioMap, videoGraph };
+}
+
+/** A filter as the graph parser reads it back: its labels around its own text. */
+function writeFilter(filter: ParsedFilter): string {
+  const labels = (names: readonly string[]) => names.map((n) => `[${n}]`).join('');
+  return `${labels(filter.inputLabels)}${filter.text}${labels(filter.outputLabels)}`;
+}
+
+/** Each node's connected component (the lowest node index in it), through the graph's links. */
+function components(view: GraphView): number[] {
+  const parent = view.nodes.map((n) => n.index);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
+  for (const node of view.nodes) {
+    for (const source of node.inputs) {
+      if (source.kind !== 'pad') continue;
+      const [a, b] = [root(node.index), root(source.node)];
+      parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  }
+  return view.nodes.map((n) => root(n.index));
+}
