@@ -88,6 +88,8 @@ export async function runSegmented(
 
   const started = performance.now();
   const facts = await sourceFacts(vol, cmd, engine, options, mode);
+  if (facts.hasSubtitles && choosesSubtitles(cmd))
+    return whole('the input has subtitles, which the join of the segments would drop (-sn splits)');
   const duration = options.durationSeconds ?? facts.durationSeconds;
   const audio = audioPlan(cmd, args, mode, facts.hasAudio);
   if (duration === undefined || !(duration > 0))
@@ -174,6 +176,24 @@ export async function runSegmented(
     options.signal?.removeEventListener('abort', cancel);
     scratch.reset();
   }
+}
+
+/**
+ * Output formats whose muxer names no subtitle codec, so FFmpeg's own stream choice never
+ * carries an input's subtitles into them (checked against native FFmpeg 5.1: MP4, MOV, MPEG-TS
+ * and AVI take none, Matroska and WebM take them).
+ */
+const NO_SUBTITLES_CHOSEN = new Set(['mp4', 'm4v', 'mov', 'ts', 'mpegts', 'avi']);
+
+/**
+ * Whether the output would carry an input's subtitles: FFmpeg's own stream choice picks them
+ * unless `-sn` or the container takes none. The segments' join takes video and audio only.
+ */
+function choosesSubtitles(cmd: Command<string>): boolean {
+  const out = cmd.outputs[0];
+  if (!out || out.options.sn) return false;
+  const format = out.options.f ?? /\.([A-Za-z0-9]+)$/.exec(out.path)?.[1]?.toLowerCase();
+  return format === undefined || !NO_SUBTITLES_CHOSEN.has(format);
 }
 
 /** The output's frame rate when the command states it: `-r`, an `fps` filter, an input's rate. */

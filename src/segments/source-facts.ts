@@ -8,6 +8,8 @@ export interface SourceFacts {
   readonly durationSeconds?: number;
   readonly frameRate?: FrameRate;
   readonly hasAudio: boolean;
+  /** Whether the input has a subtitle stream (known for an input-seek split only). */
+  readonly hasSubtitles?: boolean;
   /**
    * Where decoding can start, in seconds from the start of the output's timeline: the first
    * video stream's keyframes for an input-seek split, `[0]` when every segment decodes from the
@@ -49,6 +51,7 @@ export async function sourceFacts(
     durationSeconds: info.format.duration,
     frameRate: video?.frameRate?.value ? { num: video.frameRate.num, den: video.frameRate.den } : undefined,
     hasAudio: info.streams.some((s) => s.codecType === 'audio'),
+    hasSubtitles: info.streams.some((s) => s.codecType === 'subtitle'),
     keyframeSeconds: keyframeTimes(new TextDecoder().decode(scan.stdout), info.format.startTime ?? 0),
   };
 }

@@ -210,6 +210,30 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     expect(result.segmentation.segments).toBe(1);
     expect(result.segmentation.reason).toContain(reason);
   });
+
+  it('an input with a subtitle track FFmpeg would carry over: the output keeps it', async () => {
+    vol.writeFileSync('/in/subs.srt', '1\n00:00:00,500 --> 00:00:02,000\nhello\n');
+    await engine.run(vol, [
+      ...['-y', '-i', SOURCE, '-i', '/in/subs.srt', '-map', '0', '-map', '1'],
+      ...['-c', 'copy', '-c:s', 'mov_text', '/in/subbed.mp4'],
+    ]);
+    const into = (path: string, extra: { sn?: true } = {}) =>
+      new Command({ y: true })
+        .input('/in/subbed.mp4')
+        .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', ...extra });
+    const kinds = async (path: string) =>
+      (await engine.probe(vol, path)).streams.map((s) => s.codecType).join(',');
+    // Matroska takes subtitles: FFmpeg carries the track over, so the command runs whole.
+    const mkv = await runCommand(vol, into('/out/subbed.mkv'), { engine, segments: 2 });
+    expect(mkv.segmentation).toMatchObject({ segments: 1, reason: expect.stringContaining('subtitles') });
+    expect(await kinds('/out/subbed.mkv')).toBe('video,audio,subtitle');
+    // With -sn, or into MP4 (whose muxer takes none on its own), it splits.
+    for (const cmd of [into('/out/subbed-sn.mkv', { sn: true }), into('/out/subbed.mp4')]) {
+      const split = await runCommand(vol, cmd, { engine, segments: 2 });
+      expect(split.segmentation.segments).toBe(2);
+      expect(await kinds(cmd.outputs[0]?.path as string)).toBe('video,audio');
+    }
+  });
 });
 
 describe('R-AF-17 R-AF-8 cancelling a split job', () => {
