@@ -8,6 +8,7 @@ import {
   type RunResult,
   type VolumeLike,
 } from './engine/index.js';
+import { inputLengths } from './input-lengths.js';
 import { runSegmented, type SegmentedRunResult } from './segments/run-segmented.js';
 
 /** Run options of the engine, plus which engine to use and how to know the length for progress. */
@@ -48,10 +49,6 @@ export interface RunCommandOptions extends RunOptions {
 
 /** Options of a segment-parallel run. */
 export type SegmentedRunOptions = RunCommandOptions & { readonly segments: number | 'auto' };
-
-/** Inputs a probe can read: files in the volume, not lavfi graphs, pipes or data: URLs. */
-const probeable = (path: string, format: string | undefined) =>
-  format !== 'lavfi' && format !== 'concat' && !/^(pipe:|data:|-$)/.test(path);
 
 /**
  * Runs a built {@link Command} over a volume: the one place the builder meets an engine. The
@@ -111,22 +108,7 @@ export async function runCommand<L extends string>(
   const { onProgress, onStderr } = runOptions;
   if (!onProgress && segments === undefined) return engine.run(vol, args, runOptions);
 
-  let lengths: (number | undefined)[] = [];
-  if (probeInputs) {
-    lengths = await Promise.all(
-      cmd.inputs.map(async (input) =>
-        probeable(input.path, input.options.f)
-          ? (
-              await engine.probe(vol, input.path, {
-                ...(runOptions.signal ? { signal: runOptions.signal } : {}),
-                ...(runOptions.cwd ? { cwd: runOptions.cwd } : {}),
-                ...(runOptions.mounts ? { mounts: runOptions.mounts } : {}),
-              })
-            ).format.duration
-          : undefined,
-      ),
-    );
-  }
+  const lengths = probeInputs ? await inputLengths(vol, cmd, engine, runOptions) : [];
   const duration = runOptions.durationSeconds ?? cmd.expectedDuration(lengths);
   if (segments !== undefined) {
     const count = segments === 'auto' ? (engine.concurrency ?? 1) : segments;

@@ -8,6 +8,7 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
+import { inputLengths } from '../input-lengths.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
 import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
 import { sourceFacts } from './source-facts.js';
@@ -90,7 +91,10 @@ export async function runSegmented(
   const facts = await sourceFacts(vol, cmd, engine, options, mode);
   if (facts.hasSubtitles && choosesSubtitles(cmd))
     return whole('the input has subtitles, which the join of the segments would drop (-sn splits)');
-  const duration = options.durationSeconds ?? facts.durationSeconds;
+  const duration =
+    options.durationSeconds ??
+    facts.durationSeconds ??
+    (mode === 'output-seek' ? await probedLength(vol, cmd, engine, options) : undefined);
   const audio = audioPlan(cmd, args, mode, facts.hasAudio);
   if (duration === undefined || !(duration > 0))
     return whole("the output's duration is unknown (give durationSeconds)");
@@ -175,6 +179,25 @@ export async function runSegmented(
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', cancel);
     scratch.reset();
+  }
+}
+
+/**
+ * The length of an output-seek command that does not say it (`-t`, sources' durations), from its
+ * inputs' probed lengths: a split is worth the probe. An input no probe can read leaves it
+ * unknown, and the command runs whole for FFmpeg to report what is wrong.
+ */
+async function probedLength(
+  vol: VolumeLike,
+  cmd: Command<string>,
+  engine: Engine,
+  options: RunOptions,
+): Promise<number | undefined> {
+  try {
+    return cmd.expectedDuration(await inputLengths(vol, cmd, engine, options));
+  } catch (err) {
+    if (options.signal?.aborted) throw err;
+    return undefined;
   }
 }
 
