@@ -55,8 +55,8 @@ export function audioApart(cmd: Command<string>, args: readonly string[]): Audio
   }
 
   const mediaOf = (entry: string): StreamMedia => {
-    const selector = INPUT_SELECTOR.exec(entry);
-    if (selector) return specifierMedia((selector[2] ?? '').replace(/\?$/, ''));
+    const selected = selectorMedia(entry);
+    if (selected) return selected;
     const pad = view?.outputs.find((o) => o.label === entry);
     return pad ? (view?.nodes[pad.node]?.outputMedia[pad.pad] ?? 'unknown') : 'unknown';
   };
@@ -91,6 +91,15 @@ export function audioApart(cmd: Command<string>, args: readonly string[]): Audio
   }
   const videoGraph = [...(swsFlags === undefined ? [] : [swsFlags]), ...kept].join(';');
   return { videoMap, audioMap, videoGraph };
+}
+
+/**
+ * The medium a `map` entry that names an input selects (`1:a` audio, `0:v:0` video, `0` or `0:s`
+ * unknown), `undefined` for a graph label.
+ */
+export function selectorMedia(entry: string): StreamMedia | undefined {
+  const selector = INPUT_SELECTOR.exec(entry);
+  return selector ? specifierMedia((selector[2] ?? '').replace(/\?$/, '')) : undefined;
 }
 
 /** A filter as the graph parser reads it back: its labels around its own text. */

@@ -8,7 +8,8 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
-import { inputLengths } from '../input-lengths.js';
+import { probeEachInput } from '../input-probes.js';
+import { selectorMedia } from './audio-apart.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
 import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
 import { sourceFacts } from './source-facts.js';
@@ -89,12 +90,20 @@ export async function runSegmented(
 
   const started = performance.now();
   const facts = await sourceFacts(vol, cmd, engine, options, mode);
-  if (facts.hasSubtitles && choosesSubtitles(cmd))
-    return whole('the input has subtitles, which the join of the segments would drop (-sn splits)');
+  // An output-seek split probes its inputs only for what the command leaves open: its length
+  // (`-t`, sources' durations), or subtitles the output could carry.
+  const probes =
+    mode === 'output-seek' && (options.durationSeconds === undefined || mayCarrySubtitles(cmd))
+      ? await quietly(probeEachInput(vol, cmd, engine, options), options.signal)
+      : [];
+  const subtitles =
+    facts.hasSubtitles || probes.some((p) => p?.streams.some((s) => s.codecType === 'subtitle'));
+  if (subtitles && mayCarrySubtitles(cmd))
+    return whole('an input has subtitles, which the join of the segments would drop (-sn splits)');
   const duration =
     options.durationSeconds ??
     facts.durationSeconds ??
-    (mode === 'output-seek' ? await probedLength(vol, cmd, engine, options) : undefined);
+    (mode === 'output-seek' ? cmd.expectedDuration(probes.map((p) => p?.format.duration)) : undefined);
   const audio = audioPlan(cmd, args, mode, facts.hasAudio);
   if (duration === undefined || !(duration > 0))
     return whole("the output's duration is unknown (give durationSeconds)");
@@ -183,21 +192,15 @@ export async function runSegmented(
 }
 
 /**
- * The length of an output-seek command that does not say it (`-t`, sources' durations), from its
- * inputs' probed lengths: a split is worth the probe. An input no probe can read leaves it
- * unknown, and the command runs whole for FFmpeg to report what is wrong.
+ * Probes that fail leave what they would have told unknown (the command then runs whole and FFmpeg
+ * reports what is wrong); an abort still ends the job.
  */
-async function probedLength(
-  vol: VolumeLike,
-  cmd: Command<string>,
-  engine: Engine,
-  options: RunOptions,
-): Promise<number | undefined> {
+async function quietly<T>(probes: Promise<T[]>, signal: AbortSignal | undefined): Promise<T[]> {
   try {
-    return cmd.expectedDuration(await inputLengths(vol, cmd, engine, options));
+    return await probes;
   } catch (err) {
-    if (options.signal?.aborted) throw err;
-    return undefined;
+    if (signal?.aborted) throw err;
+    return [];
   }
 }
 
@@ -209,12 +212,15 @@ async function probedLength(
 const NO_SUBTITLES_CHOSEN = new Set(['mp4', 'm4v', 'mov', 'ts', 'mpegts', 'avi']);
 
 /**
- * Whether the output would carry an input's subtitles: FFmpeg's own stream choice picks them
- * unless `-sn` or the container takes none. The segments' join takes video and audio only.
+ * Whether the output could carry an input's subtitles, which the segments' join does not: FFmpeg's
+ * own stream choice picks them unless `-sn` or the container takes none; a `map` entry of unknown
+ * medium (`0`, `0:s`, `0:2`) may select them.
  */
-function choosesSubtitles(cmd: Command<string>): boolean {
+function mayCarrySubtitles(cmd: Command<string>): boolean {
   const out = cmd.outputs[0];
   if (!out || out.options.sn) return false;
+  const { map } = out.options;
+  if (map) return map.some((entry) => selectorMedia(entry) === 'unknown');
   const format = out.options.f ?? /\.([A-Za-z0-9]+)$/.exec(out.path)?.[1]?.toLowerCase();
   return format === undefined || !NO_SUBTITLES_CHOSEN.has(format);
 }

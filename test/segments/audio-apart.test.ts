@@ -1,5 +1,5 @@
-import { Command } from 'afmpeg';
 import { describe, expect, it } from 'vitest';
+import { Command } from '../../src/builder/index.js';
 import { audioApart } from '../../src/segments/audio-apart.js';
 
 // R-AF-17: an output-seek split encodes the audio once, in its first segment, when the audio can

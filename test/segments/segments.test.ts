@@ -228,6 +228,19 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     const mkv = await runCommand(vol, into('/out/subbed.mkv'), { engine, segments: 2 });
     expect(mkv.segmentation).toMatchObject({ segments: 1, reason: expect.stringContaining('subtitles') });
     expect(await kinds('/out/subbed.mkv')).toBe('video,audio,subtitle');
+    // So does a graph over it (output-seek: the splitter probes the inputs for their streams).
+    const faded = into('/out/faded.mkv').mapOutputs((o) => ({ ...o, options: { ...o.options, r: 25 } }));
+    const graph = await runCommand(vol, faded.filter('fade', { t: 'in', d: 1 }), { engine, segments: 2 });
+    expect(graph.segmentation).toMatchObject({ segments: 1, reason: expect.stringContaining('subtitles') });
+    expect(await kinds('/out/faded.mkv')).toBe('video,audio,subtitle');
+    // And a map that names them, into any container.
+    const mapped = into('/out/mapped.mp4').mapOutputs((o) => ({
+      ...o,
+      options: { ...o.options, map: ['0:v', '0:a', '0:s'], 'c:s': 'mov_text' },
+    }));
+    const named = await runCommand(vol, mapped, { engine, segments: 2 });
+    expect(named.segmentation).toMatchObject({ segments: 1, reason: expect.stringContaining('subtitles') });
+    expect(await kinds('/out/mapped.mp4')).toBe('video,audio,subtitle');
     // With -sn, or into MP4 (whose muxer takes none on its own), it splits.
     for (const cmd of [into('/out/subbed-sn.mkv', { sn: true }), into('/out/subbed.mp4')]) {
       const split = await runCommand(vol, cmd, { engine, segments: 2 });
