@@ -1,6 +1,7 @@
 import { committedVariants } from '#platform/build-files';
 import { defaultParallelism } from '#platform/parallelism';
-import { backendFromFs, type SyncFileSystem, type VolumeBackend } from '../vfs/index.js';
+import type { VolumeBackend } from '../vfs/index.js';
+import { backendOf } from './backend-of.js';
 import { type LoadedBuild, loadBuild, openBuild } from './build-artifact.js';
 import { type BuildComponents, buildComponents, variantComponents } from './build-components.js';
 import { CallerStdout } from './caller-stdout.js';
@@ -47,15 +48,6 @@ const STDERR_LIMIT = 1 << 20;
 
 /** The guest's environment: explicit, and without TERM so the log is never coloured. */
 const BASE_ENV: Readonly<Record<string, string>> = { HOME: '/tmp', TMPDIR: '/tmp', LANG: 'C' };
-
-function isBackend(v: VolumeLike): v is VolumeBackend {
-  // An fs (memfs or node:fs) also has async `open`/`lstat`; only the sync API tells them apart.
-  return typeof (v as SyncFileSystem).openSync !== 'function';
-}
-
-function toBackend(v: VolumeLike): VolumeBackend {
-  return isBackend(v) ? v : backendFromFs(v as unknown as SyncFileSystem);
-}
 
 /**
  * Whether a worker can share memory with this thread: always in Node; in a browser only on a
@@ -197,14 +189,14 @@ export class WasiEngine implements Engine {
       return new RunAbortedError(argsCopy, tailOf(stderr), { cause: reason });
     };
     if (signal?.aborted) throw failureFor(signal.reason, '');
-    const volumes: VolumeBackend[] = [toBackend(vol)];
+    const volumes: VolumeBackend[] = [backendOf(vol)];
     const mounts: WorkerMount[] = [{ at: '/', root: '/', readOnly: false, source: 'remote', volumeId: 0 }];
     for (const m of options.mounts ?? []) {
       const at = normaliseGuestPath(m.at);
       let volumeId = 0;
       if (m.volume !== undefined) {
         volumeId = volumes.length;
-        volumes.push(toBackend(m.volume));
+        volumes.push(backendOf(m.volume));
       }
       const mount: WorkerMount = {
         at,

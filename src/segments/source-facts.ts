@@ -1,6 +1,10 @@
 import type { Command } from '../builder/index.js';
+import { backendOf } from '../engine/backend-of.js';
+import { normaliseGuestPath } from '../engine/guest-path.js';
 import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
+import { OPEN_TO_READ } from '../vfs/index.js';
 import type { FrameRate } from './boundaries.js';
+import { readMp4Index } from './mp4-index.js';
 import type { SegmentMode } from './structure.js';
 
 /** What the splitter needs to know about the source before it cuts. */
@@ -20,8 +24,9 @@ export interface SourceFacts {
 
 /**
  * Reads the first input's length, frame rate, audio and video keyframes, for an input-seek split
- * of one input file: ffprobe's stream header and a scan of its video packets' flags (the
- * packets are read, not decoded), run at once.
+ * of one input file: from an MP4/QuickTime file's index where it can (`readMp4Index`), else
+ * ffprobe's stream header and a scan of its video packets' flags (the packets are read, not
+ * decoded), run at once.
  */
 export async function sourceFacts(
   vol: VolumeLike,
@@ -33,15 +38,27 @@ export async function sourceFacts(
   const first = cmd.inputs[0];
   if (mode !== 'input-seek' || !first || first.options.f === 'lavfi')
     return { hasAudio: true, keyframeSeconds: [0] };
+  return (
+    mp4Facts(vol, first.path, first.options.f, options) ?? scannedFacts(vol, first.path, engine, options)
+  );
+}
+
+/** The facts by ffprobe: its stream header and a scan of the video packets' flags, at once. */
+export async function scannedFacts(
+  vol: VolumeLike,
+  path: string,
+  engine: Engine,
+  options: RunOptions,
+): Promise<SourceFacts> {
   const { signal, cwd, mounts, env, memoryLimitMiB } = options;
   const shared = { signal, cwd, mounts, env, memoryLimitMiB };
   const [info, scan] = await Promise.all([
-    engine.probe(vol, first.path, shared),
+    engine.probe(vol, path, shared),
     engine.run(
       vol,
       [
         ...['-v', 'error', '-select_streams', 'v:0'],
-        ...['-show_entries', 'packet=pts_time,dts_time,flags', '-of', 'csv=p=0', first.path],
+        ...['-show_entries', 'packet=pts_time,dts_time,flags', '-of', 'csv=p=0', path],
       ],
       { ...shared, tool: 'ffprobe', stdout: 'capture' },
     ),
@@ -68,4 +85,41 @@ export function keyframeTimes(csv: string, startSeconds: number): number[] {
     return Number.isFinite(at) ? [Math.max(0, at - startSeconds)] : [];
   });
   return times.sort((a, b) => a - b);
+}
+
+/** What `-f` may name for an input the MP4 index reader reads (FFmpeg's mov demuxer). */
+const MOV_FORMATS = new Set(['mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2']);
+
+/**
+ * The facts from an MP4/QuickTime index read straight from the caller's volume, where the input
+ * lies in it: not under a mount, `/tmp` or `/dev`, and not a protocol URL. Two ffprobe runs less
+ * before the segments start, and no read of the whole file. `undefined` sends the caller to ffprobe.
+ */
+function mp4Facts(
+  vol: VolumeLike,
+  path: string,
+  format: string | undefined,
+  options: RunOptions,
+): SourceFacts | undefined {
+  if ((format !== undefined && !MOV_FORMATS.has(format)) || /^[A-Za-z][A-Za-z0-9+.-]+:/.test(path))
+    return undefined;
+  const at = normaliseGuestPath(path.startsWith('/') ? path : `${options.cwd ?? '/'}/${path}`);
+  const roots = ['/tmp', '/dev', ...(options.mounts ?? []).map((m) => normaliseGuestPath(m.at))];
+  if (roots.some((root) => root === '/' || at === root || at.startsWith(`${root}/`))) return undefined;
+  const backend = backendOf(vol);
+  let fd: number;
+  try {
+    fd = backend.open(at, OPEN_TO_READ);
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = backend.fstat(fd).size;
+    const readAt = (position: number, length: number) =>
+      backend.read(fd, Math.max(0, Math.min(length, size - position)), position).slice();
+    const index = readMp4Index(readAt, size);
+    return index && { ...index, keyframeSeconds: [...index.keyframeSeconds] };
+  } finally {
+    backend.close(fd);
+  }
 }

@@ -1,0 +1,204 @@
+import type { FrameRate } from './boundaries.js';
+
+/** What an MP4/QuickTime file's index says, as ffprobe would report it for an input-seek split. */
+export interface Mp4Index {
+  /** `mvhd`'s duration, in seconds. */
+  readonly durationSeconds: number;
+  /** The first video track's rate, when every sample lasts the same (`stts` has one entry). */
+  readonly frameRate: FrameRate;
+  readonly hasAudio: boolean;
+  readonly hasSubtitles: boolean;
+  /** The first video track's sync samples, presentation times in seconds, ascending. */
+  readonly keyframeSeconds: readonly number[];
+}
+
+/** Reads `length` bytes at `position` (fewer at the end of the file). */
+export type ReadAt = (position: number, length: number) => Uint8Array;
+
+interface Box {
+  readonly type: string;
+  /** The box's payload, after its header. */
+  readonly body: DataView;
+}
+
+/** Handler types FFmpeg's mov demuxer makes subtitle streams of. */
+const SUBTITLE_HANDLERS = new Set(['sbtl', 'subt', 'text', 'clcp']);
+/** The boxes an MP4 or QuickTime file starts with. */
+const FIRST_BOXES = new Set(['ftyp', 'moov', 'mdat', 'free', 'skip', 'wide', 'pnot']);
+/** The most of `moov` read: an index of hours of video is a few MB. */
+const MOOV_LIMIT = 64 << 20;
+
+/**
+ * The facts of a plain (unfragmented) MP4 or QuickTime file from its `moov` box alone: no packet
+ * is read and nothing decoded, where ffprobe's keyframe scan reads the whole file. `undefined` for
+ * anything this reader does not treat exactly as FFmpeg's mov demuxer does (fragments, edit lists
+ * other than one plain edit, a video track whose samples differ in length or whose first picture
+ * is not at 0, no video): the caller asks ffprobe then.
+ */
+export function readMp4Index(readAt: ReadAt, size: number): Mp4Index | undefined {
+  try {
+    return indexOf(readAt, size);
+  } catch {
+    // A box shorter than its fields say (DataView's RangeError): not a file to trust.
+    return undefined;
+  }
+}
+
+function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
+  const moov = topLevelMoov(readAt, size);
+  if (!moov) return undefined;
+  const children = boxes(moov);
+  if (children.some((b) => b.type === 'mvex')) return undefined;
+  const mvhd = children.find((b) => b.type === 'mvhd');
+  if (!mvhd) return undefined;
+  const movie = timing(mvhd.body, 12);
+  const tracks = children.filter((b) => b.type === 'trak').map((t) => track(t.body));
+  if (tracks.includes(undefined)) return undefined;
+  const video = tracks.find((t) => t?.handler === 'vide');
+  if (!video || !(movie.timescale > 0)) return undefined;
+  const facts = videoFacts(video);
+  if (!facts) return undefined;
+  return {
+    durationSeconds: movie.duration / movie.timescale,
+    frameRate: facts.frameRate,
+    hasAudio: tracks.some((t) => t?.handler === 'soun'),
+    hasSubtitles: tracks.some((t) => SUBTITLE_HANDLERS.has(t?.handler ?? '')),
+    keyframeSeconds: facts.keyframeSeconds,
+  };
+}
+
+/** The `moov` box's payload, found by walking the top-level boxes' headers. */
+function topLevelMoov(readAt: ReadAt, size: number): DataView | undefined {
+  let at = 0;
+  let first = true;
+  while (at + 8 <= size) {
+    const head = view(readAt(at, 16));
+    if (head.byteLength < 8) return undefined;
+    let length = head.getUint32(0);
+    const type = fourcc(head, 4);
+    let header = 8;
+    if (length === 1) {
+      if (head.byteLength < 16) return undefined;
+      length = Number(head.getBigUint64(8));
+      header = 16;
+    } else if (length === 0) length = size - at;
+    if (length < header || type === 'moof') return undefined;
+    // Anything else is not an MP4 or QuickTime file (Matroska, MPEG-TS, ...).
+    if (first && !FIRST_BOXES.has(type)) return undefined;
+    first = false;
+    if (type === 'moov') {
+      if (length > MOOV_LIMIT || at + length > size) return undefined;
+      return view(readAt(at + header, length - header));
+    }
+    at += length;
+  }
+  return undefined;
+}
+
+interface Track {
+  readonly handler: string;
+  readonly timescale: number;
+  /** The one edit's start in the media, in the track's timescale (0 without an edit list). */
+  readonly mediaStart: number;
+  readonly stbl: readonly Box[];
+}
+
+function track(trak: DataView): Track | undefined {
+  const parts = boxes(trak);
+  const mdia = boxes(find(parts, 'mdia') ?? empty);
+  const mdhd = find(mdia, 'mdhd');
+  const hdlr = find(mdia, 'hdlr');
+  if (!mdhd || !hdlr || hdlr.byteLength < 12) return undefined;
+  const edits = find(boxes(find(parts, 'edts') ?? empty), 'elst');
+  const mediaStart = edits ? oneEdit(edits) : 0;
+  if (mediaStart === undefined) return undefined;
+  return {
+    handler: fourcc(hdlr, 8),
+    timescale: timing(mdhd, 12).timescale,
+    mediaStart,
+    stbl: boxes(find(boxes(find(mdia, 'minf') ?? empty), 'stbl') ?? empty),
+  };
+}
+
+/** The media time the only edit of an `elst` starts at; `undefined` for empty or several edits. */
+function oneEdit(elst: DataView): number | undefined {
+  const version = elst.getUint8(0);
+  if (elst.getUint32(4) !== 1) return undefined;
+  const mediaTime = version === 1 ? Number(elst.getBigInt64(16)) : elst.getInt32(12);
+  const rate = elst.getInt32(version === 1 ? 24 : 16);
+  return mediaTime >= 0 && rate === 0x10000 ? mediaTime : undefined;
+}
+
+function videoFacts(video: Track): { frameRate: FrameRate; keyframeSeconds: number[] } | undefined {
+  const stts = find(video.stbl, 'stts');
+  if (!stts || !(video.timescale > 0) || stts.getUint32(4) !== 1) return undefined;
+  const samples = stts.getUint32(8);
+  const delta = stts.getUint32(12);
+  if (!(samples > 0 && delta > 0)) return undefined;
+  const offsets = compositionOffsets(find(video.stbl, 'ctts'), samples);
+  if (!offsets) return undefined;
+  const pts = (sample: number) => sample * delta + (offsets[sample] ?? 0) - video.mediaStart;
+  if (pts(0) !== 0) return undefined;
+  const stss = find(video.stbl, 'stss');
+  if (stss && stss.getUint32(4) > (stss.byteLength - 8) / 4) return undefined;
+  // Without `stss` every sample is a sync sample.
+  const sync = stss
+    ? Array.from({ length: stss.getUint32(4) }, (_, i) => stss.getUint32(8 + 4 * i) - 1)
+    : Array.from({ length: samples }, (_, i) => i);
+  const keyframeSeconds = sync
+    .filter((s) => s >= 0 && s < samples)
+    .map((s) => Math.max(0, pts(s)) / video.timescale)
+    .sort((a, b) => a - b);
+  const divisor = gcd(video.timescale, delta);
+  return { frameRate: { num: video.timescale / divisor, den: delta / divisor }, keyframeSeconds };
+}
+
+/** Each sample's composition offset (`ctts`, runs of equal offsets), zeros without one. */
+function compositionOffsets(ctts: DataView | undefined, samples: number): Int32Array | undefined {
+  const offsets = new Int32Array(samples);
+  if (!ctts) return offsets;
+  const signed = ctts.getUint8(0) === 1;
+  let sample = 0;
+  for (let i = 0; i < ctts.getUint32(4); i++) {
+    const count = ctts.getUint32(8 + 8 * i);
+    const offset = signed ? ctts.getInt32(12 + 8 * i) : ctts.getUint32(12 + 8 * i);
+    if (sample + count > samples) return undefined;
+    offsets.fill(offset, sample, sample + count);
+    sample += count;
+  }
+  return offsets;
+}
+
+/** `mvhd`/`mdhd`'s timescale and duration (version 0: 32-bit times, 1: 64-bit). */
+function timing(box: DataView, v0TimescaleAt: number): { timescale: number; duration: number } {
+  if (box.getUint8(0) === 1) return { timescale: box.getUint32(20), duration: Number(box.getBigUint64(24)) };
+  return { timescale: box.getUint32(v0TimescaleAt), duration: box.getUint32(v0TimescaleAt + 4) };
+}
+
+/** The child boxes of a container's payload. */
+function boxes(body: DataView): Box[] {
+  const out: Box[] = [];
+  let at = 0;
+  while (at + 8 <= body.byteLength) {
+    let length = body.getUint32(at);
+    let header = 8;
+    if (length === 1 && at + 16 <= body.byteLength) {
+      length = Number(body.getBigUint64(at + 8));
+      header = 16;
+    } else if (length === 0) length = body.byteLength - at;
+    if (length < header || at + length > body.byteLength) break;
+    out.push({
+      type: fourcc(body, at + 4),
+      body: new DataView(body.buffer, body.byteOffset + at + header, length - header),
+    });
+    at += length;
+  }
+  return out;
+}
+
+const empty = new DataView(new ArrayBuffer(0));
+const find = (list: readonly Box[], type: string) => list.find((b) => b.type === type)?.body;
+const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const fourcc = (v: DataView, at: number) =>
+  String.fromCharCode(v.getUint8(at), v.getUint8(at + 1), v.getUint8(at + 2), v.getUint8(at + 3));
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));

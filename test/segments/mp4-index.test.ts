@@ -1,0 +1,128 @@
+import { Command, createEngine, type Engine, runCommand, Volume } from 'afmpeg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Mp4Index, readMp4Index } from '../../src/segments/mp4-index.js';
+import { type SourceFacts, scannedFacts } from '../../src/segments/source-facts.js';
+
+// R-AF-17: an input-seek split reads an MP4's facts from its index (no ffprobe run, no read of the
+// whole file), and they must be exactly what ffprobe's header and packet scan say.
+
+let engine: Engine;
+const vol = new Volume();
+const video = (rate: string, extra: string[] = []) => [
+  ...['-f', 'lavfi', '-i', `testsrc2=size=160x120:rate=${rate}:duration=3`],
+  ...extra,
+];
+const tone = ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=3'];
+
+const files: readonly [string, string, string[]][] = [
+  [
+    'x264, B-frames, GOP 250, AAC',
+    'default.mp4',
+    [...video('30'), ...tone, '-c:v', 'libx264', '-c:a', 'aac'],
+  ],
+  [
+    'x264, a keyframe every 30 frames at 30000/1001',
+    'ntsc.mp4',
+    [...video('30000/1001'), '-c:v', 'libx264', '-g', '30'],
+  ],
+  [
+    'x264 baseline (no B-frames), 25 fps, index first (+faststart)',
+    'faststart.mp4',
+    [...video('25'), '-c:v', 'libx264', '-profile:v', 'baseline', '-g', '25', '-movflags', '+faststart'],
+  ],
+  [
+    'QuickTime, GOP 45, AAC',
+    'clip.mov',
+    [...video('30'), ...tone, '-c:v', 'libx264', '-g', '45', '-c:a', 'aac'],
+  ],
+  ['MPEG-4 Part 2 with B-frames', 'mpeg4.mp4', [...video('30'), '-c:v', 'mpeg4', '-bf', '2', '-g', '40']],
+  ['x264, 5 B-frames at 60 fps', 'bf5.mp4', [...video('60'), '-c:v', 'libx264', '-bf', '5', '-g', '100']],
+];
+
+const read = (path: string): Mp4Index | undefined => {
+  const bytes = vol.readFileSync(path) as Uint8Array;
+  return readMp4Index((position, length) => bytes.subarray(position, position + length), bytes.length);
+};
+/** Both as ffprobe prints them: times to the microsecond. */
+const printed = (facts: SourceFacts | Mp4Index | undefined) =>
+  facts && {
+    ...facts,
+    durationSeconds: facts.durationSeconds?.toFixed(6),
+    keyframeSeconds: facts.keyframeSeconds.map((t) => t.toFixed(6)),
+  };
+
+beforeAll(async () => {
+  engine = createEngine({ concurrency: 2 });
+  await Promise.all(files.map(([, name, args]) => engine.run(vol, ['-y', ...args, `/${name}`])));
+  await engine.run(vol, [
+    ...[
+      '-y',
+      '-i',
+      '/default.mp4',
+      '-f',
+      'srt',
+      '-i',
+      'data:text/plain,1%0A00:00:00,500 --> 00:00:01,000%0Ahi%0A',
+    ],
+    ...['-map', '0', '-map', '1', '-c', 'copy', '-c:s', 'mov_text', '/subbed.mp4'],
+  ]);
+});
+
+afterAll(() => engine.close());
+
+describe('R-AF-17 an MP4 index read in JavaScript says what ffprobe says', () => {
+  it.each([
+    ...files.map(([what, name]) => [what, name] as const),
+    ['a subtitle track', 'subbed.mp4'] as const,
+  ])('%s', async (_what, name) => {
+    const index = read(`/${name}`);
+    expect(index).toBeDefined();
+    expect(printed(index)).toEqual(printed(await scannedFacts(vol, `/${name}`, engine, {})));
+  });
+
+  it.each([
+    ['a fragmented MP4', ['-c:v', 'libx264', '-movflags', '+frag_keyframe+empty_moov'], 'frag.mp4'],
+    ['Matroska', ['-c:v', 'libx264'], 'clip.mkv'],
+  ])('%s: not read (ffprobe answers)', async (_what, args, name) => {
+    await engine.run(vol, ['-y', ...video('30'), ...args, `/${name}`]);
+    expect(read(`/${name}`)).toBeUndefined();
+  });
+
+  it.each([
+    ['cut short inside its index', (bytes: Uint8Array) => bytes.subarray(0, 200)],
+    [
+      'a sync-sample table that claims more entries than it holds',
+      (bytes: Uint8Array) => {
+        const copy = bytes.slice();
+        const at = Buffer.from(copy).indexOf('stss');
+        new DataView(copy.buffer).setUint32(at + 8, 0xfffffff0);
+        return copy;
+      },
+    ],
+  ])('a file %s: not read, nothing thrown', (_what, damage) => {
+    const bytes = damage(vol.readFileSync('/faststart.mp4') as Uint8Array);
+    expect(readMp4Index((p, n) => bytes.subarray(p, p + n), bytes.length)).toBeUndefined();
+  });
+
+  it('a split of an MP4 runs no ffprobe: its segments and the join only', async () => {
+    const runs: string[] = [];
+    const watched: Engine = {
+      concurrency: engine.concurrency,
+      run: (v, args, options) => {
+        runs.push(options?.tool ?? 'ffmpeg');
+        return engine.run(v, args, options);
+      },
+      probe: (v, path, options) => {
+        runs.push('probe');
+        return engine.probe(v, path, options);
+      },
+      close: () => Promise.resolve(),
+    };
+    const cmd = new Command({ y: true })
+      .input('/default.mp4')
+      .output('/split.mp4', { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+    const result = await runCommand(vol, cmd, { engine: watched, segments: 2 });
+    expect(result.segmentation.segments).toBe(2);
+    expect(runs).toEqual(['ffmpeg', 'ffmpeg', 'ffmpeg']);
+  });
+});
