@@ -1,13 +1,29 @@
-import type { Command } from './builder/index.js';
+import type { Command, InputEntry } from './builder/index.js';
 import type { Engine, ProbeResult, RunOptions, VolumeLike } from './engine/index.js';
 
 /** Inputs a probe can read: files in the volume, not lavfi graphs, pipes or data: URLs. */
 const probeable = (path: string, format: string | undefined) =>
   format !== 'lavfi' && format !== 'concat' && !/^(pipe:|data:|-$)/.test(path);
 
+/** An input's ffprobe result, `undefined` for an input no probe can read. */
+export async function probeInput(
+  vol: VolumeLike,
+  input: InputEntry,
+  engine: Engine,
+  options: Pick<RunOptions, 'signal' | 'cwd' | 'mounts'>,
+): Promise<ProbeResult | undefined> {
+  if (!probeable(input.path, input.options.f)) return undefined;
+  const { signal, cwd, mounts } = options;
+  return engine.probe(vol, input.path, {
+    ...(signal ? { signal } : {}),
+    ...(cwd ? { cwd } : {}),
+    ...(mounts ? { mounts } : {}),
+  });
+}
+
 /**
- * Each input's ffprobe result (the inputs probed at once), `undefined` for an input no probe can
- * read: its length for `Command.expectedDuration`, its streams for the splitter.
+ * Each input's ffprobe result (the inputs probed at once): its length for
+ * `Command.expectedDuration`.
  */
 export function probeEachInput(
   vol: VolumeLike,
@@ -15,11 +31,5 @@ export function probeEachInput(
   engine: Engine,
   options: Pick<RunOptions, 'signal' | 'cwd' | 'mounts'>,
 ): Promise<(ProbeResult | undefined)[]> {
-  const { signal, cwd, mounts } = options;
-  const where = { ...(signal ? { signal } : {}), ...(cwd ? { cwd } : {}), ...(mounts ? { mounts } : {}) };
-  return Promise.all(
-    cmd.inputs.map((input) =>
-      probeable(input.path, input.options.f) ? engine.probe(vol, input.path, where) : undefined,
-    ),
-  );
+  return Promise.all(cmd.inputs.map((input) => probeInput(vol, input, engine, options)));
 }

@@ -11,10 +11,13 @@ import { type ParsedFilter, parseFiltergraph } from '../builder/parse-filtergrap
  * pre-roll, carries PCM, and the join encodes the audio after every segment is done.
  */
 export interface AudioApart {
-  /** The `map` entries the video segments keep. */
-  readonly videoMap: readonly string[];
-  /** The `map` entries the first segment's audio output takes. */
-  readonly audioMap: readonly string[];
+  /** The `map` entries the video segments keep (`undefined`: no `map`, FFmpeg's own choice). */
+  readonly videoMap: readonly string[] | undefined;
+  /**
+   * The `map` entries the first segment's audio output takes (`undefined`: no `map`, FFmpeg's own
+   * choice, which picks the same stream as in one run and fails where no input has audio).
+   */
+  readonly audioMap: readonly string[] | undefined;
   /**
    * The `-filter_complex` text of the segments after the first: the command's graph less its
    * audio-only chains (the first segment runs the whole graph, its audio output included).
@@ -26,18 +29,21 @@ export interface AudioApart {
 const INPUT_SELECTOR = /^(\d+)(?::(.*))?$/;
 
 /**
- * Tells the output's audio apart from its video, or `undefined` when it cannot be: the output
- * has no `map` (FFmpeg's own stream choice, which may find no audio at all), a `map` entry of
- * unknown medium (`0`, a label of a filter whose pads the builder does not know), `-shortest`
- * (the audio's end depends on the video's), a graph that is not one `-filter_complex`, or audio
- * made in one piece of graph with video (`showwaves`, `concat` of both media).
+ * Tells the output's audio apart from its video, or `undefined` when it cannot be: a `map` entry
+ * of unknown medium (`0`, a label of a filter whose pads the builder does not know), `-shortest`
+ * (the audio's end depends on the video's), a graph that is not one `-filter_complex`, audio made
+ * in one piece of graph with video (`showwaves`, `concat` of both media), or no `map` with a
+ * complex graph (its unlabelled outputs go to the first output file only). Without a `map` and
+ * without a complex graph FFmpeg chooses each medium on its own, in a segment as in one run.
  */
 export function audioApart(cmd: Command<string>, args: readonly string[]): AudioApart | undefined {
   const out = cmd.outputs[0];
   const map = out?.options.map;
-  if (!out || !map?.length || out.options.shortest) return undefined;
+  if (!out || out.options.shortest) return undefined;
   const graphs = args.flatMap((a, i) => (/^-(filter_complex|lavfi)/.test(a) ? [i] : []));
   if (graphs.length > 1 || args.includes('-filter_complex_script')) return undefined;
+  if (!map?.length)
+    return graphs.length ? undefined : { videoMap: undefined, audioMap: undefined, videoGraph: undefined };
   const at = graphs[0];
   const text = at === undefined ? undefined : args[at + 1];
   let view: GraphView | undefined;

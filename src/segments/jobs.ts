@@ -32,17 +32,24 @@ export type AudioPlan =
   | { readonly where: 'first-segment'; readonly apart?: AudioApart }
   | { readonly where: 'join' };
 
-/** The audio plan of `cmd` (compiled to `args`) split in `mode`; `hasAudio` from the probe. */
+/**
+ * The audio plan of `cmd` (compiled to `args`) split in `mode`; `hasAudio` from the probes
+ * (`undefined` when they could not tell: then FFmpeg's own audio choice stays in the segments).
+ */
 export function audioPlan(
   cmd: Command<string>,
   args: readonly string[],
   mode: SegmentMode,
-  hasAudio: boolean,
+  hasAudio: boolean | undefined,
 ): AudioPlan {
   if (cmd.outputs[0]?.options.an) return { where: 'none' };
   if (mode === 'input-seek') return hasAudio ? { where: 'first-segment' } : { where: 'none' };
   const apart = audioApart(cmd, args);
   if (!apart) return { where: 'join' };
+  if (apart.audioMap === undefined) {
+    if (hasAudio === undefined) return { where: 'join' };
+    return hasAudio ? { where: 'first-segment', apart } : { where: 'none' };
+  }
   return apart.audioMap.length ? { where: 'first-segment', apart } : { where: 'none' };
 }
 
@@ -112,8 +119,8 @@ export function segmentJobs(
           map: apart ? apart.videoMap : videoSide.map,
           // Without a `map` left (the video is the graph's unlabelled output) FFmpeg would pick
           // an input's audio and subtitles on its own.
-          an: apart && !apart.videoMap.length ? true : videoSide.an,
-          sn: apart && !apart.videoMap.length ? true : videoSide.sn,
+          an: apart && !apart.videoMap?.length ? true : videoSide.an,
+          sn: apart && !apart.videoMap?.length ? true : videoSide.sn,
           ar: pcm ? ar : undefined,
           ac: pcm ? ac : undefined,
           'c:a': pcm ? 'pcm_f32le' : undefined,

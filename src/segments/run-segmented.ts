@@ -8,11 +8,10 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
-import { probeEachInput } from '../input-probes.js';
 import { selectorMedia } from './audio-apart.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
 import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
-import { sourceFacts } from './source-facts.js';
+import { type InputFacts, inputFacts, sourceFacts } from './source-facts.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
@@ -51,9 +50,10 @@ export interface Segmentation {
   readonly cuts?: readonly number[];
   /**
    * Where the audio was encoded, once: `first-segment` (as a second output of the first segment,
-   * from the input or from the graph's audio chains), or `join` (every segment carried its range
-   * as PCM and the join encoded it: audio the graph makes together with video, `-shortest`, an
-   * output without `map`). Absent when the output has no audio.
+   * from the input, from the graph's audio chains, or by FFmpeg's own choice where the output has
+   * no `map`), or `join` (every segment carried its range as PCM and the join encoded it: audio
+   * the graph makes together with video, `-shortest`, no `map` with a complex graph, or inputs
+   * that could not be read to tell whether there is audio at all). Absent without audio.
    */
   readonly audio?: 'first-segment' | 'join';
   /** Why the command ran whole, when it did. */
@@ -90,21 +90,21 @@ export async function runSegmented(
 
   const started = performance.now();
   const facts = await sourceFacts(vol, cmd, engine, options, mode);
-  // An output-seek split probes its inputs only for what the command leaves open: its length
-  // (`-t`, sources' durations), or subtitles the output could carry.
-  const probes =
-    mode === 'output-seek' && (options.durationSeconds === undefined || mayCarrySubtitles(cmd))
-      ? await quietly(probeEachInput(vol, cmd, engine, options), options.signal)
+  // An output-seek split reads its inputs' facts only for what the command leaves open: its
+  // length (`-t`, sources' durations), subtitles the output could carry, or whether FFmpeg's own
+  // choice will find audio (no `map`).
+  const inputs =
+    mode === 'output-seek' &&
+    (options.durationSeconds === undefined || mayCarrySubtitles(cmd) || !cmd.outputs[0]?.options.map)
+      ? await quietly(inputFacts(vol, cmd, engine, options), options.signal)
       : [];
-  const subtitles =
-    facts.hasSubtitles || probes.some((p) => p?.streams.some((s) => s.codecType === 'subtitle'));
-  if (subtitles && mayCarrySubtitles(cmd))
+  if ((facts.hasSubtitles || inputs.some((f) => f?.hasSubtitles)) && mayCarrySubtitles(cmd))
     return whole('an input has subtitles, which the join of the segments would drop (-sn splits)');
   const duration =
     options.durationSeconds ??
     facts.durationSeconds ??
-    (mode === 'output-seek' ? cmd.expectedDuration(probes.map((p) => p?.format.duration)) : undefined);
-  const audio = audioPlan(cmd, args, mode, facts.hasAudio);
+    (mode === 'output-seek' ? cmd.expectedDuration(inputs.map((f) => f?.durationSeconds)) : undefined);
+  const audio = audioPlan(cmd, args, mode, mode === 'input-seek' ? facts.hasAudio : anyAudio(inputs));
   if (duration === undefined || !(duration > 0))
     return whole("the output's duration is unknown (give durationSeconds)");
   const starts = segmentStarts({
@@ -189,6 +189,12 @@ export async function runSegmented(
     options.signal?.removeEventListener('abort', cancel);
     scratch.reset();
   }
+}
+
+/** Whether an input has audio: `undefined` when one that could not be read might. */
+function anyAudio(inputs: readonly (InputFacts | undefined)[]): boolean | undefined {
+  if (inputs.some((f) => f?.hasAudio)) return true;
+  return inputs.length > 0 && inputs.every((f) => f !== undefined) ? false : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Command } from '../builder/index.js';
 import { backendOf } from '../engine/backend-of.js';
 import { normaliseGuestPath } from '../engine/guest-path.js';
 import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
+import { probeInput } from '../input-probes.js';
 import { OPEN_TO_READ } from '../vfs/index.js';
 import type { FrameRate } from './boundaries.js';
 import { readMp4Index } from './mp4-index.js';
@@ -40,6 +41,43 @@ export async function sourceFacts(
     return { hasAudio: true, keyframeSeconds: [0] };
   return (
     mp4Facts(vol, first.path, first.options.f, options) ?? scannedFacts(vol, first.path, engine, options)
+  );
+}
+
+/** What an output-seek split knows of one input: its length and which media it carries. */
+export interface InputFacts {
+  readonly durationSeconds: number | undefined;
+  readonly hasAudio: boolean;
+  readonly hasSubtitles: boolean;
+}
+
+/**
+ * Each input's facts, for an output-seek split: from an MP4 index where it can, else ffprobe's
+ * stream header (the inputs at once); `undefined` for an input neither can read (a lavfi graph, a
+ * pipe, a URL).
+ */
+export function inputFacts(
+  vol: VolumeLike,
+  cmd: Command<string>,
+  engine: Engine,
+  options: RunOptions,
+): Promise<(InputFacts | undefined)[]> {
+  return Promise.all(
+    cmd.inputs.map(async (input): Promise<InputFacts | undefined> => {
+      const indexed = mp4Facts(vol, input.path, input.options.f, options);
+      if (indexed) {
+        const { durationSeconds, hasAudio, hasSubtitles = false } = indexed;
+        return { durationSeconds, hasAudio, hasSubtitles };
+      }
+      const probe = await probeInput(vol, input, engine, options);
+      return (
+        probe && {
+          durationSeconds: probe.format.duration,
+          hasAudio: probe.streams.some((s) => s.codecType === 'audio'),
+          hasSubtitles: probe.streams.some((s) => s.codecType === 'subtitle'),
+        }
+      );
+    }),
   );
 }
 

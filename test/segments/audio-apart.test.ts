@@ -62,6 +62,11 @@ describe('R-AF-17 the audio of an output-seek split, told apart from the video',
       },
     ],
     [
+      'no map and no complex graph: FFmpeg chooses each medium, in a segment as in one run',
+      new Command().input('a.mp4').output('o.mp4', {}),
+      { videoMap: undefined, audioMap: undefined, videoGraph: undefined },
+    ],
+    [
       'no audio mapped',
       cards.rawGraph(`${fade}[v]`, ['v']).output('o.mp4', { map: ['v'] }),
       { videoMap: ['v'], audioMap: [], videoGraph: undefined },
@@ -71,7 +76,10 @@ describe('R-AF-17 the audio of an output-seek split, told apart from the video',
   });
 
   it.each([
-    ['no map: FFmpeg chooses the streams', new Command().input('a.mp4').output('o.mp4', {})],
+    [
+      'no map with a complex graph: its unlabelled outputs go to the first output file only',
+      cards.rawGraph(`${fade};[2:a]volume=0.5`).output('o.mp4', {}),
+    ],
     ['a map entry of every stream of an input', new Command().input('a.mp4').output('o.mp4', { map: ['0'] })],
     [
       '-shortest: the audio ends with the video',

@@ -75,9 +75,9 @@ const reel = new Command({ y: true })
   .graph((g) => ({ mix: g.input(2).audio.filter('volume', { volume: 0.5 }) }))
   .output('/out/whole.mp4', { map: ['mix'], t: 3.5, 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac' });
 
-// A filter that depends on time, and no `map`: FFmpeg picks the audio, so the splitter cannot tell
-// which it will be and the segments carry it as PCM for the join to encode. Nor does the command
-// say how long it is: the splitter probes the input for that.
+// A filter that depends on time, and no `map`: FFmpeg picks the audio, in the first segment's
+// audio output as in one run, once the input's index says it has audio. Nor does the command say
+// how long it is: the index says that too.
 const fadeIn = new Command({ y: true })
   .input(SOURCE)
   .filter('fade', { t: 'in', d: 1 })
@@ -89,9 +89,9 @@ describe.each([
   // weigh the same (c + 7 = 100 - c + c/7: frame 50); with 4 the first gets the fewest frames
   // (25 + 7, 29 + 25/7, 25 + 54/7, 21 + 79/7). The output-seek segments run the graph from 0 (1/2
   // a frame each), so the later ones get fewer (the last keeps its half second), and the first
-  // encodes the audio the graph makes (5 % of 87.5 frames): c + 4.4 = 87.5 - c + c/2, frame 55.
-  // With the audio in the join nothing rides with the first: c = 100 - c + c/2, frame 67 (66 costs
-  // the same, 67 against 34 + 33; the later is taken), and with 4 the first gets 56 frames.
+  // encodes the audio the graph makes (5 % of 87.5 frames): c + 4.4 = 87.5 - c + c/2, frame 55;
+  // of 100 frames, c + 5 = 100 - c + c/2, frame 63. With the audio in the join (-shortest) nothing
+  // rides with the first: c = 87.5 - c + c/2, frame 58.
   ['a transcode (input-seek)', transcode, 'input-seek', 100, { 2: [2], 4: [1, 2.16, 3.16] }, 'first-segment'],
   [
     'a graph of still cards and a crossfade (output-seek)',
@@ -106,7 +106,15 @@ describe.each([
     fadeIn,
     'output-seek',
     100,
-    { 2: [2.68], 4: [2.24, 3.04, 3.52] },
+    { 2: [2.52], 4: [2.04, 3.04, 3.52] },
+    'first-segment',
+  ],
+  [
+    'still cards to the shorter of picture and sound (output-seek, -shortest)',
+    reel.mapOutputs((o) => ({ ...o, options: { ...o.options, shortest: true } })),
+    'output-seek',
+    88,
+    { 2: [2.32], 4: [2, 2.52, 3] },
     'join',
   ],
 ] as const)('R-AF-17 %s', (_name, cmd, mode, frames, cuts, audio) => {
