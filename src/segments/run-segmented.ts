@@ -23,17 +23,19 @@ const MIN_SEGMENT_SECONDS = 0.5;
  * frames away: decoding alone is about a seventh of decoding and encoding (measured 2026-12-01 on
  * a warm engine: a 10 s 720p H.264 decode 0.80 s against the same decode plus libx264 veryfast
  * 5.63 s). An output-seek segment runs every input's decoding and the whole graph before its
- * range: about half (the README's reel, 1080x1920 stills and crossfades, against libx264
- * veryfast, re-measured 2026-12-01 in place: 6.84-12 s took 7.3-7.6 s and 0-6.84 s plus the
- * audio 6.5-6.7 s, a pre-roll of 0.45-0.5 of a frame's whole cost; the graph alone to a null
- * output costs a third, which cut too early). The audio encode that rides with the first
- * segment: in input-seek 7 % of the video's (AAC 128k of the same 10 s: 0.41 s with its own
- * start-up; with these W1's two segments took 2.88 s + 0.41 s and 3.49 s run alone at the old
- * estimates, 1/8 and 1/10, which cut 0.2 s early); in output-seek, where a frame costs more, 5 %
+ * range, which costs what the inputs and graph cost:
+ * - over still images looped into video, about half (the README's reel, 1080x1920 PNG cards and
+ *   crossfades, re-measured 2026-12-01 in place: 6.84-12 s took 7.3-7.6 s and 0-6.84 s plus the
+ *   audio 6.5-6.7 s; each frame decodes its PNG again);
+ * - over video, about a sixth (a 1 s fade-in over W1's 720p H.264, 2 segments alternated for 4
+ *   rounds: 5.28 s at a half, 4.95 s at a quarter, 4.65 s at 0.15, 4.9-5.1 s at 0.2 and 0.1,
+ *   against 6.6 s whole).
+ * The audio encode that rides with the first segment: in input-seek 7 % of the video's (AAC 128k
+ * of the same 10 s: 0.41 s with its own start-up); in output-seek, where a frame costs more, 5 %
  * (the reel's audio graph and AAC: 0.48-0.62 s). Estimates: a wrong one costs balance, never
  * correctness.
  */
-const PRE_ROLL_COST = { 'input-seek': 1 / 7, 'output-seek': 1 / 2 } as const;
+const PRE_ROLL_COST = { 'input-seek': 1 / 7, stills: 1 / 2, video: 1 / 6 } as const;
 const AUDIO_SHARE = { 'input-seek': 0.07, 'output-seek': 0.05 } as const;
 
 /** How a run with `segments` was carried out. */
@@ -113,7 +115,7 @@ export async function runSegmented(
     rate: outputFrameRate(cmd, args) ?? facts.frameRate,
     minSeconds: MIN_SEGMENT_SECONDS,
     keyframeSeconds: facts.keyframeSeconds,
-    preRollCost: PRE_ROLL_COST[mode],
+    preRollCost: preRollCost(cmd, mode),
     extra: audio.where === 'first-segment' ? { segment: 'first', share: AUDIO_SHARE[mode] } : undefined,
   });
   if (starts.length === 0) return whole(`${duration} s is too short to split`);
@@ -189,6 +191,16 @@ export async function runSegmented(
     options.signal?.removeEventListener('abort', cancel);
     scratch.reset();
   }
+}
+
+/** Inputs that are a still image, decoded again for every frame of the video they make. */
+const STILL = /\.(png|jpe?g|webp|bmp|tiff?|gif)$/i;
+
+/** What a thrown-away frame costs before a segment's range (see {@link PRE_ROLL_COST}). */
+function preRollCost(cmd: Command<string>, mode: SegmentMode): number {
+  if (mode === 'input-seek') return PRE_ROLL_COST['input-seek'];
+  const stills = cmd.inputs.some((i) => i.options.loop !== undefined || STILL.test(i.path));
+  return stills ? PRE_ROLL_COST.stills : PRE_ROLL_COST.video;
 }
 
 /** Whether an input has audio: `undefined` when one that could not be read might. */

@@ -88,10 +88,10 @@ describe.each([
   // each), and the first also encodes the audio (7 % of 100 frames): with 2 segments the two
   // weigh the same (c + 7 = 100 - c + c/7: frame 50); with 4 the first gets the fewest frames
   // (25 + 7, 29 + 25/7, 25 + 54/7, 21 + 79/7). The output-seek segments run the graph from 0 (1/2
-  // a frame each), so the later ones get fewer (the last keeps its half second), and the first
-  // encodes the audio the graph makes (5 % of 87.5 frames): c + 4.4 = 87.5 - c + c/2, frame 55;
-  // of 100 frames, c + 5 = 100 - c + c/2, frame 63. With the audio in the join (-shortest) nothing
-  // rides with the first: c = 87.5 - c + c/2, frame 58.
+  // a frame each over still cards, 1/6 over a video), so the later ones get fewer (the last keeps
+  // its half second), and the first encodes the audio (5 % of the frames): c + 4.4 = 87.5 - c +
+  // c/2, frame 55; over the video c + 5 = 100 - c + c/6, frame 52. With the audio in the join
+  // (-shortest) nothing rides with the first: c = 87.5 - c + c/2, frame 58.
   ['a transcode (input-seek)', transcode, 'input-seek', 100, { 2: [2], 4: [1, 2.16, 3.16] }, 'first-segment'],
   [
     'a graph of still cards and a crossfade (output-seek)',
@@ -106,7 +106,7 @@ describe.each([
     fadeIn,
     'output-seek',
     100,
-    { 2: [2.52], 4: [2.04, 3.04, 3.52] },
+    { 2: [2.08], 4: [1.12, 2.24, 3.2] },
     'first-segment',
   ],
   [
