@@ -54,7 +54,10 @@ export class WorkerPool {
 
   #lease(): Lease {
     this.#leased++;
-    const worker = this.#idle.pop() ?? this.#spawn();
+    // The worker idle longest: a worker instantiates its next guest right after a run, so the one
+    // that has just finished would keep the caller waiting for that (a join queued behind the
+    // segments it joins, say).
+    const worker = this.#idle.shift() ?? this.#spawn();
     worker.ref();
     let released = false;
     return {
