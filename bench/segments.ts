@@ -10,6 +10,9 @@
  * tracks mixed, 12 s, output-seek split). JOBS=word runs only the jobs whose name contains it.
  * On one engine, warmed first (see below). Each count runs ROUNDS times (default 1), the counts alternated within a round so a busy spell on
  * a shared host falls on all of them; the table gives every run and the median per count.
+ * Each split's row shows its segments' times and the join's (`segmentation.timings`): a split ends
+ * with its slowest segment, so segments far apart show a range the cuts mis-weighed or a core that
+ * ran slower (this shared host's two vCPUs differ by up to 1.4x for minutes at a time).
  * Prints a table and writes bench/results/<date>-segments-<HHMM>.json (UTC). Ratios only compare within a run.
  */
 import { execFile } from 'node:child_process';
@@ -41,6 +44,8 @@ interface Row {
   mode?: string;
   cuts?: readonly number[];
   round?: number;
+  /** The split's `segmentation.timings`: each segment's time and the join's. */
+  timings?: { segmentsMs: readonly number[]; joinMs: number };
 }
 const rows: Row[] = [];
 const loadBefore = loadavg();
@@ -61,8 +66,8 @@ try {
       const started = performance.now();
       const result = await runCommand(vol, cmd, { engine, segments: n });
       const ms = performance.now() - started;
-      const { mode, cuts } = result.segmentation;
-      rows.push({ job: name, runner, ms, mode, cuts, round });
+      const { mode, cuts, timings } = result.segmentation;
+      rows.push({ job: name, runner, ms, mode, cuts, round, timings });
       process.stderr.write(`${name} | ${runner} | round ${round ?? '-'}: ${ms.toFixed(0)} ms (${output})\n`);
     };
     const most = Math.max(...counts);
@@ -94,6 +99,9 @@ for (const { name, cmd } of jobs) {
   }
 }
 
+/** `3.47 / 4.51, 0.21`: a split's segments apart mean one core, or one range, ran slower. */
+const spread = (t: Row['timings']): string =>
+  t ? `${t.segmentsMs.map((ms) => (ms / 1000).toFixed(2)).join(' / ')}, ${(t.joinMs / 1000).toFixed(2)}` : '';
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -104,13 +112,15 @@ const median = (values: readonly number[]): number => {
 const medianOf = (job: string, runner: string): number =>
   median(rows.filter((r) => r.job === job && r.runner === runner).map((r) => r.ms));
 
-console.log('\n| job | runner | round | ms | × segments: 1 (same round) |\n|---|---|---:|---:|---:|');
+console.log(
+  '\n| job | runner | round | ms | × segments: 1 (same round) | segments, join (s) |\n|---|---|---:|---:|---:|---|',
+);
 for (const row of rows) {
   const base = rows.find(
     (r) => r.job === row.job && r.runner === 'afmpeg segments: 1' && r.round === row.round,
   )?.ms;
   console.log(
-    `| ${row.job} | ${row.runner}${row.mode ? ` (${row.mode}, cuts at ${row.cuts?.join(', ')} s)` : ''} | ${row.round ?? ''} | ${row.ms.toFixed(0)} | ${base ? (row.ms / base).toFixed(2) : ''} |`,
+    `| ${row.job} | ${row.runner}${row.mode ? ` (${row.mode}, cuts at ${row.cuts?.join(', ')} s)` : ''} | ${row.round ?? ''} | ${row.ms.toFixed(0)} | ${base ? (row.ms / base).toFixed(2) : ''} | ${spread(row.timings)} |`,
   );
 }
 console.log('\n| job | runner | median ms | × segments: 1 (medians) |\n|---|---|---:|---:|');

@@ -41,7 +41,7 @@ export interface RunCommandOptions extends RunOptions {
    *   .output('/out/split.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac' });
    * const { segmentation } = await runCommand(vol, cmd, { engine, segments: 'auto' });
    * // the second segment decodes 0..2 s again, which costs about what the first one's audio does
-   * segmentation; // { segments: 2, mode: 'input-seek', cuts: [2], audio: 'first-segment' }
+   * segmentation; // { segments: 2, mode: 'input-seek', cuts: [2], audio: 'first-segment', timings: {...} }
    * ```
    */
   readonly segments?: number | 'auto';

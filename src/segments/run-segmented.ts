@@ -58,6 +58,13 @@ export interface Segmentation {
    * that could not be read to tell whether there is audio at all). Absent without audio.
    */
   readonly audio?: 'first-segment' | 'join';
+  /**
+   * How long each segment took, in milliseconds from the moment all were handed to the engine
+   * (a segment queued behind a busy worker counts its wait), in time order, and the join after
+   * them. A split ends with its slowest segment: segments far apart mean the cuts missed what the
+   * ranges cost, or the cores ran at different speeds.
+   */
+  readonly timings?: { readonly segmentsMs: readonly number[]; readonly joinMs: number };
   /** Why the command ran whole, when it did. */
   readonly reason?: string;
 }
@@ -161,18 +168,26 @@ export async function runSegmented(
     });
   try {
     options.signal?.throwIfAborted();
+    const segmentsStarted = performance.now();
+    const segmentsMs = jobs.segments.map(() => 0);
     const encodes = jobs.segments.map((segment, k) =>
       track(
-        engine.run(
-          vol,
-          segment,
-          runOptions((p) => report(k, p)),
-        ),
+        engine
+          .run(
+            vol,
+            segment,
+            runOptions((p) => report(k, p)),
+          )
+          .finally(() => {
+            segmentsMs[k] = performance.now() - segmentsStarted;
+          }),
       ),
     );
     const settled = await Promise.allSettled(encodes);
     if (failure !== undefined || settled.some((s) => s.status === 'rejected')) throw failure;
+    const joinStarted = performance.now();
     const joined = await engine.run(vol, jobs.join.toArgs(), runOptions());
+    const joinMs = performance.now() - joinStarted;
     options.onProgress?.({ timeSeconds: duration, percent: 100 });
     const stderr = settled.map((s) => (s.status === 'fulfilled' ? s.value.stderr : '')).join('');
     return {
@@ -184,6 +199,7 @@ export async function runSegmented(
         mode,
         cuts: starts.map((us) => us / 1e6),
         ...(audio.where === 'none' ? {} : { audio: audio.where }),
+        timings: { segmentsMs: segmentsMs.map(Math.round), joinMs: Math.round(joinMs) },
       },
     };
   } finally {

@@ -140,7 +140,12 @@ describe.each([
         mode,
         cuts: cuts[n as 2 | 4],
         audio,
+        timings: { segmentsMs: Array(n).fill(expect.any(Number)), joinMs: expect.any(Number) },
       });
+      // Every segment and the join took time, and none of it more than the whole job did.
+      const { segmentsMs, joinMs } = result.segmentation.timings ?? { segmentsMs: [], joinMs: 0 };
+      for (const ms of [...segmentsMs, joinMs]) expect(ms).toBeGreaterThan(0);
+      expect(Math.max(...segmentsMs) + joinMs).toBeLessThanOrEqual(result.durationMs + 1);
       expect(result.exitCode).toBe(0);
       expect(await frameTimes(path)).toEqual(wholeTimes);
       expect(await audioMd5(path)).toBe(await audioMd5('/out/whole.mp4'));
@@ -187,7 +192,12 @@ describe('R-AF-17 cuts balanced on the source keyframes (input-seek)', () => {
     ]);
     await runCommand(vol, videoOnly(source, '/out/gop-whole.mp4'), { engine });
     const result = await runCommand(vol, videoOnly(source, '/out/gop-split.mp4'), { engine, segments: 2 });
-    expect(result.segmentation).toEqual({ segments: 2, mode: 'input-seek', cuts });
+    expect(result.segmentation).toEqual({
+      segments: 2,
+      mode: 'input-seek',
+      cuts,
+      timings: expect.anything(),
+    });
     const times = await frameTimes('/out/gop-split.mp4');
     expect(times).toHaveLength(100);
     expect(times).toEqual(await frameTimes('/out/gop-whole.mp4'));
@@ -200,7 +210,13 @@ describe('R-AF-17 R-AF-20 the JSDoc example of runCommand’s segments holds', (
       .input(SOURCE)
       .output('/out/split.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac' });
     const { segmentation } = await runCommand(vol, cmd, { engine, segments: 'auto' });
-    expect(segmentation).toEqual({ segments: 2, mode: 'input-seek', cuts: [2], audio: 'first-segment' });
+    expect(segmentation).toEqual({
+      segments: 2,
+      mode: 'input-seek',
+      cuts: [2],
+      audio: 'first-segment',
+      timings: expect.anything(),
+    });
   });
 });
 
