@@ -38,6 +38,9 @@ const MIN_SEGMENT_SECONDS = 0.5;
 const PRE_ROLL_COST = { 'input-seek': 1 / 7, stills: 1 / 2, video: 1 / 6 } as const;
 const AUDIO_SHARE = { 'input-seek': 0.07, 'output-seek': 0.05 } as const;
 
+const UNEVEN =
+  "an input's video frames are not evenly spaced from its start (a gap, a variable rate or a first frame off the frame grid): a cut could duplicate, drop or move frames";
+
 /** How a run with `segments` was carried out. */
 export interface Segmentation {
   /** How many segments were encoded at once (1: the command ran whole). */
@@ -95,25 +98,37 @@ export async function runSegmented(
   if (options.stdin !== undefined) return whole('the command reads pipe:0, which can be read only once');
   const structure = segmentStructure(cmd, args);
   if ('reason' in structure) return whole(structure.reason);
-  const { mode } = structure;
 
   const started = performance.now();
-  const facts = await sourceFacts(vol, cmd, engine, options, mode);
-  // An output-seek split reads its inputs' facts only for what the command leaves open: its
-  // length (`-t`, sources' durations), subtitles the output could carry, or whether FFmpeg's own
-  // choice will find audio (no `map`).
+  const facts = await sourceFacts(vol, cmd, engine, options, structure.mode);
+  // A cut inside a gap, or off a late first frame's grid, would start or end a segment where the
+  // whole run fills frame times (a constant-rate output) or keeps a gap the join would close.
+  if (facts.evenFrames === false) return whole(UNEVEN);
+  // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment.
+  const mode: SegmentMode =
+    structure.mode === 'input-seek' && facts.seeksExactly === false ? 'output-seek' : structure.mode;
+  // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
+  // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
+  // choice will find audio (no `map`), and whether the video's frames are evenly spaced.
   const inputs =
-    mode === 'output-seek' &&
-    (options.durationSeconds === undefined || mayCarrySubtitles(cmd) || !cmd.outputs[0]?.options.map)
+    structure.mode === 'output-seek'
       ? await quietly(inputFacts(vol, cmd, engine, options), options.signal)
       : [];
+  if (inputs.some((f) => f?.evenFrames === false)) return whole(UNEVEN);
   if ((facts.hasSubtitles || inputs.some((f) => f?.hasSubtitles)) && mayCarrySubtitles(cmd))
     return whole('an input has subtitles, which the join of the segments would drop (-sn splits)');
   const duration =
     options.durationSeconds ??
     facts.durationSeconds ??
-    (mode === 'output-seek' ? cmd.expectedDuration(inputs.map((f) => f?.durationSeconds)) : undefined);
-  const audio = audioPlan(cmd, args, mode, mode === 'input-seek' ? facts.hasAudio : anyAudio(inputs));
+    (structure.mode === 'output-seek'
+      ? cmd.expectedDuration(inputs.map((f) => f?.durationSeconds))
+      : undefined);
+  const audio = audioPlan(
+    cmd,
+    args,
+    mode,
+    structure.mode === 'input-seek' ? facts.hasAudio : anyAudio(inputs),
+  );
   if (duration === undefined || !(duration > 0))
     return whole("the output's duration is unknown (give durationSeconds)");
   const starts = segmentStarts({
@@ -121,7 +136,7 @@ export async function runSegmented(
     count,
     rate: outputFrameRate(cmd, args) ?? facts.frameRate,
     minSeconds: MIN_SEGMENT_SECONDS,
-    keyframeSeconds: facts.keyframeSeconds,
+    keyframeSeconds: mode === 'input-seek' ? facts.keyframeSeconds : [0],
     preRollCost: preRollCost(cmd, mode),
     extra: audio.where === 'first-segment' ? { segment: 'first', share: AUDIO_SHARE[mode] } : undefined,
   });

@@ -1,7 +1,7 @@
 import type { Command } from '../builder/index.js';
 import { backendOf } from '../engine/backend-of.js';
 import { normaliseGuestPath } from '../engine/guest-path.js';
-import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
+import type { Engine, ProbeResult, RunOptions, VolumeLike } from '../engine/index.js';
 import { probeInput } from '../input-probes.js';
 import { OPEN_TO_READ } from '../vfs/index.js';
 import type { FrameRate } from './boundaries.js';
@@ -21,6 +21,20 @@ export interface SourceFacts {
    * start (an output-seek split, or an input that cannot be scanned).
    */
   readonly keyframeSeconds: readonly number[];
+  /**
+   * Whether the input's demuxer seeks on an index to the keyframe before a time (MP4/QuickTime,
+   * Matroska/WebM), which an input-seek segment's exact start needs. Others (MPEG-TS, say) land
+   * near the time, on any packet, and the frames up to the next keyframe would be lost.
+   */
+  readonly seeksExactly?: boolean;
+  /**
+   * Whether the first video stream's frames lie on one regular grid of its frame rate that starts
+   * within 0.4 frame of the file's start: then an output that FFmpeg makes constant-rate (MP4,
+   * MOV) puts every frame in the same slot whether the run is whole or cut on that grid. A gap, a
+   * variable rate or a later start makes FFmpeg duplicate frames to fill time, and a segment that
+   * ends or starts in such a spell fills it differently from the whole run.
+   */
+  readonly evenFrames?: boolean;
 }
 
 /**
@@ -49,6 +63,8 @@ export interface InputFacts {
   readonly durationSeconds: number | undefined;
   readonly hasAudio: boolean;
   readonly hasSubtitles: boolean;
+  /** See `SourceFacts.evenFrames`; true for an input without video. */
+  readonly evenFrames: boolean;
 }
 
 /**
@@ -67,16 +83,25 @@ export function inputFacts(
       const indexed = mp4Facts(vol, input.path, input.options.f, options);
       if (indexed) {
         const { durationSeconds, hasAudio, hasSubtitles = false } = indexed;
-        return { durationSeconds, hasAudio, hasSubtitles };
+        return { durationSeconds, hasAudio, hasSubtitles, evenFrames: true };
       }
       const probe = await probeInput(vol, input, engine, options);
-      return (
-        probe && {
-          durationSeconds: probe.format.duration,
-          hasAudio: probe.streams.some((s) => s.codecType === 'audio'),
-          hasSubtitles: probe.streams.some((s) => s.codecType === 'subtitle'),
-        }
-      );
+      if (!probe) return undefined;
+      const video = probe.streams.find((s) => s.codecType === 'video');
+      const rate = frameRateOf(video);
+      return {
+        durationSeconds: probe.format.duration,
+        hasAudio: probe.streams.some((s) => s.codecType === 'audio'),
+        hasSubtitles: probe.streams.some((s) => s.codecType === 'subtitle'),
+        evenFrames:
+          video === undefined ||
+          (rate !== undefined &&
+            evenlySpaced(
+              frameTimes(await scanVideoPackets(vol, input.path, engine, options)),
+              probe.format.startTime ?? 0,
+              rate,
+            )),
+      };
     }),
   );
 }
@@ -89,26 +114,76 @@ export async function scannedFacts(
   options: RunOptions,
 ): Promise<SourceFacts> {
   const { signal, cwd, mounts, env, memoryLimitMiB } = options;
-  const shared = { signal, cwd, mounts, env, memoryLimitMiB };
-  const [info, scan] = await Promise.all([
-    engine.probe(vol, path, shared),
-    engine.run(
-      vol,
-      [
-        ...['-v', 'error', '-select_streams', 'v:0'],
-        ...['-show_entries', 'packet=pts_time,dts_time,flags', '-of', 'csv=p=0', path],
-      ],
-      { ...shared, tool: 'ffprobe', stdout: 'capture' },
-    ),
+  const [info, csv] = await Promise.all([
+    engine.probe(vol, path, { signal, cwd, mounts, env, memoryLimitMiB }),
+    scanVideoPackets(vol, path, engine, options),
   ]);
   const video = info.streams.find((s) => s.codecType === 'video');
+  const frameRate = frameRateOf(video);
+  const start = info.format.startTime ?? 0;
   return {
     durationSeconds: info.format.duration,
-    frameRate: video?.frameRate?.value ? { num: video.frameRate.num, den: video.frameRate.den } : undefined,
+    frameRate,
     hasAudio: info.streams.some((s) => s.codecType === 'audio'),
     hasSubtitles: info.streams.some((s) => s.codecType === 'subtitle'),
-    keyframeSeconds: keyframeTimes(new TextDecoder().decode(scan.stdout), info.format.startTime ?? 0),
+    keyframeSeconds: keyframeTimes(csv, start),
+    seeksExactly: INDEXED_FORMATS.test(info.format.formatName),
+    evenFrames: frameRate !== undefined && evenlySpaced(frameTimes(csv), start, frameRate),
   };
+}
+
+/** The first video stream's packets as ffprobe lists them: `pts_time,dts_time,flags` lines. */
+async function scanVideoPackets(
+  vol: VolumeLike,
+  path: string,
+  engine: Engine,
+  options: RunOptions,
+): Promise<string> {
+  const { signal, cwd, mounts, env, memoryLimitMiB } = options;
+  const scan = await engine.run(
+    vol,
+    [
+      ...['-v', 'error', '-select_streams', 'v:0'],
+      ...['-show_entries', 'packet=pts_time,dts_time,flags', '-of', 'csv=p=0', path],
+    ],
+    { signal, cwd, mounts, env, memoryLimitMiB, tool: 'ffprobe', stdout: 'capture' },
+  );
+  return new TextDecoder().decode(scan.stdout);
+}
+
+/** A probed stream's frame rate (`r_frame_rate`), when it states one. */
+function frameRateOf(stream: ProbeResult['streams'][number] | undefined): FrameRate | undefined {
+  return stream?.frameRate?.value ? { num: stream.frameRate.num, den: stream.frameRate.den } : undefined;
+}
+
+/** Demuxers that seek on an index to the keyframe before a time (FFmpeg's format names). */
+const INDEXED_FORMATS = /^(mov,mp4|matroska)/;
+
+/** Every packet's presentation time (its dts where it has no pts), ascending. */
+function frameTimes(csv: string): number[] {
+  return csv
+    .split('\n')
+    .flatMap((line) => {
+      const [pts, dts] = line.trim().split(',');
+      const at = Number.parseFloat(pts === 'N/A' ? (dts ?? '') : (pts ?? ''));
+      return Number.isFinite(at) ? [at] : [];
+    })
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Whether `times` lie on the grid `start + (n + phase) / rate` with one frame per slot and a phase
+ * under 0.4 (see `SourceFacts.evenFrames`). Each time may be 1.5 ms off (Matroska keeps
+ * milliseconds).
+ */
+export function evenlySpaced(times: readonly number[], start: number, rate: FrameRate): boolean {
+  const first = times[0];
+  if (first === undefined) return false;
+  const frame = rate.den / rate.num;
+  const phase = (first - start) / frame;
+  if (phase - Math.floor(phase) >= 0.4 && Math.ceil(phase) - phase > 0.0015 / frame) return false;
+  const slack = Math.min(0.0015 / frame, 0.25);
+  return times.every((t, n) => Math.abs((t - first) / frame - n) <= slack);
 }
 
 /**
@@ -156,7 +231,10 @@ function mp4Facts(
     const readAt = (position: number, length: number) =>
       backend.read(fd, Math.max(0, Math.min(length, size - position)), position).slice();
     const index = readMp4Index(readAt, size);
-    return index && { ...index, keyframeSeconds: [...index.keyframeSeconds] };
+    // The index reader takes only one sample length and a first picture at 0.
+    return (
+      index && { ...index, keyframeSeconds: [...index.keyframeSeconds], seeksExactly: true, evenFrames: true }
+    );
   } finally {
     backend.close(fd);
   }

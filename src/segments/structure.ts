@@ -40,6 +40,25 @@ const FRAME_LOCAL = new Set([
   'copy',
 ]);
 
+/**
+ * Video filters that drop frames or move them in time, so the graph's output has gaps or an
+ * uneven rate. FFmpeg fills such gaps with duplicated frames in a constant-rate output (MP4,
+ * MOV), which a segment ending inside a gap cannot do (nothing follows it), and a variable-rate
+ * join of them came out wrong when checked (`select` into Matroska: 61 frames decoded of 85).
+ */
+const RETIMING = new Set([
+  'select',
+  'mpdecimate',
+  'decimate',
+  'setpts',
+  'framestep',
+  'trim',
+  'shuffleframes',
+  'random',
+  'fieldmatch',
+  'dejudder',
+]);
+
 /** Output options that are the container's: they go to the final join, not the segments. */
 export const CONTAINER_KEYS = [
   'movflags',
@@ -82,6 +101,14 @@ export function segmentStructure(
     return { reason: 'raw options the splitter cannot classify' };
   if (cmd.inputs.some((i) => isPipe(i.path)))
     return { reason: 'an input is a pipe, which can be read only once' };
+  const retiming = ['-vf', '-filter_complex', '-lavfi']
+    .flatMap((option) => optionValues(args, option))
+    .flatMap(filterNames)
+    .find((name) => RETIMING.has(name));
+  if (retiming)
+    return {
+      reason: `the graph drops or moves frames in time (${retiming}): a cut inside a gap would fill or close it unlike one run`,
+    };
   const seekable =
     cmd.inputs.length === 1 &&
     !args.includes('-filter_complex') &&

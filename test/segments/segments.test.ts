@@ -204,6 +204,31 @@ describe('R-AF-17 cuts balanced on the source keyframes (input-seek)', () => {
   });
 });
 
+describe('R-AF-17 a source with no index to seek on (MPEG-TS)', () => {
+  // Its demuxer seeks near a time, onto any packet, so an input-seek segment would lose the frames
+  // up to the next keyframe (half the video, before): every segment decodes it from the start.
+  it.each([2, 4])(
+    'in %i segments: decoded from the start, every frame once at the single run’s time',
+    async (n) => {
+      if (!vol.existsSync('/in/video.ts'))
+        await engine.run(vol, [
+          ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+          ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', '-f', 'mpegts', '/in/video.ts'],
+        ]);
+      const cmd = (path: string) =>
+        new Command({ y: true })
+          .input('/in/video.ts')
+          .output(path, { 'c:v': 'libx264', preset: 'ultrafast' });
+      await runCommand(vol, cmd('/out/ts-whole.mp4'), { engine });
+      const result = await runCommand(vol, cmd(`/out/ts-split-${n}.mp4`), { engine, segments: n });
+      expect(result.segmentation).toMatchObject({ segments: n, mode: 'output-seek' });
+      const times = await frameTimes(`/out/ts-split-${n}.mp4`);
+      expect(times).toHaveLength(100);
+      expect(times).toEqual(await frameTimes('/out/ts-whole.mp4'));
+    },
+  );
+});
+
 describe('R-AF-17 R-AF-20 the JSDoc example of runCommand’s segments holds', () => {
   it('4 s at 25 fps, one keyframe, with a tone: cut at 2 s', async () => {
     const cmd = new Command({ y: true })
@@ -234,6 +259,63 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     expect(result.exitCode).toBe(0);
     expect(result.segmentation.segments).toBe(1);
     expect(result.segmentation.reason).toContain(reason);
+  });
+
+  // Sources whose frames do not sit on one grid from the file's start. Split at a cut on that grid,
+  // each came out wrong before (checked 2026-12-01): the gap's MKV into MP4 lost a frame at 4
+  // segments and into MKV gained 15 (filled by the QuickTime segments); the MKV whose video
+  // starts 0.023 s after its MP3 gained one; the MPEG-TS, whose demuxer seeks near a time rather
+  // than to a keyframe, lost half its video.
+  it.each([
+    [
+      'a Matroska source with a 0.6 s gap in its video, into MP4',
+      ['-vf', "select='not(between(n,15,29))'", '-fps_mode', 'passthrough'],
+      '/in/gap.mkv',
+      '/out/gap.mp4',
+    ],
+    [
+      'the same into Matroska',
+      ['-vf', "select='not(between(n,15,29))'", '-fps_mode', 'passthrough'],
+      '/in/gap.mkv',
+      '/out/gap.mkv',
+    ],
+    [
+      'a Matroska source whose video starts 0.023 s after its MP3',
+      ['-c:a', 'libmp3lame'],
+      '/in/late-video.mkv',
+      '/out/late-video.mkv',
+    ],
+    [
+      'an MPEG-TS source whose AAC starts before its video',
+      ['-c:a', 'aac', '-f', 'mpegts'],
+      '/in/offset.ts',
+      '/out/offset.mp4',
+    ],
+  ])('%s: runs whole and says why', async (_name, making, source, path) => {
+    if (!vol.existsSync(source))
+      await engine.run(vol, [
+        ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+        ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', ...making, source],
+      ]);
+    const cmd = new Command({ y: true })
+      .input(source)
+      .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+    const result = await runCommand(vol, cmd, { engine, segments: 4 });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining('not evenly spaced from its start'),
+    });
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('a graph that drops frames (select): runs whole and says why', async () => {
+    const cmd = Command.parse([
+      ...['-y', '-i', SOURCE, '-vf', "select='not(between(n,30,44))'"],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-an', '/out/selected.mkv'],
+    ]);
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({ segments: 1, reason: expect.stringContaining('(select)') });
   });
 
   it('an input with a subtitle track FFmpeg would carry over: the output keeps it', async () => {
