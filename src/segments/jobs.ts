@@ -6,6 +6,12 @@ import type { SegmentMode } from './structure.js';
 /** Where segments live while a job runs: a scratch volume mounted here, never the caller's. */
 export const SCRATCH_AT = '/.afmpeg-segments';
 
+/** Where one segment's input starts (`-ss`) and how long it runs (`-t`), in µs. */
+export interface InputRange {
+  readonly ss?: number;
+  readonly t?: number;
+}
+
 /** The FFmpeg runs one segmented job is made of. */
 export interface SegmentJobs {
   /**
@@ -58,7 +64,9 @@ const audioPath = `${SCRATCH_AT}/audio.mov`;
 const listPath = `${SCRATCH_AT}/segments.ffconcat`;
 
 /**
- * Splits `cmd` at `starts` (microseconds, the start of every segment after the first). Video
+ * Splits `cmd` at `starts` (microseconds, the start of every segment after the first, on the
+ * output's timeline). `inputRanges`, when given, says instead where each segment's input starts
+ * and how long it runs (µs; see `frameRanges`), for a source whose first frame comes late. Video
  * options stay with the segments, the audio encoder and the container's options go to the one
  * place that writes them once (see {@link AudioPlan}). Segments are QuickTime files: the
  * container keeps the encoder's time base (so the join's timestamps are the single run's) and
@@ -69,6 +77,7 @@ export function segmentJobs(
   mode: SegmentMode,
   starts: readonly number[],
   audio: AudioPlan,
+  inputRanges?: readonly InputRange[],
 ): SegmentJobs {
   const out = cmd.outputs[0] as OutputEntry;
   const {
@@ -104,12 +113,19 @@ export function segmentJobs(
     f: 'mov',
   });
   const lastEnd = t === undefined ? undefined : String(t);
-  const ranges = [0, ...starts].map((start, k) => ({
-    ss: k === 0 ? undefined : formatMicros(start),
-    to: k < starts.length ? formatMicros(starts[k] as number) : lastEnd,
-  }));
+  const ranges = inputRanges
+    ? inputRanges.map(({ ss, t: length }) => ({
+        ss: ss === undefined ? undefined : formatMicros(ss),
+        to: undefined,
+        t: length === undefined ? undefined : formatMicros(length),
+      }))
+    : [0, ...starts].map((start, k) => ({
+        ss: k === 0 ? undefined : formatMicros(start),
+        to: k < starts.length ? formatMicros(starts[k] as number) : lastEnd,
+        t: undefined,
+      }));
 
-  const segments = ranges.map(({ ss, to }, k) => {
+  const segments = ranges.map(({ ss, to, t: length }, k) => {
     if (mode === 'output-seek') {
       const apart = audio.where === 'first-segment' ? audio.apart : undefined;
       const segment = cmd.mapOutputs(() => ({
@@ -141,7 +157,13 @@ export function segmentJobs(
     const segment = cmd
       .mapInputs((input) => ({
         ...input,
-        options: defined({ ...input.options, ss, to, raw: k === 0 && fromFirst ? ['-an'] : undefined }),
+        options: defined({
+          ...input.options,
+          ss,
+          to,
+          t: length,
+          raw: k === 0 && fromFirst ? ['-an'] : undefined,
+        }),
       }))
       .mapOutputs(() => ({
         path: segmentPath(k),

@@ -10,8 +10,9 @@ import {
 } from '../engine/index.js';
 import { selectorMedia } from './audio-apart.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
-import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
-import { type InputFacts, inputFacts, sourceFacts } from './source-facts.js';
+import { cutShift, fillsFrameTimes } from './frame-grid.js';
+import { audioPlan, type InputRange, SCRATCH_AT, segmentJobs } from './jobs.js';
+import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
@@ -103,10 +104,13 @@ export async function runSegmented(
   const facts = await sourceFacts(vol, cmd, engine, options, structure.mode);
   // A cut inside a gap, or off a late first frame's grid, would start or end a segment where the
   // whole run fills frame times (a constant-rate output) or keeps a gap the join would close.
-  if (facts.evenFrames === false) return whole(UNEVEN);
+  const fills = fillsFrameTimes(cmd);
+  const shift = facts.grid ? cutShift(facts.grid, fills, facts.frameRate ?? { num: 1, den: 1 }) : 0;
+  if (shift === undefined) return whole(UNEVEN);
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment.
   const mode: SegmentMode =
     structure.mode === 'input-seek' && facts.seeksExactly === false ? 'output-seek' : structure.mode;
+  if (shift > 0 && mode !== 'input-seek') return whole(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
   // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
   // choice will find audio (no `map`), and whether the video's frames are evenly spaced.
@@ -114,7 +118,9 @@ export async function runSegmented(
     structure.mode === 'output-seek'
       ? await quietly(inputFacts(vol, cmd, engine, options), options.signal)
       : [];
-  if (inputs.some((f) => f?.evenFrames === false)) return whole(UNEVEN);
+  // Output-seek cuts stay on the output's frame times: an input's frames must sit on them.
+  if (inputs.some((f) => f?.grid && cutShift(f.grid, fills, f.frameRate ?? { num: 1, den: 1 }) !== 0))
+    return whole(UNEVEN);
   if ((facts.hasSubtitles || inputs.some((f) => f?.hasSubtitles)) && mayCarrySubtitles(cmd))
     return whole('an input has subtitles, which the join of the segments would drop (-sn splits)');
   const duration =
@@ -141,7 +147,9 @@ export async function runSegmented(
     extra: audio.where === 'first-segment' ? { segment: 'first', share: AUDIO_SHARE[mode] } : undefined,
   });
   if (starts.length === 0) return whole(`${duration} s is too short to split`);
-  const jobs = segmentJobs(cmd, mode, starts, audio);
+  const inputRanges = shift > 0 ? frameRanges(starts, facts, shift) : undefined;
+  if (shift > 0 && inputRanges === undefined) return whole(UNEVEN);
+  const jobs = segmentJobs(cmd, mode, starts, audio, inputRanges);
 
   const scratch = new Volume();
   scratch.writeFileSync('/segments.ffconcat', jobs.concatList);
@@ -222,6 +230,34 @@ export async function runSegmented(
     options.signal?.removeEventListener('abort', cancel);
     scratch.reset();
   }
+}
+
+/**
+ * Each segment's input range when the source's first frame comes `shift` frame times late (see
+ * `cutShift`): segment k starts at the frame the whole run shows at `starts[k - 1]`, a twentieth
+ * of a frame before it (so it is the first kept and shows at once), and runs until a twentieth
+ * before the next segment's first frame. FFmpeg measures `-t` from the first frame it keeps, not
+ * from `-ss`, so the first segment's length counts from the source's first frame. `undefined` if
+ * the scan lacks a frame.
+ */
+function frameRanges(starts: readonly number[], facts: SourceFacts, shift: number): InputRange[] | undefined {
+  const rate = facts.frameRate;
+  const seconds = facts.grid?.seconds;
+  if (!rate || !seconds || seconds[0] === undefined) return undefined;
+  const lead = rate.den / rate.num / 20;
+  const firsts = [
+    seconds[0],
+    ...starts.map((us) => seconds[Math.round((us * rate.num) / (rate.den * 1e6)) - shift]),
+  ];
+  if (firsts.some((s) => s === undefined)) return undefined;
+  const at = firsts as number[];
+  return at.map((first, k) => {
+    const next = at[k + 1];
+    return {
+      ss: k === 0 ? undefined : Math.floor((first - lead) * 1e6),
+      t: next === undefined ? undefined : Math.floor((next - first - lead) * 1e6),
+    };
+  });
 }
 
 /** Inputs that are a still image, decoded again for every frame of the video they make. */

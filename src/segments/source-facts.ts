@@ -5,6 +5,7 @@ import type { Engine, ProbeResult, RunOptions, VolumeLike } from '../engine/inde
 import { probeInput } from '../input-probes.js';
 import { OPEN_TO_READ } from '../vfs/index.js';
 import type { FrameRate } from './boundaries.js';
+import { type FrameGrid, frameGrid } from './frame-grid.js';
 import { readMp4Index } from './mp4-index.js';
 import type { SegmentMode } from './structure.js';
 
@@ -28,13 +29,11 @@ export interface SourceFacts {
    */
   readonly seeksExactly?: boolean;
   /**
-   * Whether the first video stream's frames lie on one regular grid of its frame rate that starts
-   * within 0.4 frame of the file's start: then an output that FFmpeg makes constant-rate (MP4,
-   * MOV) puts every frame in the same slot whether the run is whole or cut on that grid. A gap, a
-   * variable rate or a later start makes FFmpeg duplicate frames to fill time, and a segment that
-   * ends or starts in such a spell fills it differently from the whole run.
+   * Where the first video stream's frames sit against its rate's frame times (see `cutShift`):
+   * from the MP4 index (one sample length and a first picture at 0: regular, phase 0) or the
+   * ffprobe packet scan.
    */
-  readonly evenFrames?: boolean;
+  readonly grid?: FrameGrid;
 }
 
 /**
@@ -63,8 +62,10 @@ export interface InputFacts {
   readonly durationSeconds: number | undefined;
   readonly hasAudio: boolean;
   readonly hasSubtitles: boolean;
-  /** See `SourceFacts.evenFrames`; true for an input without video. */
-  readonly evenFrames: boolean;
+  /** See `SourceFacts.grid`; absent for an input without video. */
+  readonly grid?: FrameGrid;
+  /** The video's frame rate, which `grid` counts in. */
+  readonly frameRate?: FrameRate;
 }
 
 /**
@@ -83,24 +84,27 @@ export function inputFacts(
       const indexed = mp4Facts(vol, input.path, input.options.f, options);
       if (indexed) {
         const { durationSeconds, hasAudio, hasSubtitles = false } = indexed;
-        return { durationSeconds, hasAudio, hasSubtitles, evenFrames: true };
+        return { durationSeconds, hasAudio, hasSubtitles, grid: ON_GRID, frameRate: indexed.frameRate };
       }
       const probe = await probeInput(vol, input, engine, options);
       if (!probe) return undefined;
       const video = probe.streams.find((s) => s.codecType === 'video');
       const rate = frameRateOf(video);
+      const scanned =
+        video && rate
+          ? frameGrid(
+              frameTimes(await scanVideoPackets(vol, input.path, engine, options)),
+              probe.format.startTime ?? 0,
+              rate,
+            )
+          : undefined;
       return {
         durationSeconds: probe.format.duration,
         hasAudio: probe.streams.some((s) => s.codecType === 'audio'),
         hasSubtitles: probe.streams.some((s) => s.codecType === 'subtitle'),
-        evenFrames:
-          video === undefined ||
-          (rate !== undefined &&
-            evenlySpaced(
-              frameTimes(await scanVideoPackets(vol, input.path, engine, options)),
-              probe.format.startTime ?? 0,
-              rate,
-            )),
+        // A video without a rate to measure against is taken as irregular.
+        grid: video ? (scanned ?? IRREGULAR) : undefined,
+        frameRate: rate,
       };
     }),
   );
@@ -128,7 +132,7 @@ export async function scannedFacts(
     hasSubtitles: info.streams.some((s) => s.codecType === 'subtitle'),
     keyframeSeconds: keyframeTimes(csv, start),
     seeksExactly: INDEXED_FORMATS.test(info.format.formatName),
-    evenFrames: frameRate !== undefined && evenlySpaced(frameTimes(csv), start, frameRate),
+    grid: (frameRate && frameGrid(frameTimes(csv), start, frameRate)) || IRREGULAR,
   };
 }
 
@@ -171,20 +175,10 @@ function frameTimes(csv: string): number[] {
     .sort((a, b) => a - b);
 }
 
-/**
- * Whether `times` lie on the grid `start + (n + phase) / rate` with one frame per slot and a phase
- * under 0.4 (see `SourceFacts.evenFrames`). Each time may be 1.5 ms off (Matroska keeps
- * milliseconds).
- */
-export function evenlySpaced(times: readonly number[], start: number, rate: FrameRate): boolean {
-  const first = times[0];
-  if (first === undefined) return false;
-  const frame = rate.den / rate.num;
-  const phase = (first - start) / frame;
-  if (phase - Math.floor(phase) >= 0.4 && Math.ceil(phase) - phase > 0.0015 / frame) return false;
-  const slack = Math.min(0.0015 / frame, 0.25);
-  return times.every((t, n) => Math.abs((t - first) / frame - n) <= slack);
-}
+/** What an MP4 index implies (`readMp4Index` takes one sample length and a first picture at 0). */
+const ON_GRID: FrameGrid = { regular: true, phase: 0 };
+/** A video whose frames could not be placed. */
+const IRREGULAR: FrameGrid = { regular: false, phase: 0 };
 
 /**
  * The keyframe times in ffprobe's `pts_time,dts_time,flags` packet lines, less the file's start
@@ -233,7 +227,7 @@ function mp4Facts(
     const index = readMp4Index(readAt, size);
     // The index reader takes only one sample length and a first picture at 0.
     return (
-      index && { ...index, keyframeSeconds: [...index.keyframeSeconds], seeksExactly: true, evenFrames: true }
+      index && { ...index, keyframeSeconds: [...index.keyframeSeconds], seeksExactly: true, grid: ON_GRID }
     );
   } finally {
     backend.close(fd);

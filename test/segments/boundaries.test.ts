@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatMicros, parseFrameRate, segmentStarts } from '../../src/segments/boundaries.js';
 import { placeCuts } from '../../src/segments/cut-placement.js';
 import { filterNames } from '../../src/segments/filter-names.js';
-import { evenlySpaced, keyframeTimes } from '../../src/segments/source-facts.js';
+import { cutShift, frameGrid } from '../../src/segments/frame-grid.js';
+import { keyframeTimes } from '../../src/segments/source-facts.js';
 
 const first = (cost: number) => ({ segment: 'first' as const, cost });
 const last = (cost: number) => ({ segment: 'last' as const, cost });
@@ -139,20 +140,65 @@ describe('R-AF-17 keyframes from an ffprobe packet scan', () => {
   });
 });
 
-describe('R-AF-17 evenlySpaced: frames on one grid of their rate from the file’s start', () => {
+describe('R-AF-17 cutShift: where a split cuts a source whose frames start off the file’s start', () => {
   const fps25 = { num: 25, den: 1 };
   it.each([
-    ['every 40 ms from 0', [0, 0.04, 0.08, 0.12], 0, fps25, true],
-    ['from the file’s start at 1.4 s', [1.4, 1.44, 1.48], 1.4, fps25, true],
-    ['0.3 frame after the start (FFmpeg keeps one frame per slot)', [0.012, 0.052, 0.092], 0, fps25, true],
-    ['0.575 frame after the start (FFmpeg duplicates the first)', [0.023, 0.063, 0.103], 0, fps25, false],
-    ['2 frames and 0.1 after the start', [0.084, 0.124], 0, fps25, true],
-    ['a millisecond before a slot (Matroska rounding)', [0.0395, 0.0795], 0, fps25, true],
-    ['a gap of one frame', [0, 0.04, 0.12, 0.16], 0, fps25, false],
-    ['29.97 fps in milliseconds', [0, 0.033, 0.067, 0.1, 0.133, 0.167], 0, { num: 30000, den: 1001 }, true],
-    ['10 ms of jitter', [0, 0.05, 0.08, 0.12], 0, fps25, false],
-    ['no frames', [], 0, fps25, false],
-  ] as const)('%s → %s', (_name, times, start, rate, even) => {
-    expect(evenlySpaced(times, start, rate)).toBe(even);
+    // [what, frame times (s), file start, rate, an MP4 output (filled to a constant rate), shift]
+    ['every 40 ms from 0', [0, 0.04, 0.08, 0.12], 0, fps25, true, 0],
+    ['the same into Matroska', [0, 0.04, 0.08, 0.12], 0, fps25, false, 0],
+    ['from the file’s start at 1.4 s', [1.4, 1.44, 1.48], 1.4, fps25, true, 0],
+    [
+      '0.3 frame after the start: one frame time each, as on the grid',
+      [0.012, 0.052, 0.092],
+      0,
+      fps25,
+      true,
+      0,
+    ],
+    [
+      '0.3 frame after the start, into Matroska: the segments would round it',
+      [0.012, 0.052],
+      0,
+      fps25,
+      false,
+      undefined,
+    ],
+    [
+      '0.575 frame after (MP3 priming): FFmpeg shows the first frame twice',
+      [0.023, 0.063, 0.103],
+      0,
+      fps25,
+      true,
+      1,
+    ],
+    ['0.53 frame after (AAC priming at 25 fps)', [0.0213, 0.0613], 0, fps25, true, 1],
+    [
+      '0.48 frame after: a later frame could pass half a frame, refused',
+      [0.0192, 0.0592],
+      0,
+      fps25,
+      true,
+      undefined,
+    ],
+    ['1.5 frames after: a half (C rounds it to 2), refused', [0.06, 0.1], 0, fps25, true, undefined],
+    ['2.1 frames after: the first frame three times', [0.084, 0.124], 0, fps25, true, 2],
+    ['a millisecond before a frame time (Matroska rounding)', [0.0395, 0.0795], 0, fps25, true, 1],
+    ['a gap of one frame', [0, 0.04, 0.12, 0.16], 0, fps25, true, undefined],
+    [
+      '29.97 fps in milliseconds',
+      [0, 0.033, 0.067, 0.1, 0.133, 0.167],
+      0,
+      { num: 30000, den: 1001 },
+      true,
+      0,
+    ],
+    ['10 ms of jitter', [0, 0.05, 0.08, 0.12], 0, fps25, true, undefined],
+  ] as const)('%s → %s', (_name, times, start, rate, fills, shift) => {
+    const grid = frameGrid(times, start, rate);
+    expect(grid && cutShift(grid, fills, rate)).toBe(shift);
+  });
+
+  it('no frames: no grid', () => {
+    expect(frameGrid([], 0, { num: 25, den: 1 })).toBeUndefined();
   });
 });

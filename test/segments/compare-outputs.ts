@@ -46,6 +46,34 @@ export function outputChecks(engine: () => Engine, vol: Volume) {
       return Number(m[1]);
     },
 
+    /**
+     * The lowest PSNR (dB) of any frame of `path` against the same frame of `other`: two encodes
+     * of the same frames stay near 40 dB, a frame taken from its neighbour falls far below.
+     */
+    async lowestFramePsnr(path: string, other: string): Promise<number> {
+      await engine().run(vol, [
+        '-i',
+        path,
+        '-i',
+        other,
+        '-lavfi',
+        'psnr=stats_file=/psnr.log',
+        '-f',
+        'null',
+        '-',
+      ]);
+      const lines = text(vol.readFileSync('/psnr.log') as Uint8Array)
+        .split('\n')
+        .filter(Boolean);
+      vol.unlinkSync('/psnr.log');
+      return Math.min(
+        ...lines.map((line) => {
+          const value = /psnr_avg:(\S+)/.exec(line)?.[1];
+          return value === 'inf' ? Number.POSITIVE_INFINITY : Number(value);
+        }),
+      );
+    },
+
     /** Each stream's kind, codec, shape, start and duration, as ffprobe reads them. */
     async streams(path: string) {
       const { streams } = await engine().probe(vol, path);

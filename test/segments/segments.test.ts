@@ -19,7 +19,7 @@ let engine: Engine;
 const vol = new Volume();
 const SOURCE = '/in/clip.mp4';
 
-const { frameTimes, audioMd5, psnr } = outputChecks(() => engine, vol);
+const { frameTimes, audioMd5, psnr, lowestFramePsnr } = outputChecks(() => engine, vol);
 
 beforeAll(async () => {
   engine = createEngine({ concurrency: 2 });
@@ -229,6 +229,47 @@ describe('R-AF-17 a source with no index to seek on (MPEG-TS)', () => {
   );
 });
 
+describe('R-AF-17 a source whose first frame comes after its start, into MP4', () => {
+  // Matroska with MP3: the audio's priming puts the video 0.023 s (0.575 frame) after the start,
+  // and FFmpeg shows the first frame twice in an MP4. A cut on the output's frame times gave the
+  // second segment a frame 0.575 late, shown twice too (one frame more, before): the cuts now fall
+  // on the frames the whole run shows there.
+  it.each([2, 4])(
+    'in %i segments: every frame once, at the single run’s time, the same picture',
+    async (n) => {
+      if (!vol.existsSync('/in/late-video.mkv'))
+        await engine.run(vol, [
+          ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+          ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
+          ...[
+            '-c:v',
+            'libx264',
+            '-preset',
+            'ultrafast',
+            '-g',
+            '250',
+            '-c:a',
+            'libmp3lame',
+            '/in/late-video.mkv',
+          ],
+        ]);
+      const cmd = (path: string) =>
+        new Command({ y: true })
+          .input('/in/late-video.mkv')
+          .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+      await runCommand(vol, cmd('/out/late-whole.mp4'), { engine });
+      const path = `/out/late-split-${n}.mp4`;
+      const result = await runCommand(vol, cmd(path), { engine, segments: n });
+      expect(result.segmentation).toMatchObject({ segments: n, mode: 'input-seek' });
+      const times = await frameTimes(path);
+      expect(times).toHaveLength(101);
+      expect(times).toEqual(await frameTimes('/out/late-whole.mp4'));
+      expect(await audioMd5(path)).toBe(await audioMd5('/out/late-whole.mp4'));
+      expect(await lowestFramePsnr(path, '/out/late-whole.mp4')).toBeGreaterThan(32);
+    },
+  );
+});
+
 describe('R-AF-17 R-AF-20 the JSDoc example of runCommand’s segments holds', () => {
   it('4 s at 25 fps, one keyframe, with a tone: cut at 2 s', async () => {
     const cmd = new Command({ y: true })
@@ -264,8 +305,9 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
   // Sources whose frames do not sit on one grid from the file's start. Split at a cut on that grid,
   // each came out wrong before (checked 2026-12-01): the gap's MKV into MP4 lost a frame at 4
   // segments and into MKV gained 15 (filled by the QuickTime segments); the MKV whose video
-  // starts 0.023 s after its MP3 gained one; the MPEG-TS, whose demuxer seeks near a time rather
-  // than to a keyframe, lost half its video.
+  // starts 0.023 s after its MP3 gained one (into MP4 it now splits, below; into Matroska the
+  // QuickTime segments would round its frames onto frame times); the MPEG-TS, whose demuxer seeks
+  // near a time rather than to a keyframe, lost half its video (its first frame is late too).
   it.each([
     [
       'a Matroska source with a 0.6 s gap in its video, into MP4',
@@ -280,7 +322,7 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       '/out/gap.mkv',
     ],
     [
-      'a Matroska source whose video starts 0.023 s after its MP3',
+      'a Matroska source whose video starts 0.023 s after its MP3, into Matroska',
       ['-c:a', 'libmp3lame'],
       '/in/late-video.mkv',
       '/out/late-video.mkv',
