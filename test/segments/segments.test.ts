@@ -148,6 +148,9 @@ describe.each([
       expect(Math.max(...segmentsMs) + joinMs).toBeLessThanOrEqual(result.durationMs + 1);
       expect(result.exitCode).toBe(0);
       expect(await frameTimes(path)).toEqual(wholeTimes);
+      // Each frame's picture is the whole run's, re-encoded: a frame taken from its neighbour
+      // (a cut one frame off, with the counts still right) falls to about 21 dB.
+      expect(await lowestFramePsnr(path, '/out/whole.mp4')).toBeGreaterThan(32);
       expect(await audioMd5(path)).toBe(await audioMd5('/out/whole.mp4'));
       const reference = mode === 'input-seek' ? '/out/ref.mp4' : '/out/whole-lossless.mkv';
       if (!vol.existsSync(reference))
@@ -201,6 +204,7 @@ describe('R-AF-17 cuts balanced on the source keyframes (input-seek)', () => {
     const times = await frameTimes('/out/gop-split.mp4');
     expect(times).toHaveLength(100);
     expect(times).toEqual(await frameTimes('/out/gop-whole.mp4'));
+    expect(await lowestFramePsnr('/out/gop-split.mp4', '/out/gop-whole.mp4')).toBeGreaterThan(32);
   });
 });
 
@@ -225,6 +229,7 @@ describe('R-AF-17 a source with no index to seek on (MPEG-TS)', () => {
       const times = await frameTimes(`/out/ts-split-${n}.mp4`);
       expect(times).toHaveLength(100);
       expect(times).toEqual(await frameTimes('/out/ts-whole.mp4'));
+      expect(await lowestFramePsnr(`/out/ts-split-${n}.mp4`, '/out/ts-whole.mp4')).toBeGreaterThan(32);
     },
   );
 });
