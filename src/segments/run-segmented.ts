@@ -121,6 +121,12 @@ export async function runSegmented(
   // Output-seek cuts stay on the output's frame times: an input's frames must sit on them.
   if (inputs.some((f) => f?.grid && cutShift(f.grid, fills, f.frameRate ?? { num: 1, den: 1 }) !== 0))
     return whole(UNEVEN);
+  const resampled = resamplesRate(cmd, inputs);
+  if (resampled) return whole(resampled);
+  if (cmd.outputs[0]?.options['c:a'] === 'copy' && facts.quickTime === false)
+    return whole(
+      'audio stream copy (-c:a copy) from an input that is not MP4 or QuickTime passes through a QuickTime file in a split, which moves its first samples (AAC priming)',
+    );
   if ((facts.hasSubtitles || inputs.some((f) => f?.hasSubtitles)) && mayCarrySubtitles(cmd))
     return whole('an input has subtitles, which the join of the segments would drop (-sn splits)');
   const duration =
@@ -258,6 +264,30 @@ function frameRanges(starts: readonly number[], facts: SourceFacts, shift: numbe
       t: next === undefined ? undefined : Math.floor((next - first - lead) * 1e6),
     };
   });
+}
+
+/**
+ * Why an output `-r` makes the command unsplittable, if it does: where it differs from a video
+ * input's rate, FFmpeg drops or repeats frames with a running count that a segment starts afresh,
+ * so the frames kept next to a cut differ from one run's (checked: 30 fps to `-r 25`, every
+ * frame time right and frames from the wrong source times, 20 dB). The `fps` filter decides each
+ * frame from its own time and splits.
+ */
+function resamplesRate(
+  cmd: Command<string>,
+  inputs: readonly (InputFacts | undefined)[],
+): string | undefined {
+  const out = parseFrameRate(cmd.outputs[0]?.options.r);
+  if (!out) return undefined;
+  const same = (r: FrameRate | undefined) => r !== undefined && r.num * out.den === out.num * r.den;
+  const differs = cmd.inputs.some((input, i) => {
+    const facts = inputs[i];
+    if (facts && !facts.grid) return false;
+    return !same(parseFrameRate(input.options.framerate ?? input.options.r) ?? facts?.frameRate);
+  });
+  return differs
+    ? "the output's -r changes a video input's frame rate, which FFmpeg does with a running count a cut would restart (the fps filter splits)"
+    : undefined;
 }
 
 /** Inputs that are a still image, decoded again for every frame of the video they make. */

@@ -28,6 +28,8 @@ export interface SourceFacts {
    * near the time, on any packet, and the frames up to the next keyframe would be lost.
    */
   readonly seeksExactly?: boolean;
+  /** Whether the input is MP4 or QuickTime (FFmpeg's `mov,mp4,...` demuxer), as the segments are. */
+  readonly quickTime?: boolean;
   /**
    * Where the first video stream's frames sit against its rate's frame times (see `cutShift`):
    * from the MP4 index (one sample length and a first picture at 0: regular, phase 0) or the
@@ -132,6 +134,7 @@ export async function scannedFacts(
     hasSubtitles: info.streams.some((s) => s.codecType === 'subtitle'),
     keyframeSeconds: keyframeTimes(csv, start),
     seeksExactly: INDEXED_FORMATS.test(info.format.formatName),
+    quickTime: info.format.formatName.startsWith('mov,mp4'),
     grid: (frameRate && frameGrid(frameTimes(csv), start, frameRate)) || IRREGULAR,
   };
 }
@@ -227,7 +230,13 @@ function mp4Facts(
     const index = readMp4Index(readAt, size);
     // The index reader takes only one sample length and a first picture at 0.
     return (
-      index && { ...index, keyframeSeconds: [...index.keyframeSeconds], seeksExactly: true, grid: ON_GRID }
+      index && {
+        ...index,
+        keyframeSeconds: [...index.keyframeSeconds],
+        seeksExactly: true,
+        quickTime: true,
+        grid: ON_GRID,
+      }
     );
   } finally {
     backend.close(fd);

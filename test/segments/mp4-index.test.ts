@@ -80,7 +80,12 @@ describe('R-AF-17 an MP4 index read in JavaScript says what ffprobe says', () =>
     // What the index reader implies (one sample length, a first picture at 0, a seek index),
     // ffprobe's header and packet scan must find too.
     const scanned = await scannedFacts(vol, `/${name}`, engine, {});
-    const implied = index && { ...index, seeksExactly: true, grid: { regular: true, phase: 0 } };
+    const implied = index && {
+      ...index,
+      seeksExactly: true,
+      quickTime: true,
+      grid: { regular: true, phase: 0 },
+    };
     const { seconds: _seconds, ...grid } = scanned.grid ?? { regular: false, phase: Number.NaN };
     expect(printed(implied)).toEqual(printed({ ...scanned, grid }));
   });

@@ -356,6 +356,37 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('an output -r that changes the rate: runs whole and says why', async () => {
+    // 25 fps to 30: checked at 30 to 25, the split kept every frame time and took frames from
+    // the wrong source times (20 dB against the whole run); the fps filter splits.
+    const cmd = transcode.mapOutputs((o) => ({
+      path: '/out/resampled.mp4',
+      options: { ...o.options, r: 30 },
+    }));
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({ segments: 1, reason: expect.stringContaining('-r') });
+    const same = transcode.mapOutputs((o) => ({
+      path: '/out/same-rate.mp4',
+      options: { ...o.options, r: 25 },
+    }));
+    expect((await runCommand(vol, same, { engine, segments: 2 })).segmentation.segments).toBe(2);
+  });
+
+  it('audio stream copy from Matroska: runs whole and says why', async () => {
+    // Copied AAC passes through the QuickTime audio file of a split, which moved its first
+    // decoded frame by 16 samples against the whole run (checked); from MP4 it splits.
+    await engine.run(vol, ['-y', '-i', SOURCE, '-c', 'copy', '/in/copy.mkv']);
+    const copying = (source: string, path: string) =>
+      new Command({ y: true })
+        .input(source)
+        .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'copy' });
+    const result = await runCommand(vol, copying('/in/copy.mkv', '/out/copied.mp4'), { engine, segments: 2 });
+    expect(result.segmentation).toEqual({ segments: 1, reason: expect.stringContaining('-c:a copy') });
+    const fromMp4 = await runCommand(vol, copying(SOURCE, '/out/copied-mp4.mp4'), { engine, segments: 2 });
+    expect(fromMp4.segmentation.segments).toBe(2);
+    expect(await audioMd5('/out/copied-mp4.mp4')).toBe(await audioMd5(SOURCE));
+  });
+
   it('a graph that drops frames (select): runs whole and says why', async () => {
     const cmd = Command.parse([
       ...['-y', '-i', SOURCE, '-vf', "select='not(between(n,30,44))'"],
