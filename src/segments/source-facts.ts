@@ -92,8 +92,10 @@ export function inputFacts(
       if (!probe) return undefined;
       const video = probe.streams.find((s) => s.codecType === 'video');
       const rate = frameRateOf(video);
+      // A still image is one frame; looped, its frames come one frame time apart from 0.
+      const still = video?.codecName !== undefined && STILL_CODECS.has(video.codecName);
       const scanned =
-        video && rate
+        video && rate && !still
           ? frameGrid(
               frameTimes(await scanVideoPackets(vol, input.path, engine, options)),
               probe.format.startTime ?? 0,
@@ -105,7 +107,7 @@ export function inputFacts(
         hasAudio: probe.streams.some((s) => s.codecType === 'audio'),
         hasSubtitles: probe.streams.some((s) => s.codecType === 'subtitle'),
         // A video without a rate to measure against is taken as irregular.
-        grid: video ? (scanned ?? IRREGULAR) : undefined,
+        grid: still ? ON_GRID : video ? (scanned ?? IRREGULAR) : undefined,
         frameRate: rate,
       };
     }),
@@ -177,6 +179,9 @@ function frameTimes(csv: string): number[] {
     })
     .sort((a, b) => a - b);
 }
+
+/** Image codecs whose file is one picture (GIF, which animates, is scanned like video). */
+const STILL_CODECS = new Set(['png', 'mjpeg', 'bmp', 'tiff', 'webp']);
 
 /** What an MP4 index implies (`readMp4Index` takes one sample length and a first picture at 0). */
 const ON_GRID: FrameGrid = { regular: true, phase: 0 };
