@@ -5,7 +5,8 @@ import { filterNames } from './filter-names.js';
  * How segments are cut: `input-seek` seeks the one input (`-ss`/`-to` before `-i`), so a segment
  * decodes only its own range; `output-seek` runs the whole graph in every segment and keeps only
  * its range at the output (`-ss`/`-to` after the graph), exact for any graph because every filter
- * sees the same frames as in one run.
+ * sees the same frames as in one run. A command this file calls input-seek still goes output-seek
+ * when its input's demuxer cannot seek on an index (MPEG-TS; see `SourceFacts.seeksExactly`).
  */
 export type SegmentMode = 'input-seek' | 'output-seek';
 
