@@ -102,6 +102,13 @@ export function segmentStructure(
     return { reason: 'raw options the splitter cannot classify' };
   if (cmd.inputs.some((i) => isPipe(i.path)))
     return { reason: 'an input is a pipe, which can be read only once' };
+  // Checked 2026-12-01: input-seek bound the filter to the input the first segment reads with
+  // -an (FFmpeg refused: a disabled stream); output-seek shifted the video a frame and changed
+  // the audio. A graph's audio chains (-filter_complex) split; a plain -af does not yet.
+  if (['-af', '-filter:a'].some((option) => optionValues(args, option).length > 0))
+    return {
+      reason: 'an audio filter (-af) is not carried into a split yet (a -filter_complex audio chain is)',
+    };
   const retiming = ['-vf', '-filter_complex', '-lavfi']
     .flatMap((option) => optionValues(args, option))
     .flatMap(filterNames)

@@ -300,6 +300,23 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     ],
     ['a stream copy', new Command({ y: true }).input(SOURCE).output('/out/copy.mp4', { c: 'copy' }), '-c'],
     ['two outputs', transcode.output('/out/second.mkv', { 'c:v': 'libx264', 'c:a': 'aac' }), '2 outputs'],
+    // Before: refused by FFmpeg in input-seek (the filter bound to the audio-less first input).
+    [
+      'an audio filter',
+      Command.parse([
+        '-y',
+        '-i',
+        SOURCE,
+        '-af',
+        'volume=0.5',
+        '-c:v',
+        'libx264',
+        '-c:a',
+        'aac',
+        '/out/af.mp4',
+      ]),
+      '-af',
+    ],
   ])('%s', async (_name, cmd, reason) => {
     const result = await runCommand(vol, cmd, { engine, segments: 2 });
     expect(result.exitCode).toBe(0);
