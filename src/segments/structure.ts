@@ -102,6 +102,14 @@ export function segmentStructure(
     return { reason: 'raw options the splitter cannot classify' };
   if (cmd.inputs.some((i) => isPipe(i.path)))
     return { reason: 'an input is a pipe, which can be read only once' };
+  // Checked 2026-12-01: -itsoffset 1 put the split's audio 0.98 s early; 0.53 also its pictures.
+  if (cmd.inputs.some((i) => i.options.itsoffset !== undefined))
+    return {
+      reason: "an input's -itsoffset moves its timestamps, which the split's cuts and audio do not follow",
+    };
+  // Checked 2026-12-01: -stream_loop 1 cut over one pass (4 s of 8) and lost a frame (22 dB).
+  if (cmd.inputs.some((i) => i.options.stream_loop !== undefined))
+    return { reason: 'an input repeats (-stream_loop), which the split does not count in its length' };
   // Checked 2026-12-01: input-seek bound the filter to the input the first segment reads with
   // -an (FFmpeg refused: a disabled stream); output-seek shifted the video a frame and changed
   // the audio. A graph's audio chains (-filter_complex) split; a plain -af does not yet.

@@ -300,6 +300,22 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     ],
     ['a stream copy', new Command({ y: true }).input(SOURCE).output('/out/copy.mp4', { c: 'copy' }), '-c'],
     ['two outputs', transcode.output('/out/second.mkv', { 'c:v': 'libx264', 'c:a': 'aac' }), '2 outputs'],
+    // Before: cut over one pass of two, a frame short.
+    [
+      'a repeated input (-stream_loop)',
+      new Command({ y: true })
+        .input(SOURCE, { stream_loop: 1 })
+        .output('/out/looped.mp4', { 'c:v': 'libx264', 'c:a': 'aac' }),
+      '-stream_loop',
+    ],
+    // Before: the split's audio came out 0.98 s early.
+    [
+      'an input offset (-itsoffset)',
+      new Command({ y: true })
+        .input(SOURCE, { itsoffset: 1 })
+        .output('/out/offset.mp4', { 'c:v': 'libx264', 'c:a': 'aac' }),
+      '-itsoffset',
+    ],
     // Before: refused by FFmpeg in input-seek (the filter bound to the audio-less first input).
     [
       'an audio filter',
