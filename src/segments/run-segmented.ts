@@ -1,5 +1,5 @@
 import { Volume } from '#platform/memory-volume';
-import type { Command } from '../builder/index.js';
+import { type Command, parseDuration } from '../builder/index.js';
 import {
   type Engine,
   type Progress,
@@ -123,6 +123,10 @@ export async function runSegmented(
     return whole(UNEVEN);
   const resampled = resamplesRate(cmd, inputs);
   if (resampled) return whole(resampled);
+  if (startsOffGrid(cmd, inputs))
+    return whole(
+      "an input starts (-ss/-sseof) between two of its frames, so the output's frames fall off its frame times: a cut could duplicate or move a frame",
+    );
   if (cmd.outputs[0]?.options['c:a'] === 'copy' && facts.quickTime === false)
     return whole(
       'audio stream copy (-c:a copy) from an input that is not MP4 or QuickTime passes through a QuickTime file in a split, which moves its first samples (AAC priming)',
@@ -288,6 +292,33 @@ function resamplesRate(
   return differs
     ? "the output's -r changes a video input's frame rate, which FFmpeg does with a running count a cut would restart (the fps filter splits)"
     : undefined;
+}
+
+/**
+ * Whether a video input's `-ss`/`-sseof` falls between two of its frames. The output then starts
+ * that far before its first frame, and its frames sit off the output's frame times (checked
+ * 2026-12-01: `-ss 0.25 -t 3.5` over 30 fps kept every frame time and took pictures from the
+ * neighbouring frames, 24 dB; `-ss 0.5`, on a frame, came out exact).
+ */
+function startsOffGrid(cmd: Command<string>, inputs: readonly (InputFacts | undefined)[]): boolean {
+  return cmd.inputs.some((input, i) => {
+    const facts = inputs[i];
+    const { ss, sseof } = input.options;
+    if (ss === undefined && sseof === undefined) return false;
+    if (facts && !facts.grid) return false;
+    const rate = facts?.frameRate;
+    const end = facts?.durationSeconds;
+    const sseofSeconds = sseof === undefined ? undefined : parseDuration(sseof);
+    const start =
+      ss !== undefined
+        ? parseDuration(ss)
+        : end !== undefined && sseofSeconds !== undefined
+          ? end + sseofSeconds
+          : undefined;
+    if (start === undefined || !rate) return true;
+    const frames = (start * rate.num) / rate.den;
+    return Math.abs(frames - Math.round(frames)) > 1e-3;
+  });
 }
 
 /** Inputs that are a still image, decoded again for every frame of the video they make. */

@@ -107,6 +107,9 @@ export function segmentStructure(
     return {
       reason: "an input's -itsoffset moves its timestamps, which the split's cuts and audio do not follow",
     };
+  // Checked 2026-12-01: an input -r 25 over 30 fps gave 170 frames for 120 (15 dB).
+  if (cmd.inputs.some((i) => i.options.r !== undefined))
+    return { reason: "an input's -r re-times its frames, which the split's cuts do not follow" };
   // Checked 2026-12-01: -stream_loop 1 cut over one pass (4 s of 8) and lost a frame (22 dB).
   if (cmd.inputs.some((i) => i.options.stream_loop !== undefined))
     return { reason: 'an input repeats (-stream_loop), which the split does not count in its length' };

@@ -300,6 +300,22 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     ],
     ['a stream copy', new Command({ y: true }).input(SOURCE).output('/out/copy.mp4', { c: 'copy' }), '-c'],
     ['two outputs', transcode.output('/out/second.mkv', { 'c:v': 'libx264', 'c:a': 'aac' }), '2 outputs'],
+    // Before: 170 frames for 120 (a 30 fps input forced to 25).
+    [
+      'an input rate (-r)',
+      new Command({ y: true })
+        .input(SOURCE, { r: 30 })
+        .output('/out/input-rate.mp4', { 'c:v': 'libx264', 'c:a': 'aac' }),
+      "an input's -r",
+    ],
+    // Before: every frame time right, pictures from the neighbouring frames (24 dB).
+    [
+      'an input that starts between two frames (-ss 0.02 at 25 fps)',
+      new Command({ y: true })
+        .input(SOURCE, { ss: 0.02 })
+        .output('/out/off-grid.mp4', { 'c:v': 'libx264', 'c:a': 'aac' }),
+      'between two of its frames',
+    ],
     // Before: cut over one pass of two, a frame short.
     [
       'a repeated input (-stream_loop)',
