@@ -3,6 +3,7 @@ import {
   createEngine,
   type Engine,
   FFmpegExitError,
+  type InputOptions,
   RunAbortedError,
   runCommand,
   Volume,
@@ -208,69 +209,55 @@ describe('R-AF-17 cuts balanced on the source keyframes (input-seek)', () => {
   });
 });
 
-describe('R-AF-17 a source with no index to seek on (MPEG-TS)', () => {
-  // Its demuxer seeks near a time, onto any packet, so an input-seek segment would lose the frames
-  // up to the next keyframe (half the video, before): every segment decodes it from the start.
-  it.each([2, 4])(
-    'in %i segments: decoded from the start, every frame once at the single run’s time',
-    async (n) => {
-      if (!vol.existsSync('/in/video.ts'))
-        await engine.run(vol, [
-          ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
-          ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', '-f', 'mpegts', '/in/video.ts'],
-        ]);
-      const cmd = (path: string) =>
-        new Command({ y: true })
-          .input('/in/video.ts')
-          .output(path, { 'c:v': 'libx264', preset: 'ultrafast' });
-      await runCommand(vol, cmd('/out/ts-whole.mp4'), { engine });
-      const result = await runCommand(vol, cmd(`/out/ts-split-${n}.mp4`), { engine, segments: n });
-      expect(result.segmentation).toMatchObject({ segments: n, mode: 'output-seek' });
-      const times = await frameTimes(`/out/ts-split-${n}.mp4`);
-      expect(times).toHaveLength(100);
-      expect(times).toEqual(await frameTimes('/out/ts-whole.mp4'));
-      expect(await lowestFramePsnr(`/out/ts-split-${n}.mp4`, '/out/ts-whole.mp4')).toBeGreaterThan(32);
-    },
-  );
-});
+/**
+ * `source` to H.264 (and AAC where it has audio) at 1 and `n` segments: the split's mode, then
+ * every frame's time and picture, and the audio, against the whole run's.
+ */
+async function expectSplitLikeWhole(source: string, n: number, mode: string, frames: number) {
+  const name = source.replace(/^.*\/|\..*$/g, '');
+  const cmd = (path: string) =>
+    new Command({ y: true })
+      .input(source)
+      .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+  const whole = `/out/${name}-whole.mp4`;
+  const split = `/out/${name}-split-${n}.mp4`;
+  await runCommand(vol, cmd(whole), { engine });
+  const result = await runCommand(vol, cmd(split), { engine, segments: n });
+  expect(result.segmentation).toMatchObject({ segments: n, mode });
+  const times = await frameTimes(split);
+  expect(times).toHaveLength(frames);
+  expect(times).toEqual(await frameTimes(whole));
+  expect(await lowestFramePsnr(split, whole)).toBeGreaterThan(32);
+  if ((await engine.probe(vol, whole)).streams.some((s) => s.codecType === 'audio'))
+    expect(await audioMd5(split)).toBe(await audioMd5(whole));
+}
 
-describe('R-AF-17 a source whose first frame comes after its start, into MP4', () => {
-  // Matroska with MP3: the audio's priming puts the video 0.023 s (0.575 frame) after the start,
-  // and FFmpeg shows the first frame twice in an MP4. A cut on the output's frame times gave the
-  // second segment a frame 0.575 late, shown twice too (one frame more, before): the cuts now fall
-  // on the frames the whole run shows there.
-  it.each([2, 4])(
-    'in %i segments: every frame once, at the single run’s time, the same picture',
-    async (n) => {
-      if (!vol.existsSync('/in/late-video.mkv'))
+describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
+  it.each([
+    // MPEG-TS: its demuxer seeks near a time, onto any packet, so an input-seek segment lost the
+    // frames up to the next keyframe (half the video, before): every segment decodes from 0.
+    ['MPEG-TS, no index to seek on', '/in/video.ts', ['-f', 'mpegts'], 'output-seek', 100],
+    // Matroska with MP3: the priming puts the video 0.023 s (0.575 frame) after the start, and
+    // FFmpeg shows the first frame twice in an MP4. A cut on the output's frame times gave the
+    // second segment a frame 0.575 late, shown twice too (one frame more, before): the cuts now
+    // fall on the frames the whole run shows there.
+    [
+      'Matroska whose first frame comes late, into MP4',
+      '/in/late-video.mkv',
+      ['-c:a', 'libmp3lame'],
+      'input-seek',
+      101,
+    ],
+  ] as const)(
+    '%s, in 2 and 4 segments: every frame once, at the whole run’s time and picture',
+    async (_name, source, making, mode, frames) => {
+      if (!vol.existsSync(source))
         await engine.run(vol, [
           ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
           ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
-          ...[
-            '-c:v',
-            'libx264',
-            '-preset',
-            'ultrafast',
-            '-g',
-            '250',
-            '-c:a',
-            'libmp3lame',
-            '/in/late-video.mkv',
-          ],
+          ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', ...making, source],
         ]);
-      const cmd = (path: string) =>
-        new Command({ y: true })
-          .input('/in/late-video.mkv')
-          .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
-      await runCommand(vol, cmd('/out/late-whole.mp4'), { engine });
-      const path = `/out/late-split-${n}.mp4`;
-      const result = await runCommand(vol, cmd(path), { engine, segments: n });
-      expect(result.segmentation).toMatchObject({ segments: n, mode: 'input-seek' });
-      const times = await frameTimes(path);
-      expect(times).toHaveLength(101);
-      expect(times).toEqual(await frameTimes('/out/late-whole.mp4'));
-      expect(await audioMd5(path)).toBe(await audioMd5('/out/late-whole.mp4'));
-      expect(await lowestFramePsnr(path, '/out/late-whole.mp4')).toBeGreaterThan(32);
+      for (const n of [2, 4]) await expectSplitLikeWhole(source, n, mode, frames);
     },
   );
 });
@@ -291,6 +278,10 @@ describe('R-AF-17 R-AF-20 the JSDoc example of runCommand’s segments holds', (
   });
 });
 
+/** SOURCE with `options` on its input, to H.264 and AAC at `path`. */
+const fromSource = (options: InputOptions, path: string) =>
+  new Command({ y: true }).input(SOURCE, options).output(path, { 'c:v': 'libx264', 'c:a': 'aac' });
+
 describe('R-AF-17 commands that cannot be split run whole and say why', () => {
   it.each([
     [
@@ -301,37 +292,17 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     ['a stream copy', new Command({ y: true }).input(SOURCE).output('/out/copy.mp4', { c: 'copy' }), '-c'],
     ['two outputs', transcode.output('/out/second.mkv', { 'c:v': 'libx264', 'c:a': 'aac' }), '2 outputs'],
     // Before: 170 frames for 120 (a 30 fps input forced to 25).
-    [
-      'an input rate (-r)',
-      new Command({ y: true })
-        .input(SOURCE, { r: 30 })
-        .output('/out/input-rate.mp4', { 'c:v': 'libx264', 'c:a': 'aac' }),
-      "an input's -r",
-    ],
+    ['an input rate (-r)', fromSource({ r: 30 }, '/out/input-rate.mp4'), "an input's -r"],
     // Before: every frame time right, pictures from the neighbouring frames (24 dB).
     [
       'an input that starts between two frames (-ss 0.02 at 25 fps)',
-      new Command({ y: true })
-        .input(SOURCE, { ss: 0.02 })
-        .output('/out/off-grid.mp4', { 'c:v': 'libx264', 'c:a': 'aac' }),
+      fromSource({ ss: 0.02 }, '/out/off-grid.mp4'),
       'between two of its frames',
     ],
     // Before: cut over one pass of two, a frame short.
-    [
-      'a repeated input (-stream_loop)',
-      new Command({ y: true })
-        .input(SOURCE, { stream_loop: 1 })
-        .output('/out/looped.mp4', { 'c:v': 'libx264', 'c:a': 'aac' }),
-      '-stream_loop',
-    ],
+    ['a repeated input (-stream_loop)', fromSource({ stream_loop: 1 }, '/out/looped.mp4'), '-stream_loop'],
     // Before: the split's audio came out 0.98 s early.
-    [
-      'an input offset (-itsoffset)',
-      new Command({ y: true })
-        .input(SOURCE, { itsoffset: 1 })
-        .output('/out/offset.mp4', { 'c:v': 'libx264', 'c:a': 'aac' }),
-      '-itsoffset',
-    ],
+    ['an input offset (-itsoffset)', fromSource({ itsoffset: 1 }, '/out/offset.mp4'), '-itsoffset'],
     // Before: refused by FFmpeg in input-seek (the filter bound to the audio-less first input).
     [
       'an audio filter',
