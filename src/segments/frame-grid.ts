@@ -1,5 +1,6 @@
 import type { Command } from '../builder/index.js';
 import type { FrameRate } from './boundaries.js';
+import { outputFormat } from './structure.js';
 
 /**
  * Where a video's frames sit against its rate's frame times, counted from the file's start (the
@@ -68,7 +69,6 @@ const FILLING_MUXERS = new Set(['mp4', 'mov', 'm4v', '3gp', '3g2', 'ipod', 'ismv
 
 /** Whether FFmpeg fills the command's output to a constant frame rate. */
 export function fillsFrameTimes(cmd: Command<string>): boolean {
-  const out = cmd.outputs[0];
-  const format = out?.options.f ?? /\.([A-Za-z0-9]+)$/.exec(out?.path ?? '')?.[1]?.toLowerCase();
+  const format = outputFormat(cmd);
   return format !== undefined && FILLING_MUXERS.has(format);
 }

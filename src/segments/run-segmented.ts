@@ -13,7 +13,7 @@ import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
 import { cutShift, fillsFrameTimes } from './frame-grid.js';
 import { audioPlan, type InputRange, SCRATCH_AT, segmentJobs } from './jobs.js';
 import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
-import { type SegmentMode, segmentStructure } from './structure.js';
+import { outputFormat, type SegmentMode, segmentStructure } from './structure.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
 const MIN_SEGMENT_SECONDS = 0.5;
@@ -367,7 +367,7 @@ function mayCarrySubtitles(cmd: Command<string>): boolean {
   if (!out || out.options.sn) return false;
   const { map } = out.options;
   if (map) return map.some((entry) => selectorMedia(entry) === 'unknown');
-  const format = out.options.f ?? /\.([A-Za-z0-9]+)$/.exec(out.path)?.[1]?.toLowerCase();
+  const format = outputFormat(cmd);
   return format === undefined || !NO_SUBTITLES_CHOSEN.has(format);
 }
 

@@ -168,15 +168,19 @@ function frameRateOf(stream: ProbeResult['streams'][number] | undefined): FrameR
 /** Demuxers that seek on an index to the keyframe before a time (FFmpeg's format names). */
 const INDEXED_FORMATS = /^(mov,mp4|matroska)/;
 
-/** Every packet's presentation time (its dts where it has no pts), ascending. */
+/** ffprobe's `pts_time,dts_time,flags` packet lines: each time (its dts where it has no pts), and whether it is a keyframe. */
+function packets(csv: string): { at: number; key: boolean }[] {
+  return csv.split('\n').flatMap((line) => {
+    const [pts, dts, flags] = line.trim().split(',');
+    const at = Number.parseFloat(pts === 'N/A' ? (dts ?? '') : (pts ?? ''));
+    return Number.isFinite(at) ? [{ at, key: flags?.includes('K') ?? false }] : [];
+  });
+}
+
+/** Every packet's presentation time, ascending. */
 function frameTimes(csv: string): number[] {
-  return csv
-    .split('\n')
-    .flatMap((line) => {
-      const [pts, dts] = line.trim().split(',');
-      const at = Number.parseFloat(pts === 'N/A' ? (dts ?? '') : (pts ?? ''));
-      return Number.isFinite(at) ? [at] : [];
-    })
+  return packets(csv)
+    .map((p) => p.at)
     .sort((a, b) => a - b);
 }
 
@@ -193,13 +197,10 @@ const IRREGULAR: FrameGrid = { regular: false, phase: 0 };
  * time (input `-ss` counts from it), ascending. A packet without a pts is placed at its dts.
  */
 export function keyframeTimes(csv: string, startSeconds: number): number[] {
-  const times = csv.split('\n').flatMap((line) => {
-    const [pts, dts, flags] = line.trim().split(',');
-    if (!flags?.includes('K')) return [];
-    const at = Number.parseFloat(pts === 'N/A' ? (dts ?? '') : (pts ?? ''));
-    return Number.isFinite(at) ? [Math.max(0, at - startSeconds)] : [];
-  });
-  return times.sort((a, b) => a - b);
+  return packets(csv)
+    .filter((p) => p.key)
+    .map((p) => Math.max(0, p.at - startSeconds))
+    .sort((a, b) => a - b);
 }
 
 /** What `-f` may name for an input the MP4 index reader reads (FFmpeg's mov demuxer). */

@@ -74,6 +74,12 @@ export const AUDIO_CODEC_KEYS = ['c:a', 'b:a', 'q:a'] as const;
 
 const isPipe = (path: string) => path === '-' || path.startsWith('pipe:');
 
+/** The output's format: its `-f`, else its file extension (lower case), as FFmpeg guesses it. */
+export function outputFormat(cmd: Command<string>): string | undefined {
+  const out = cmd.outputs[0];
+  return out?.options.f ?? /\.([A-Za-z0-9]+)$/.exec(out?.path ?? '')?.[1]?.toLowerCase();
+}
+
 /**
  * Why a command cannot be split (a sentence for the result), or how it can be. Pure: reads the
  * command and its compiled argv, nothing else.
