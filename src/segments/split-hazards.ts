@@ -1,0 +1,106 @@
+import { type Command, parseDuration } from '../builder/index.js';
+import { selectorMedia } from './audio-apart.js';
+import { type FrameRate, parseFrameRate } from './boundaries.js';
+import { cutShift, fillsFrameTimes } from './frame-grid.js';
+import type { InputFacts, SourceFacts } from './source-facts.js';
+import { outputFormat } from './structure.js';
+
+/**
+ * What the inputs' facts say a split would get unlike one run, for the command to run whole: the
+ * reason, or `undefined`. (The command's own shape is `segmentStructure`'s; the first input's
+ * frame grid, which can also move the cuts, is `cutShift`'s.)
+ */
+export function inputHazard(
+  cmd: Command<string>,
+  facts: SourceFacts,
+  inputs: readonly (InputFacts | undefined)[],
+): string | undefined {
+  // Output-seek cuts stay on the output's frame times: an input's frames must sit on them.
+  const fills = fillsFrameTimes(cmd);
+  if (inputs.some((f) => f?.grid && cutShift(f.grid, fills, f.frameRate ?? { num: 1, den: 1 }) !== 0))
+    return UNEVEN;
+  const resampled = resamplesRate(cmd, inputs);
+  if (resampled) return resampled;
+  if (startsOffGrid(cmd, inputs))
+    return "an input starts (-ss/-sseof) between two of its frames, so the output's frames fall off its frame times: a cut could duplicate or move a frame";
+  if (cmd.outputs[0]?.options['c:a'] === 'copy' && facts.quickTime === false)
+    return 'audio stream copy (-c:a copy) from an input that is not MP4 or QuickTime passes through a QuickTime file in a split, which moves its first samples (AAC priming)';
+  if ((facts.hasSubtitles || inputs.some((f) => f?.hasSubtitles)) && mayCarrySubtitles(cmd))
+    return 'an input has subtitles, which the join of the segments would drop (-sn splits)';
+  return undefined;
+}
+
+export const UNEVEN =
+  "an input's video frames are not evenly spaced from its start (a gap, a variable rate or a first frame off the frame grid): a cut could duplicate, drop or move frames";
+
+/**
+ * Why an output `-r` makes the command unsplittable, if it does: where it differs from a video
+ * input's rate, FFmpeg drops or repeats frames with a running count that a segment starts afresh,
+ * so the frames kept next to a cut differ from one run's (checked: 30 fps to `-r 25`, every
+ * frame time right and frames from the wrong source times, 20 dB). The `fps` filter decides each
+ * frame from its own time and splits.
+ */
+function resamplesRate(
+  cmd: Command<string>,
+  inputs: readonly (InputFacts | undefined)[],
+): string | undefined {
+  const out = parseFrameRate(cmd.outputs[0]?.options.r);
+  if (!out) return undefined;
+  const same = (r: FrameRate | undefined) => r !== undefined && r.num * out.den === out.num * r.den;
+  const differs = cmd.inputs.some((input, i) => {
+    const facts = inputs[i];
+    if (facts && !facts.grid) return false;
+    return !same(parseFrameRate(input.options.framerate ?? input.options.r) ?? facts?.frameRate);
+  });
+  return differs
+    ? "the output's -r changes a video input's frame rate, which FFmpeg does with a running count a cut would restart (the fps filter splits)"
+    : undefined;
+}
+
+/**
+ * Whether a video input's `-ss`/`-sseof` falls between two of its frames. The output then starts
+ * that far before its first frame, and its frames sit off the output's frame times (checked
+ * 2026-12-01: `-ss 0.25 -t 3.5` over 30 fps kept every frame time and took pictures from the
+ * neighbouring frames, 24 dB; `-ss 0.5`, on a frame, came out exact).
+ */
+function startsOffGrid(cmd: Command<string>, inputs: readonly (InputFacts | undefined)[]): boolean {
+  return cmd.inputs.some((input, i) => {
+    const facts = inputs[i];
+    const { ss, sseof } = input.options;
+    if (ss === undefined && sseof === undefined) return false;
+    if (facts && !facts.grid) return false;
+    const rate = facts?.frameRate;
+    const end = facts?.durationSeconds;
+    const sseofSeconds = sseof === undefined ? undefined : parseDuration(sseof);
+    const start =
+      ss !== undefined
+        ? parseDuration(ss)
+        : end !== undefined && sseofSeconds !== undefined
+          ? end + sseofSeconds
+          : undefined;
+    if (start === undefined || !rate) return true;
+    const frames = (start * rate.num) / rate.den;
+    return Math.abs(frames - Math.round(frames)) > 1e-3;
+  });
+}
+
+/**
+ * Output formats whose muxer names no subtitle codec, so FFmpeg's own stream choice never
+ * carries an input's subtitles into them (checked against native FFmpeg 5.1: MP4, MOV, MPEG-TS
+ * and AVI take none, Matroska and WebM take them).
+ */
+const NO_SUBTITLES_CHOSEN = new Set(['mp4', 'm4v', 'mov', 'ts', 'mpegts', 'avi']);
+
+/**
+ * Whether the output could carry an input's subtitles, which the segments' join does not: FFmpeg's
+ * own stream choice picks them unless `-sn` or the container takes none; a `map` entry of unknown
+ * medium (`0`, `0:s`, `0:2`) may select them.
+ */
+function mayCarrySubtitles(cmd: Command<string>): boolean {
+  const out = cmd.outputs[0];
+  if (!out || out.options.sn) return false;
+  const { map } = out.options;
+  if (map) return map.some((entry) => selectorMedia(entry) === 'unknown');
+  const format = outputFormat(cmd);
+  return format === undefined || !NO_SUBTITLES_CHOSEN.has(format);
+}
