@@ -104,7 +104,7 @@ function filterSpan(name: string, o: Readonly<Record<string, string>>, ins: read
  * its options and graph tell: output `-t`/`-to`; otherwise its streams through the filtergraph
  * (`trim`, `setpts`, `atempo`, `concat`, `xfade`, `overlay`, `amix`, sources with a duration,
  * ...) back to the inputs, whose spans are their `-t`/`-to`, a lavfi source's duration, or
- * `inputDurations[i]` (probed) minus `-ss`. `undefined` when something on the way is unknown or
+ * `inputDurations[i]` (probed) minus `-ss` (or its last `-sseof` seconds). `undefined` when something on the way is unknown or
  * never ends.
  *
  * @example
@@ -120,7 +120,6 @@ export function expectedDuration(
     const input = parts.inputs[i];
     if (!input) return undefined;
     const o = input.options;
-    const ss = seconds(o.ss) ?? 0;
     let base: Span;
     if (o.f === 'lavfi') {
       const g = parseFiltergraph(input.path, 'lavfi');
@@ -131,6 +130,11 @@ export function expectedDuration(
     } else {
       base = inputDurations[i];
     }
+    // `-sseof` (negative) counts back from the end and overrides `-ss`, as FFmpeg does.
+    const sseof = seconds(o.sseof);
+    const ss =
+      sseof === undefined ? (seconds(o.ss) ?? 0) : base === undefined ? undefined : Math.max(0, base + sseof);
+    if (ss === undefined) return undefined;
     const t = seconds(o.t);
     const to = seconds(o.to);
     const cap = t ?? (to === undefined ? undefined : to - ss);

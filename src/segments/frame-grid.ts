@@ -1,5 +1,6 @@
 import type { Command } from '../builder/index.js';
 import type { FrameRate } from './boundaries.js';
+import type { InputRange } from './jobs.js';
 import { outputFormat } from './structure.js';
 
 /**
@@ -21,7 +22,7 @@ export function frameGrid(times: readonly number[], start: number, rate: FrameRa
   const first = sorted[0];
   if (first === undefined) return undefined;
   const frame = rate.den / rate.num;
-  const slack = Math.min(SLACK_SECONDS / frame, 0.25);
+  const slack = slackFrames(rate);
   return {
     regular: sorted.every((t, n) => Math.abs((t - first) / frame - n) <= slack),
     phase: (first - start) / frame,
@@ -33,25 +34,42 @@ const SLACK_SECONDS = 0.0015;
 
 /**
  * How many frame times a split must shift its cuts by for `grid` to come out as one run does, or
- * `undefined` when it cannot. In an output FFmpeg fills to a constant rate (MP4, MOV), FFmpeg
- * 5.1 gives the first frame `lrintf(1 + phase)` frame times (one where that is under 1.1) and
- * every later frame one, so the frame at output frame time `n` is source frame `n - shift`: a
- * segment cut there must start at that frame's own time, where its first frame gets one frame
- * time as in the whole run. A later frame more than half a frame time past its slot gets two,
- * so a first frame 0.45 or more past the slot it fills is refused: millisecond timestamps could
- * carry a later one over. In an output that keeps its frames' times (Matroska, MPEG-TS) the
- * QuickTime segments would round them onto frame times: only a first frame at the file's start
- * comes out the same.
+ * `undefined` when it cannot.
+ * - In an output FFmpeg fills to a constant rate (MP4, MOV), FFmpeg 5.1 gives the first frame
+ *   `lrintf(1 + phase)` frame times (one where that is under 1.1) and every later frame one, so
+ *   the frame at output frame time `n` is source frame `n - shift`: a segment cut there must
+ *   start at that frame's own time, where its first frame gets one frame time as in the whole
+ *   run. A later frame more than half a frame time past its slot gets two, so a first frame 0.45
+ *   or more past the slot it fills is refused: millisecond timestamps could carry a later one over.
+ * - In an output that keeps its frames' times (Matroska, MPEG-TS), FFmpeg 5.1 still rounds each
+ *   onto the encoder's frame times (`llrint`), so every frame moves by the same `shift` and a cut
+ *   on the output's frame times starts a segment whose first frame rounds as in the whole run.
+ *   Refused unless every frame rounds the same way, clear of a half (where C's rounding goes to
+ *   the even neighbour, so frames would alternate).
  */
 export function cutShift(grid: FrameGrid, fillsFrameTimes: boolean, rate: FrameRate): number | undefined {
   if (!grid.regular) return undefined;
   if (!fillsFrameTimes) {
-    const slack = (SLACK_SECONDS * rate.num) / rate.den;
-    return Math.abs(grid.phase) <= slack ? 0 : undefined;
+    if (!startsLate(grid, rate)) return 0;
+    const shift = Math.round(grid.phase);
+    const frame = rate.den / rate.num;
+    const phases = (grid.seconds ?? []).map((t, n) => t / frame - n);
+    return phases.length > 0 && phases.every((p) => Math.abs(p - shift) < 0.49) ? shift : undefined;
   }
   const shift = 1 + grid.phase > 1.1 ? roundHalfEven(1 + grid.phase) - 1 : 0;
   return grid.phase - shift < 0.45 ? shift : undefined;
 }
+
+/**
+ * Whether the first frame comes after the file's start by more than timestamps' rounding: then
+ * the segments of an output that keeps frame times must keep them too (`LateFirstFrame`).
+ */
+export function startsLate(grid: FrameGrid, rate: FrameRate): boolean {
+  return Math.abs(grid.phase) > slackFrames(rate);
+}
+
+/** The timestamps' slack in frame times (at most a quarter). */
+const slackFrames = (rate: FrameRate) => Math.min((SLACK_SECONDS * rate.num) / rate.den, 0.25);
 
 /** C's `lrintf` in the default rounding mode: halves go to the even neighbour. */
 function roundHalfEven(x: number): number {
@@ -71,4 +89,41 @@ const FILLING_MUXERS = new Set(['mp4', 'mov', 'm4v', '3gp', '3g2', 'ipod', 'ismv
 export function fillsFrameTimes(cmd: Command<string>): boolean {
   const format = outputFormat(cmd);
   return format !== undefined && FILLING_MUXERS.has(format);
+}
+
+/**
+ * Each segment's input range, for a source whose first frame comes late (see `cutShift`):
+ * segment k starts at the frame the whole run shows at `starts[k - 1]` (µs; source frame
+ * `n - shift` for output frame time `n`), a twentieth of a frame before it, so it is the first
+ * kept and the segment's own rounding puts it at 0. Each runs until a twentieth before the next
+ * segment's first frame, and the last until the first frame the output's `-t` (`endSeconds`)
+ * leaves out, where the source has one. FFmpeg measures an input's `-t` and `-to` from the first
+ * frame it keeps, not from `-ss` or the file's start: a first segment cut with `-to` took one
+ * frame too many, and one frame more per frame time of lateness. `undefined` if the scan lacks a
+ * frame.
+ */
+export function frameRanges(
+  starts: readonly number[],
+  grid: FrameGrid,
+  rate: FrameRate,
+  shift: number,
+  endSeconds: number | undefined,
+): InputRange[] | undefined {
+  const seconds = grid.seconds;
+  if (!seconds || seconds[0] === undefined) return undefined;
+  const lead = rate.den / rate.num / 20;
+  const frameAt = (outputFrame: number) => seconds[outputFrame - shift];
+  const firsts = [seconds[0], ...starts.map((us) => frameAt(Math.round((us * rate.num) / (rate.den * 1e6))))];
+  if (firsts.some((s) => s === undefined)) return undefined;
+  // The whole run keeps the frames whose output time is under `-t`: up to output frame ceil(t·rate).
+  const end =
+    endSeconds === undefined ? undefined : frameAt(Math.ceil((endSeconds * rate.num) / rate.den - 1e-9));
+  const at = firsts as number[];
+  return at.map((first, k) => {
+    const next = at[k + 1] ?? end;
+    return {
+      ss: k === 0 ? undefined : Math.floor((first - lead) * 1e6),
+      t: next === undefined ? undefined : Math.floor((next - first - lead) * 1e6),
+    };
+  });
 }

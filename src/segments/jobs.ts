@@ -63,10 +63,31 @@ export const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.mov`;
 const audioPath = `${SCRATCH_AT}/audio.mov`;
 const listPath = `${SCRATCH_AT}/segments.ffconcat`;
 
+/** How a source whose first frame comes late is cut (see `cutShift`). */
+export interface LateFirstFrame {
+  /**
+   * Into an output FFmpeg fills to a constant rate: where each segment's input starts and how long
+   * it runs (µs; see `frameRanges`), instead of the cuts.
+   */
+  readonly inputRanges?: readonly InputRange[];
+  /**
+   * Into an output that keeps its frames' times: the segments keep them too (`-fps_mode vfr`,
+   * which rounds each frame onto the encoder's frame times as the whole run does), the join keeps
+   * each segment's first frame where it is (`inpoint 0`) and the inputs' times as they are
+   * (`-copyts`), so the late video and the audio keep their distance.
+   */
+  readonly keepsFrameTimes?: boolean;
+  /**
+   * With `keepsFrameTimes`, the segments' track and movie timescale: a multiple of the frame rate,
+   * so the edit list that places a first frame after 0 says exactly where (in the default
+   * millisecond movie timescale, 1/60 s became 16 ms, and 40 of 240 frames came out 1 ms early).
+   */
+  readonly timescale?: number;
+}
+
 /**
  * Splits `cmd` at `starts` (microseconds, the start of every segment after the first, on the
- * output's timeline). `inputRanges`, when given, says instead where each segment's input starts
- * and how long it runs (µs; see `frameRanges`), for a source whose first frame comes late. Video
+ * output's timeline), for a source whose first frame comes late as `late` says. Video
  * options stay with the segments, the audio encoder and the container's options go to the one
  * place that writes them once (see {@link AudioPlan}). Segments are QuickTime files: the
  * container keeps the encoder's time base (so the join's timestamps are the single run's) and
@@ -77,7 +98,7 @@ export function segmentJobs(
   mode: SegmentMode,
   starts: readonly number[],
   audio: AudioPlan,
-  inputRanges?: readonly InputRange[],
+  { inputRanges, keepsFrameTimes = false, timescale }: LateFirstFrame = {},
 ): SegmentJobs {
   const out = cmd.outputs[0] as OutputEntry;
   const {
@@ -167,7 +188,16 @@ export function segmentJobs(
       }))
       .mapOutputs(() => ({
         path: segmentPath(k),
-        options: defined({ ...videoSide, an: true, f: 'mov' }),
+        options: defined({
+          ...videoSide,
+          an: true,
+          f: 'mov',
+          raw: keepsFrameTimes ? [...(videoSide.raw ?? []), '-fps_mode', 'vfr'] : videoSide.raw,
+          privateOptions:
+            keepsFrameTimes && timescale
+              ? { ...videoSide.privateOptions, movie_timescale: timescale, video_track_timescale: timescale }
+              : videoSide.privateOptions,
+        }),
       }));
     if (k > 0 || !fromFirst || !source) return segment.toArgs();
     // The same file again, whole, audio only: `-an`/`-vn` on the inputs keep FFmpeg's own
@@ -183,13 +213,15 @@ export function segmentJobs(
     ...ranges.flatMap((_, k) => {
       const end = starts[k];
       const duration = end === undefined ? [] : [`duration ${formatMicros(end - (starts[k - 1] ?? 0))}`];
-      return [`file '${segmentPath(k)}'`, ...duration];
+      const inpoint = keepsFrameTimes ? ['inpoint 0'] : [];
+      return [`file '${segmentPath(k)}'`, ...inpoint, ...duration];
     }),
     '',
   ].join('\n');
 
   const { raw: _raw, progress: _progress, stats: _stats, ...globals } = cmd.globals;
-  let join: Command<string> = new Command(globals).input(listPath, { f: 'concat', safe: 0 });
+  const joinGlobals = keepsFrameTimes ? { ...globals, raw: ['-copyts'] } : globals;
+  let join: Command<string> = new Command(joinGlobals).input(listPath, { f: 'concat', safe: 0 });
   if (fromFirst) join = join.input(audioPath);
   const map: InputStreamSelector[] = fromFirst ? ['0:v', '1:a'] : pcm ? ['0:v', '0:a?'] : ['0:v'];
   join = join.output(

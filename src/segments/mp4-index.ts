@@ -10,6 +10,8 @@ export interface Mp4Index {
   readonly hasSubtitles: boolean;
   /** The first video track's sync samples, presentation times in seconds, ascending. */
   readonly keyframeSeconds: readonly number[];
+  /** Where the first video track's last frame ends, in seconds (its samples times their length). */
+  readonly videoSeconds: number;
 }
 
 /** Reads `length` bytes at `position` (fewer at the end of the file). */
@@ -64,6 +66,7 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
     hasAudio: tracks.some((t) => t?.handler === 'soun'),
     hasSubtitles: tracks.some((t) => SUBTITLE_HANDLERS.has(t?.handler ?? '')),
     keyframeSeconds: facts.keyframeSeconds,
+    videoSeconds: facts.videoSeconds,
   };
 }
 
@@ -129,7 +132,9 @@ function oneEdit(elst: DataView): number | undefined {
   return mediaTime >= 0 && rate === 0x10000 ? mediaTime : undefined;
 }
 
-function videoFacts(video: Track): { frameRate: FrameRate; keyframeSeconds: number[] } | undefined {
+function videoFacts(
+  video: Track,
+): { frameRate: FrameRate; keyframeSeconds: number[]; videoSeconds: number } | undefined {
   const stts = find(video.stbl, 'stts');
   if (!stts || !(video.timescale > 0) || stts.getUint32(4) !== 1) return undefined;
   const samples = stts.getUint32(8);
@@ -150,7 +155,11 @@ function videoFacts(video: Track): { frameRate: FrameRate; keyframeSeconds: numb
     .map((s) => Math.max(0, pts(s)) / video.timescale)
     .sort((a, b) => a - b);
   const divisor = gcd(video.timescale, delta);
-  return { frameRate: { num: video.timescale / divisor, den: delta / divisor }, keyframeSeconds };
+  return {
+    frameRate: { num: video.timescale / divisor, den: delta / divisor },
+    keyframeSeconds,
+    videoSeconds: (samples * delta) / video.timescale,
+  };
 }
 
 /** Each sample's composition offset (`ctts`, runs of equal offsets), zeros without one. */

@@ -1,5 +1,5 @@
 import { Volume } from '#platform/memory-volume';
-import type { Command } from '../builder/index.js';
+import { type Command, parseDuration } from '../builder/index.js';
 import {
   type Engine,
   type Progress,
@@ -9,8 +9,8 @@ import {
   type VolumeLike,
 } from '../engine/index.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
-import { cutShift, fillsFrameTimes } from './frame-grid.js';
-import { audioPlan, type InputRange, SCRATCH_AT, segmentJobs } from './jobs.js';
+import { cutShift, fillsFrameTimes, frameRanges, startsLate } from './frame-grid.js';
+import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
 import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
 import { inputHazard, UNEVEN } from './split-hazards.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
@@ -102,12 +102,15 @@ export async function runSegmented(
   // A cut inside a gap, or off a late first frame's grid, would start or end a segment where the
   // whole run fills frame times (a constant-rate output) or keeps a gap the join would close.
   const fills = fillsFrameTimes(cmd);
-  const shift = facts.grid ? cutShift(facts.grid, fills, facts.frameRate ?? { num: 1, den: 1 }) : 0;
+  const rate = facts.frameRate ?? { num: 1, den: 1 };
+  const shift = facts.grid ? cutShift(facts.grid, fills, rate) : 0;
   if (shift === undefined) return whole(UNEVEN);
+  const keepsFrameTimes = !fills && facts.grid !== undefined && startsLate(facts.grid, rate);
+  const cutsOnFrames = shift > 0 || keepsFrameTimes;
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment.
   const mode: SegmentMode =
     structure.mode === 'input-seek' && facts.seeksExactly === false ? 'output-seek' : structure.mode;
-  if (shift > 0 && mode !== 'input-seek') return whole(UNEVEN);
+  if (cutsOnFrames && mode !== 'input-seek') return whole(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
   // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
   // choice will find audio (no `map`), and whether the video's frames are evenly spaced.
@@ -117,12 +120,10 @@ export async function runSegmented(
       : [];
   const hazard = inputHazard(cmd, facts, inputs);
   if (hazard) return whole(hazard);
-  const duration =
-    options.durationSeconds ??
-    facts.durationSeconds ??
-    (structure.mode === 'output-seek'
-      ? cmd.expectedDuration(inputs.map((f) => f?.durationSeconds))
-      : undefined);
+  // The length the command gives its output (`-ss`, `-sseof`, `-t`, the graph) over the inputs'.
+  const lengths =
+    structure.mode === 'input-seek' ? [facts.durationSeconds] : inputs.map((f) => f?.durationSeconds);
+  const duration = options.durationSeconds ?? cmd.expectedDuration(lengths) ?? facts.durationSeconds;
   const audio = audioPlan(
     cmd,
     args,
@@ -131,19 +132,31 @@ export async function runSegmented(
   );
   if (duration === undefined || !(duration > 0))
     return whole("the output's duration is unknown (give durationSeconds)");
+  // Only the video is cut: audio running on past it would leave the last segments no frames.
+  const span = Math.min(duration, videoSpan(cmd, facts) ?? duration);
   const starts = segmentStarts({
-    durationSeconds: duration,
+    durationSeconds: span,
     count,
     rate: outputFrameRate(cmd, args) ?? facts.frameRate,
     minSeconds: MIN_SEGMENT_SECONDS,
     keyframeSeconds: mode === 'input-seek' ? facts.keyframeSeconds : [0],
     preRollCost: preRollCost(cmd, mode),
-    extra: audio.where === 'first-segment' ? { segment: 'first', share: AUDIO_SHARE[mode] } : undefined,
+    extra:
+      audio.where === 'first-segment'
+        ? { segment: 'first', share: (AUDIO_SHARE[mode] * duration) / span }
+        : undefined,
   });
-  if (starts.length === 0) return whole(`${duration} s is too short to split`);
-  const inputRanges = shift > 0 ? frameRanges(starts, facts, shift) : undefined;
-  if (shift > 0 && inputRanges === undefined) return whole(UNEVEN);
-  const jobs = segmentJobs(cmd, mode, starts, audio, inputRanges);
+  if (starts.length === 0) return whole(`${span} s is too short to split`);
+  const inputRanges =
+    cutsOnFrames && facts.grid && facts.frameRate
+      ? frameRanges(starts, facts.grid, facts.frameRate, shift, outputLength(cmd))
+      : undefined;
+  if (cutsOnFrames && inputRanges === undefined) return whole(UNEVEN);
+  const jobs = segmentJobs(cmd, mode, starts, audio, {
+    inputRanges,
+    keepsFrameTimes,
+    timescale: keepsFrameTimes ? rateTimescale(rate) : undefined,
+  });
 
   const scratch = new Volume();
   scratch.writeFileSync('/segments.ffconcat', jobs.concatList);
@@ -159,12 +172,12 @@ export async function runSegmented(
       : undefined;
   const reached = jobs.segments.map(() => 0);
   // A segment's share of the whole: the first one's audio output runs on past its video range.
-  const lengths = [0, ...starts].map((start, k) => ((starts[k] ?? duration * 1e6) - start) / 1e6);
+  const ranges = [0, ...starts].map((start, k) => ((starts[k] ?? span * 1e6) - start) / 1e6);
   const report = (k: number, p: Progress) => {
     if (p.timeSeconds === undefined || !options.onProgress) return;
-    reached[k] = Math.min(p.timeSeconds, lengths[k] ?? 0);
+    reached[k] = Math.min(p.timeSeconds, ranges[k] ?? 0);
     const timeSeconds = reached.reduce((a, b) => a + b, 0);
-    options.onProgress({ timeSeconds, percent: Math.min(100, (100 * timeSeconds) / duration) });
+    options.onProgress({ timeSeconds, percent: Math.min(100, (100 * timeSeconds) / span) });
   };
   const runOptions = (onProgress?: (p: Progress) => void): RunOptions => ({
     cwd: options.cwd,
@@ -227,31 +240,24 @@ export async function runSegmented(
 }
 
 /**
- * Each segment's input range when the source's first frame comes `shift` frame times late (see
- * `cutShift`): segment k starts at the frame the whole run shows at `starts[k - 1]`, a twentieth
- * of a frame before it (so it is the first kept and shows at once), and runs until a twentieth
- * before the next segment's first frame. FFmpeg measures `-t` from the first frame it keeps, not
- * from `-ss`, so the first segment's length counts from the source's first frame. `undefined` if
- * the scan lacks a frame.
+ * How long the output's video lasts, for an input-seek split whose source says where its video
+ * ends: the command's length over the video alone (`-ss`, `-t` and the graph applied to it).
  */
-function frameRanges(starts: readonly number[], facts: SourceFacts, shift: number): InputRange[] | undefined {
-  const rate = facts.frameRate;
-  const seconds = facts.grid?.seconds;
-  if (!rate || !seconds || seconds[0] === undefined) return undefined;
-  const lead = rate.den / rate.num / 20;
-  const firsts = [
-    seconds[0],
-    ...starts.map((us) => seconds[Math.round((us * rate.num) / (rate.den * 1e6)) - shift]),
-  ];
-  if (firsts.some((s) => s === undefined)) return undefined;
-  const at = firsts as number[];
-  return at.map((first, k) => {
-    const next = at[k + 1];
-    return {
-      ss: k === 0 ? undefined : Math.floor((first - lead) * 1e6),
-      t: next === undefined ? undefined : Math.floor((next - first - lead) * 1e6),
-    };
-  });
+function videoSpan(cmd: Command<string>, facts: SourceFacts): number | undefined {
+  return facts.videoSeconds === undefined ? undefined : cmd.expectedDuration([facts.videoSeconds]);
+}
+
+/** A timescale that counts frames at `rate` exactly: its numerator, doubled up to 10000 as MOV does. */
+function rateTimescale(rate: FrameRate): number {
+  let timescale = rate.num;
+  while (timescale < 10000) timescale *= 2;
+  return timescale;
+}
+
+/** The output's `-t`, in seconds. */
+function outputLength(cmd: Command<string>): number | undefined {
+  const t = cmd.outputs[0]?.options.t;
+  return t === undefined ? undefined : parseDuration(t);
 }
 
 /** Inputs that are a still image, decoded again for every frame of the video they make. */

@@ -36,6 +36,11 @@ export interface SourceFacts {
    * ffprobe packet scan.
    */
   readonly grid?: FrameGrid;
+  /**
+   * Where the first video stream's last frame ends, in seconds from the file's start: shorter than
+   * `durationSeconds` when audio runs on past the video, and only the video is cut.
+   */
+  readonly videoSeconds?: number;
 }
 
 /**
@@ -129,6 +134,8 @@ export async function scannedFacts(
   const video = info.streams.find((s) => s.codecType === 'video');
   const frameRate = frameRateOf(video);
   const start = info.format.startTime ?? 0;
+  const times = frameTimes(csv);
+  const last = times.at(-1);
   return {
     durationSeconds: info.format.duration,
     frameRate,
@@ -137,7 +144,8 @@ export async function scannedFacts(
     keyframeSeconds: keyframeTimes(csv, start),
     seeksExactly: INDEXED_FORMATS.test(info.format.formatName),
     quickTime: info.format.formatName.startsWith('mov,mp4'),
-    grid: (frameRate && frameGrid(frameTimes(csv), start, frameRate)) || IRREGULAR,
+    grid: (frameRate && frameGrid(times, start, frameRate)) || IRREGULAR,
+    videoSeconds: last === undefined || !frameRate ? undefined : last + frameRate.den / frameRate.num - start,
   };
 }
 

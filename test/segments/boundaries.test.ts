@@ -155,9 +155,20 @@ describe('R-AF-17 cutShift: where a split cuts a source whose frames start off t
       true,
       0,
     ],
+    // Into Matroska FFmpeg rounds each frame onto the encoder's frame times, the segments too.
+    ['0.3 frame after the start, into Matroska: rounded onto the grid', [0.012, 0.052], 0, fps25, false, 0],
     [
-      '0.3 frame after the start, into Matroska: the segments would round it',
-      [0.012, 0.052],
+      '0.525 frame after (AAC priming), into Matroska: a frame time later',
+      [0.021, 0.061],
+      0,
+      fps25,
+      false,
+      1,
+    ],
+    ['0.48 frame after, into Matroska: every frame rounds down', [0.0192, 0.0592], 0, fps25, false, 0],
+    [
+      'into Matroska, frames either side of half a frame time: they would round apart, refused',
+      [0.0195, 0.0605],
       0,
       fps25,
       false,

@@ -37,6 +37,11 @@ const files: readonly [string, string, string[]][] = [
   ],
   ['MPEG-4 Part 2 with B-frames', 'mpeg4.mp4', [...video('30'), '-c:v', 'mpeg4', '-bf', '2', '-g', '40']],
   ['x264, 5 B-frames at 60 fps', 'bf5.mp4', [...video('60'), '-c:v', 'libx264', '-bf', '5', '-g', '100']],
+  [
+    'audio running 2 s past the video',
+    'long-audio.mp4',
+    [...video('25'), '-f', 'lavfi', '-i', 'sine=frequency=440:duration=5', '-c:v', 'libx264', '-c:a', 'aac'],
+  ],
 ];
 
 const read = (path: string): Mp4Index | undefined => {
@@ -49,6 +54,7 @@ const printed = (facts: SourceFacts | Mp4Index | undefined) =>
     ...facts,
     durationSeconds: facts.durationSeconds?.toFixed(6),
     keyframeSeconds: facts.keyframeSeconds.map((t) => t.toFixed(6)),
+    videoSeconds: facts.videoSeconds?.toFixed(6),
   };
 
 beforeAll(async () => {

@@ -210,17 +210,28 @@ describe('R-AF-17 cuts balanced on the source keyframes (input-seek)', () => {
 });
 
 /**
- * `source` to H.264 (and AAC where it has audio) at 1 and `n` segments: the split's mode, then
- * every frame's time and picture, and the audio, against the whole run's.
+ * `source` (with `input`'s options) to H.264 (and AAC where it has audio) in an `into` file at 1
+ * and `n` segments: the split's mode, then every frame's time and picture, and the audio, against
+ * the whole run's. The split's result, for its cuts.
  */
-async function expectSplitLikeWhole(source: string, n: number, mode: string, frames: number) {
+async function expectSplitLikeWhole(
+  source: string,
+  n: number,
+  mode: string,
+  frames: number,
+  {
+    input = {},
+    into = 'mp4',
+    output = {},
+  }: { input?: InputOptions; into?: string; output?: { t?: number } } = {},
+) {
   const name = source.replace(/^.*\/|\..*$/g, '');
   const cmd = (path: string) =>
     new Command({ y: true })
-      .input(source)
-      .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
-  const whole = `/out/${name}-whole.mp4`;
-  const split = `/out/${name}-split-${n}.mp4`;
+      .input(source, input)
+      .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', ...output });
+  const whole = `/out/${name}-whole.${into}`;
+  const split = `/out/${name}-split-${n}.${into}`;
   await runCommand(vol, cmd(whole), { engine });
   const result = await runCommand(vol, cmd(split), { engine, segments: n });
   expect(result.segmentation).toMatchObject({ segments: n, mode });
@@ -230,6 +241,7 @@ async function expectSplitLikeWhole(source: string, n: number, mode: string, fra
   expect(await lowestFramePsnr(split, whole)).toBeGreaterThan(32);
   if ((await engine.probe(vol, whole)).streams.some((s) => s.codecType === 'audio'))
     expect(await audioMd5(split)).toBe(await audioMd5(whole));
+  return result;
 }
 
 describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
@@ -248,16 +260,98 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
       'input-seek',
       101,
     ],
+    // Into Matroska FFmpeg keeps frame times but rounds each onto the encoder's (1/25 s): the
+    // frame 0.575 late shows a frame time late, and every later one too. The QuickTime segments
+    // filled to a constant rate and showed the first frame twice; they now keep frame times too,
+    // and the join keeps the video's distance from the audio (-copyts, `inpoint 0`).
+    [
+      'the same into Matroska',
+      '/in/late-video.mkv',
+      ['-c:a', 'libmp3lame'],
+      'input-seek',
+      100,
+      { into: 'mkv' },
+    ],
+    // A first segment cut with `-t 3` on the output: the last segment ran to the source's end
+    // (126 frames for 75) until it was cut at the frame the whole run ends before.
+    [
+      'the same into MP4, 3 s of it (output -t)',
+      '/in/late-video.mkv',
+      ['-c:a', 'libmp3lame'],
+      'input-seek',
+      75,
+      { output: { t: 3 } },
+    ],
+    // AAC's priming puts the video 0.021 s (0.525 frame) late: every Matroska FFmpeg makes with AAC.
+    [
+      'Matroska with AAC into Matroska',
+      '/in/late-aac.mkv',
+      ['-c:a', 'aac'],
+      'input-seek',
+      100,
+      { into: 'mkv' },
+    ],
+    // At 60 fps the priming is 1.3 frame times: an input `-to` counts from the first frame, so a
+    // first segment cut with it took a frame of the second (301 frames for 300, before).
+    [
+      'the same at 60 fps',
+      '/in/late-aac-60.mkv',
+      ['-c:a', 'aac'],
+      'input-seek',
+      240,
+      { into: 'mkv', rate: 60 },
+    ],
+    // Opus's pre-skip puts it 0.0065 s (0.16 frame) late: rounded back onto the frame times.
+    [
+      'Matroska with Opus into Matroska',
+      '/in/late-opus.mkv',
+      ['-c:a', 'libopus'],
+      'input-seek',
+      100,
+      { into: 'mkv' },
+    ],
   ] as const)(
     '%s, in 2 and 4 segments: every frame once, at the whole run’s time and picture',
-    async (_name, source, making, mode, frames) => {
+    async (_name, source, making, mode, frames, how: {
+      into?: string;
+      rate?: number;
+      output?: { t?: number };
+    } = {}) => {
       if (!vol.existsSync(source))
         await engine.run(vol, [
-          ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+          ...['-y', '-f', 'lavfi', '-i', `testsrc2=size=320x240:rate=${how.rate ?? 25}:duration=4`],
           ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
           ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', ...making, source],
         ]);
-      for (const n of [2, 4]) await expectSplitLikeWhole(source, n, mode, frames);
+      for (const n of [2, 4]) await expectSplitLikeWhole(source, n, mode, frames, how);
+    },
+  );
+});
+
+describe('R-AF-17 cuts placed over the video the output gets', () => {
+  // A source with a keyframe at 0 only: the second segment also decodes 0..c (1/7 a frame), and
+  // the first carries the audio (7 % of the video's cost over the same length).
+  it.each([
+    // 2 s of video under 4 s of audio: 50 frames, with audio of 100 frames' length riding the
+    // first segment (7 frames' worth): frame 23 (23 + 7 = 30 against 27 + 23/7 = 30.3). Over
+    // the whole 4 s the cut fell at 2 s, and the second segment got no frame at all.
+    ['MP4, audio 2 s past the video', [0.92], '/in/long-audio.mp4', {}, 'input-seek', 50],
+    // From Matroska, ffprobe's packet scan tells where the video ends. The AAC's priming puts the
+    // first frame a little late, shown twice in the MP4, whole and split.
+    ['Matroska, audio 2 s past the video', [0.92], '/in/long-audio.mkv', {}, 'input-seek', 51],
+    // The last 2 s of the 4 s clip: the 50 frames it gets are cut in the middle (at 2 s before).
+    ['the last 2 s (-sseof -2)', [1], SOURCE, { sseof: -2 }, 'output-seek', 50],
+  ] as const)(
+    '%s: cut at %o s, every frame once at the whole run’s time and picture',
+    async (_name, cuts, source, input, mode, frames) => {
+      if (!vol.existsSync(source))
+        await engine.run(vol, [
+          ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2'],
+          ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
+          ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', '-c:a', 'aac', source],
+        ]);
+      const result = await expectSplitLikeWhole(source, 2, mode, frames, { input });
+      expect(result.segmentation.cuts).toEqual(cuts);
     },
   );
 });
@@ -330,8 +424,8 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
   // Sources whose frames do not sit on one grid from the file's start. Split at a cut on that grid,
   // each came out wrong before (checked 2026-12-01): the gap's MKV into MP4 lost a frame at 4
   // segments and into MKV gained 15 (filled by the QuickTime segments); the MKV whose video
-  // starts 0.023 s after its MP3 gained one (into MP4 it now splits, below; into Matroska the
-  // QuickTime segments would round its frames onto frame times); the MPEG-TS, whose demuxer seeks
+  // starts 0.023 s after its MP3 gained one (it now splits, above, into MP4 and Matroska); the
+  // MPEG-TS, whose demuxer seeks
   // near a time rather than to a keyframe, lost half its video (its first frame is late too).
   it.each([
     [
@@ -345,12 +439,6 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       ['-vf', "select='not(between(n,15,29))'", '-fps_mode', 'passthrough'],
       '/in/gap.mkv',
       '/out/gap.mkv',
-    ],
-    [
-      'a Matroska source whose video starts 0.023 s after its MP3, into Matroska',
-      ['-c:a', 'libmp3lame'],
-      '/in/late-video.mkv',
-      '/out/late-video.mkv',
     ],
     [
       'an MPEG-TS source whose AAC starts before its video',
