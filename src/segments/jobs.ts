@@ -1,6 +1,7 @@
 import { Command, type InputStreamSelector, type OutputEntry, type OutputOptions } from '../builder/index.js';
 import { type AudioApart, audioApart } from './audio-apart.js';
 import { formatMicros } from './boundaries.js';
+import type { ScratchContainers } from './scratch-containers.js';
 import type { SegmentMode } from './structure.js';
 
 /** Where segments live while a job runs: a scratch volume mounted here, never the caller's. */
@@ -59,12 +60,15 @@ export function audioPlan(
   return apart.audioMap.length ? { where: 'first-segment', apart } : { where: 'none' };
 }
 
-export const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.mov`;
-const audioPath = `${SCRATCH_AT}/audio.mov`;
 const listPath = `${SCRATCH_AT}/segments.ffconcat`;
 
-/** How a source whose first frame comes late is cut (see `cutShift`). */
-export interface LateFirstFrame {
+/**
+ * How the segments are written: their containers, and how a source whose first frame comes late
+ * is cut (see `cutShift`).
+ */
+export interface SegmentJobOptions {
+  /** The scratch files' containers (QuickTime for both when not given). */
+  readonly containers?: ScratchContainers;
   /**
    * Into an output FFmpeg fills to a constant rate: where each segment's input starts and how long
    * it runs (µs; see `frameRanges`), instead of the cuts.
@@ -87,19 +91,24 @@ export interface LateFirstFrame {
 
 /**
  * Splits `cmd` at `starts` (microseconds, the start of every segment after the first, on the
- * output's timeline), for a source whose first frame comes late as `late` says. Video
- * options stay with the segments, the audio encoder and the container's options go to the one
- * place that writes them once (see {@link AudioPlan}). Segments are QuickTime files: the
- * container keeps the encoder's time base (so the join's timestamps are the single run's) and
- * holds float PCM where the join encodes the audio.
+ * output's timeline), written as `options` say. Video options stay with the segments, the audio
+ * encoder and the container's options go to the one place that writes them once (see
+ * {@link AudioPlan}). Segments are QuickTime or MP4 files (see `scratchContainers`).
  */
 export function segmentJobs(
   cmd: Command<string>,
   mode: SegmentMode,
   starts: readonly number[],
   audio: AudioPlan,
-  { inputRanges, keepsFrameTimes = false, timescale }: LateFirstFrame = {},
+  {
+    containers = { video: 'mov', audio: 'mov', audioExperimental: false },
+    inputRanges,
+    keepsFrameTimes = false,
+    timescale,
+  }: SegmentJobOptions = {},
 ): SegmentJobs {
+  const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.${containers.video}`;
+  const audioPath = `${SCRATCH_AT}/audio.${containers.audio}`;
   const out = cmd.outputs[0] as OutputEntry;
   const {
     movflags,
@@ -130,8 +139,9 @@ export function segmentJobs(
       threads: videoSide.threads,
       privateOptions: videoSide.privateOptions,
       vn: map ? undefined : true,
+      raw: containers.audioExperimental ? ['-strict', 'experimental'] : undefined,
     }),
-    f: 'mov',
+    f: containers.audio,
   });
   const lastEnd = t === undefined ? undefined : String(t);
   const ranges = inputRanges
@@ -161,7 +171,7 @@ export function segmentJobs(
           ar: pcm ? ar : undefined,
           ac: pcm ? ac : undefined,
           'c:a': pcm ? 'pcm_f32le' : undefined,
-          f: 'mov',
+          f: containers.video,
           ss,
           to,
         }),
@@ -191,7 +201,7 @@ export function segmentJobs(
         options: defined({
           ...videoSide,
           an: true,
-          f: 'mov',
+          f: containers.video,
           raw: keepsFrameTimes ? [...(videoSide.raw ?? []), '-fps_mode', 'vfr'] : videoSide.raw,
           privateOptions:
             keepsFrameTimes && timescale

@@ -11,6 +11,7 @@ import {
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
 import { cutShift, fillsFrameTimes, frameRanges, startsLate } from './frame-grid.js';
 import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
+import { scratchContainers } from './scratch-containers.js';
 import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
 import { inputHazard, UNEVEN } from './split-hazards.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
@@ -152,7 +153,10 @@ export async function runSegmented(
       ? frameRanges(starts, facts.grid, facts.frameRate, shift, outputLength(cmd))
       : undefined;
   if (cutsOnFrames && inputRanges === undefined) return whole(UNEVEN);
+  const containers = scratchContainers(cmd, audio.where === 'join');
+  if ('reason' in containers) return whole(containers.reason);
   const jobs = segmentJobs(cmd, mode, starts, audio, {
+    containers,
     inputRanges,
     keepsFrameTimes,
     timescale: keepsFrameTimes ? rateTimescale(rate) : undefined,

@@ -4,6 +4,7 @@ import {
   type Engine,
   FFmpegExitError,
   type InputOptions,
+  type OutputOptions,
   RunAbortedError,
   runCommand,
   Volume,
@@ -223,7 +224,7 @@ async function expectSplitLikeWhole(
     input = {},
     into = 'mp4',
     output = {},
-  }: { input?: InputOptions; into?: string; output?: { t?: number } } = {},
+  }: { input?: InputOptions; into?: string; output?: OutputOptions<never> } = {},
 ) {
   const name = source.replace(/^.*\/|\..*$/g, '');
   const cmd = (path: string) =>
@@ -326,6 +327,50 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
       for (const n of [2, 4]) await expectSplitLikeWhole(source, n, mode, frames, how);
     },
   );
+});
+
+describe('R-AF-17 encoders whose streams QuickTime cannot hold', () => {
+  // FFmpeg 5.1's QuickTime muxer refuses VP9, Opus and FLAC: a split of these commands failed
+  // with exit 1 ("vp9 only supported in MP4"). Their scratch files are now MP4.
+  const fast = { privateOptions: { deadline: 'realtime', 'cpu-used': 8 } };
+  it.each([
+    ['H.264 with Opus, into MP4', 'mp4', { 'c:a': 'libopus' }],
+    ['H.264 with FLAC, into Matroska', 'mkv', { 'c:a': 'flac' }],
+    ['VP9 with Vorbis, into WebM', 'webm', { 'c:v': 'libvpx-vp9', 'c:a': 'libvorbis', ...fast }],
+  ] as const)(
+    '%s: split, every frame once at the whole run’s time and picture, the same audio',
+    async (_name, into, output) => {
+      await expectSplitLikeWhole(SOURCE, 2, 'input-seek', 100, { into, output });
+    },
+  );
+
+  it.each([
+    [
+      'VP8, which neither holds',
+      'vp8.webm',
+      { 'c:v': 'libvpx', 'c:a': 'libvorbis' },
+      "cannot hold libvpx's video",
+    ],
+    // Matroska keeps Opus's trailing padding and LAME's; out of the scratch MP4 or MOV file the
+    // decoded audio came out different (MP3 into Matroska had split that way unnoticed).
+    [
+      'VP9 into WebM, FFmpeg choosing its audio (Opus)',
+      'own.webm',
+      { 'c:v': 'libvpx-vp9' },
+      "libopus's padding",
+    ],
+    [
+      'H.264 with MP3, into Matroska',
+      'mp3.mkv',
+      { 'c:v': 'libx264', 'c:a': 'libmp3lame' },
+      "libmp3lame's padding",
+    ],
+  ] as const)('%s: runs whole and says why', async (_name, file, codecs, reason) => {
+    const cmd = new Command({ y: true }).input(SOURCE).output(`/out/${file}`, { ...codecs, ...fast });
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({ segments: 1, reason: expect.stringContaining(reason) });
+    expect(await frameTimes(`/out/${file}`)).toHaveLength(100);
+  });
 });
 
 describe('R-AF-17 cuts placed over the video the output gets', () => {
