@@ -101,14 +101,14 @@ export function segmentJobs(
   starts: readonly number[],
   audio: AudioPlan,
   {
-    containers = { video: 'mov', audio: 'mov', audioExperimental: false },
+    containers = { video: 'mov', audio: 'mov', audioOptions: [], joinCopiesTimestamps: false },
     inputRanges,
     keepsFrameTimes = false,
     timescale,
   }: SegmentJobOptions = {},
 ): SegmentJobs {
   const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.${containers.video}`;
-  const audioPath = `${SCRATCH_AT}/audio.${containers.audio}`;
+  const audioPath = `${SCRATCH_AT}/audio.${containers.audio === 'matroska' ? 'mka' : containers.audio}`;
   const out = cmd.outputs[0] as OutputEntry;
   const {
     movflags,
@@ -132,6 +132,7 @@ export function segmentJobs(
   const audioOutput = (map?: readonly string[]): OutputOptions => ({
     ...defined({
       ...audioCodecOptions,
+      'c:a': containers.audioEncoder ?? audioCodec,
       map,
       ar,
       ac,
@@ -139,7 +140,7 @@ export function segmentJobs(
       threads: videoSide.threads,
       privateOptions: videoSide.privateOptions,
       vn: map ? undefined : true,
-      raw: containers.audioExperimental ? ['-strict', 'experimental'] : undefined,
+      raw: containers.audioOptions.length ? containers.audioOptions : undefined,
     }),
     f: containers.audio,
   });
@@ -230,7 +231,8 @@ export function segmentJobs(
   ].join('\n');
 
   const { raw: _raw, progress: _progress, stats: _stats, ...globals } = cmd.globals;
-  const joinGlobals = keepsFrameTimes ? { ...globals, raw: ['-copyts'] } : globals;
+  const copyts = keepsFrameTimes || containers.joinCopiesTimestamps;
+  const joinGlobals = copyts ? { ...globals, raw: ['-copyts'] } : globals;
   let join: Command<string> = new Command(joinGlobals).input(listPath, { f: 'concat', safe: 0 });
   if (fromFirst) join = join.input(audioPath);
   const map: InputStreamSelector[] = fromFirst ? ['0:v', '1:a'] : pcm ? ['0:v', '0:a?'] : ['0:v'];

@@ -153,7 +153,7 @@ export async function runSegmented(
       ? frameRanges(starts, facts.grid, facts.frameRate, shift, outputLength(cmd))
       : undefined;
   if (cutsOnFrames && inputRanges === undefined) return whole(UNEVEN);
-  const containers = scratchContainers(cmd, audio.where === 'join');
+  const containers = scratchContainers(cmd, audio.where);
   if ('reason' in containers) return whole(containers.reason);
   const jobs = segmentJobs(cmd, mode, starts, audio, {
     containers,

@@ -1,4 +1,5 @@
 import type { Command } from '../builder/index.js';
+import type { AudioPlan } from './jobs.js';
 import { outputFormat } from './structure.js';
 
 /**
@@ -7,13 +8,22 @@ import { outputFormat } from './structure.js';
  * timestamps are the single run's, and holds the float PCM of the `join` audio plan. FFmpeg 5.1's
  * QuickTime muxer refuses VP9, Opus and FLAC ("only supported in MP4"), so those go into MP4, the
  * same muxer in its other mode (the same frame-rate handling, edit lists and timescales); FLAC
- * there needs `-strict experimental`.
+ * there needs `-strict experimental`. Opus and MP3 bound for Matroska go into Matroska (see
+ * {@link PADDING_KEPT_BY_MATROSKA}).
  */
 export interface ScratchContainers {
   readonly video: 'mov' | 'mp4';
-  readonly audio: 'mov' | 'mp4';
-  /** Whether the audio's encoder needs `-strict experimental` in its container (FLAC in MP4). */
-  readonly audioExperimental: boolean;
+  readonly audio: 'mov' | 'mp4' | 'matroska';
+  /** Options of the audio's scratch output (`-strict experimental` for FLAC in MP4, ...). */
+  readonly audioOptions: readonly string[];
+  /** Whether the join keeps its inputs' timestamps (`-copyts`): the audio's is where the encoder put it. */
+  readonly joinCopiesTimestamps: boolean;
+  /**
+   * The audio encoder the first segment names for its scratch audio file: the command's, else the
+   * one FFmpeg picks for the output's format ({@link DEFAULT_AUDIO}); the scratch container's own
+   * choice would differ (a split into Matroska without `-c:a` came out with AAC for Vorbis).
+   */
+  readonly audioEncoder?: string;
 }
 
 /** Encoders (and the codec names that pick them) whose video QuickTime refuses and MP4 holds. */
@@ -26,33 +36,63 @@ const MP4_AUDIO = new Set(['libopus', 'opus', 'flac']);
 const EXPERIMENTAL_IN_MP4 = new Set(['flac']);
 
 /**
- * Encoders whose padding FFmpeg's Matroska muxer keeps from the encoder (Opus's trailing samples
- * to drop, LAME's), which a stream copy out of the MOV or MP4 scratch file loses: checked with
- * native FFmpeg 5.1.9, the decoded audio of such a split differed from the whole run's, into
- * Matroska only (MP4, MOV, MPEG-TS, AVI, FLV and NUT came out the same).
+ * Encoders whose padding FFmpeg's Matroska muxer keeps (Opus's trailing samples to drop, LAME's),
+ * which a stream copy out of a MOV or MP4 file loses: checked with native FFmpeg 5.1.9, the
+ * decoded audio of such a split differed from the whole run's, into Matroska only (MP4, MOV,
+ * MPEG-TS, AVI, FLV and NUT came out the same). Their scratch audio is then Matroska itself, and
+ * the join keeps its timestamps, so the video moves with the audio's priming as in the whole run
+ * (Matroska starts a file at 0: without `-copyts` the video came out 7 ms (Opus) or 23 ms (MP3)
+ * early). The value: the scratch file's options that leave the encoder's first timestamp as it
+ * demuxes in the whole run's output. Opus's pre-skip is Matroska's CodecDelay, so the muxer's
+ * own shift is right; LAME's priming is a negative timestamp, which the muxer must keep.
  */
-const PADDING_KEPT_BY_MATROSKA = new Set(['libopus', 'opus', 'libmp3lame', 'mp3']);
+const PADDING_KEPT_BY_MATROSKA: ReadonlyMap<string, readonly string[]> = new Map([
+  ['libopus', []],
+  ['opus', []],
+  ['libmp3lame', ['-avoid_negative_ts', 'disabled']],
+  ['mp3', ['-avoid_negative_ts', 'disabled']],
+]);
 const MATROSKA = new Set(['mkv', 'mka', 'webm', 'matroska']);
 
 /**
- * The audio encoder FFmpeg 5.1 picks for an output format when the command names none, where it
- * matters here: WebM's is Opus in builds with libopus (the `gpl` and `lgpl` builds; `lean` has
- * none, and its WebM fails whole as it would split). A split names its video encoder.
+ * The audio encoder FFmpeg 5.1 picks for an output format when the command names none, in the
+ * `gpl` and `lgpl` builds (checked against native FFmpeg 5.1.9's stream mapping; `lean` lacks
+ * most of them, and such a command fails whole as it would split).
  */
-const DEFAULT_AUDIO: Readonly<Record<string, string>> = { webm: 'libopus' };
+const DEFAULT_AUDIO: Readonly<Record<string, string>> = {
+  mp4: 'aac',
+  m4v: 'aac',
+  m4a: 'aac',
+  mov: 'aac',
+  mkv: 'libvorbis',
+  mka: 'libvorbis',
+  matroska: 'libvorbis',
+  webm: 'libopus',
+  nut: 'libvorbis',
+  ts: 'mp2',
+  mpegts: 'mp2',
+  avi: 'libmp3lame',
+  flv: 'libmp3lame',
+};
 
 /**
- * Where a split of `cmd` keeps its scratch files, or why it cannot: `pcmInSegments` when the
- * segments carry the audio as PCM for the join to encode (QuickTime only).
+ * Where a split of `cmd` keeps its scratch files, or why it cannot, for the audio plan's `where`:
+ * `join` segments carry the audio as PCM for the join to encode (QuickTime only); `first-segment`
+ * encodes it into a scratch file of its own.
  */
 export function scratchContainers(
   cmd: Command<string>,
-  pcmInSegments: boolean,
+  audioWhere: AudioPlan['where'],
 ): ScratchContainers | { reason: string } {
   const options = cmd.outputs[0]?.options ?? {};
   const format = outputFormat(cmd) ?? '';
   const video = options['c:v'] ?? options.c;
   const audio = options['c:a'] ?? options.c ?? DEFAULT_AUDIO[format];
+  const pcmInSegments = audioWhere === 'join';
+  if (audioWhere === 'first-segment' && audio === undefined)
+    return {
+      reason: `FFmpeg chooses the audio encoder for ${format || 'this output'}, which the split cannot tell for its scratch file: name it with c:a`,
+    };
   if (video !== undefined && NEITHER_VIDEO.has(video))
     return { reason: `the segments' MOV and MP4 containers cannot hold ${video}'s video` };
   const inMp4 = video !== undefined && MP4_VIDEO.has(video);
@@ -60,14 +100,23 @@ export function scratchContainers(
     return {
       reason: `${video}'s segments go into MP4, which cannot carry the PCM audio they would take to the join`,
     };
-  if (audio !== undefined && PADDING_KEPT_BY_MATROSKA.has(audio) && MATROSKA.has(format))
+  const videoContainer = inMp4 ? 'mp4' : 'mov';
+  const padded =
+    audio === undefined || !MATROSKA.has(format) ? undefined : PADDING_KEPT_BY_MATROSKA.get(audio);
+  if (padded)
     return {
-      reason: `${audio}'s padding, which Matroska keeps, does not survive the split's scratch audio file: the decoded audio would differ`,
+      video: videoContainer,
+      audio: 'matroska',
+      audioOptions: padded,
+      joinCopiesTimestamps: true,
+      audioEncoder: audio,
     };
   const audioInMp4 = audio !== undefined && MP4_AUDIO.has(audio);
   return {
-    video: inMp4 ? 'mp4' : 'mov',
+    video: videoContainer,
     audio: audioInMp4 ? 'mp4' : 'mov',
-    audioExperimental: audioInMp4 && EXPERIMENTAL_IN_MP4.has(audio),
+    audioOptions: audioInMp4 && EXPERIMENTAL_IN_MP4.has(audio) ? ['-strict', 'experimental'] : [],
+    joinCopiesTimestamps: false,
+    ...(audio === undefined ? {} : { audioEncoder: audio }),
   };
 }

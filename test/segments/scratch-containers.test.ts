@@ -2,66 +2,117 @@ import { describe, expect, it } from 'vitest';
 import { Command } from '../../src/builder/index.js';
 import { scratchContainers } from '../../src/segments/scratch-containers.js';
 
-// R-AF-17: the containers a split's scratch files use, from the output's encoders and format.
+// R-AF-17: the containers of a split's scratch files and the audio encoder they name, from the
+// output's encoders and format.
 describe('R-AF-17 scratch containers', () => {
   const cmd = (path: string, codecs: Record<string, string>) =>
     new Command().input('in.mp4').output(path, codecs);
+  const plain = { audioOptions: [], joinCopiesTimestamps: false };
   it.each([
     [
       'H.264 and AAC',
       cmd('o.mp4', { 'c:v': 'libx264', 'c:a': 'aac' }),
-      false,
-      { video: 'mov', audio: 'mov', audioExperimental: false },
+      'first-segment',
+      { video: 'mov', audio: 'mov', ...plain, audioEncoder: 'aac' },
     ],
     [
       'VP9 and Vorbis',
       cmd('o.webm', { 'c:v': 'libvpx-vp9', 'c:a': 'libvorbis' }),
-      false,
-      { video: 'mp4', audio: 'mov', audioExperimental: false },
+      'first-segment',
+      { video: 'mp4', audio: 'mov', ...plain, audioEncoder: 'libvorbis' },
     ],
     [
       'FLAC, experimental in MP4',
       cmd('o.mkv', { 'c:v': 'libx264', 'c:a': 'flac' }),
-      false,
-      { video: 'mov', audio: 'mp4', audioExperimental: true },
+      'first-segment',
+      {
+        video: 'mov',
+        audio: 'mp4',
+        audioOptions: ['-strict', 'experimental'],
+        joinCopiesTimestamps: false,
+        audioEncoder: 'flac',
+      },
     ],
     [
       'Opus into MP4',
       cmd('o.mp4', { 'c:v': 'libx264', 'c:a': 'libopus' }),
-      false,
-      { video: 'mov', audio: 'mp4', audioExperimental: false },
+      'first-segment',
+      { video: 'mov', audio: 'mp4', ...plain, audioEncoder: 'libopus' },
     ],
     [
       'Opus into Matroska',
       cmd('o.mkv', { 'c:v': 'libx264', 'c:a': 'libopus' }),
-      false,
-      { reason: expect.stringContaining("libopus's padding") },
-    ],
-    [
-      'WebM’s own audio (Opus)',
-      cmd('o.webm', { 'c:v': 'libvpx-vp9' }),
-      false,
-      { reason: expect.stringContaining("libopus's padding") },
+      'first-segment',
+      {
+        video: 'mov',
+        audio: 'matroska',
+        audioOptions: [],
+        joinCopiesTimestamps: true,
+        audioEncoder: 'libopus',
+      },
     ],
     [
       'MP3 into WebM by -f',
       new Command().input('in.mp4').output('o.bin', { f: 'webm', 'c:v': 'libvpx-vp9', 'c:a': 'libmp3lame' }),
-      false,
-      { reason: expect.stringContaining("libmp3lame's padding") },
+      'first-segment',
+      {
+        video: 'mp4',
+        audio: 'matroska',
+        audioOptions: ['-avoid_negative_ts', 'disabled'],
+        joinCopiesTimestamps: true,
+        audioEncoder: 'libmp3lame',
+      },
+    ],
+    // No -c:a: the encoder FFmpeg picks for the output, named for the scratch file.
+    [
+      'Matroska’s own audio (Vorbis)',
+      cmd('o.mkv', { 'c:v': 'libx264' }),
+      'first-segment',
+      { video: 'mov', audio: 'mov', ...plain, audioEncoder: 'libvorbis' },
+    ],
+    [
+      'WebM’s own audio (Opus)',
+      cmd('o.webm', { 'c:v': 'libvpx-vp9' }),
+      'first-segment',
+      {
+        video: 'mp4',
+        audio: 'matroska',
+        audioOptions: [],
+        joinCopiesTimestamps: true,
+        audioEncoder: 'libopus',
+      },
+    ],
+    [
+      'MPEG-TS’s own audio (MP2)',
+      cmd('o.ts', { 'c:v': 'libx264' }),
+      'first-segment',
+      { video: 'mov', audio: 'mov', ...plain, audioEncoder: 'mp2' },
+    ],
+    [
+      'an output whose audio encoder is not known',
+      cmd('o.mxf', { 'c:v': 'mpeg2video' }),
+      'first-segment',
+      { reason: expect.stringContaining('name it with c:a') },
+    ],
+    [
+      'the same, encoded by the join',
+      cmd('o.mxf', { 'c:v': 'mpeg2video' }),
+      'join',
+      { video: 'mov', audio: 'mov', ...plain },
     ],
     [
       'VP8',
       cmd('o.webm', { 'c:v': 'libvpx', 'c:a': 'libvorbis' }),
-      false,
+      'first-segment',
       { reason: "the segments' MOV and MP4 containers cannot hold libvpx's video" },
     ],
     [
       'VP9 with PCM for the join',
       cmd('o.webm', { 'c:v': 'vp9', 'c:a': 'libvorbis' }),
-      true,
+      'join',
       { reason: expect.stringContaining('cannot carry the PCM') },
     ],
-  ] as const)('%s', (_name, command, pcm, expected) => {
-    expect(scratchContainers(command, pcm)).toEqual(expected);
+  ] as const)('%s', (_name, command, where, expected) => {
+    expect(scratchContainers(command, where)).toEqual(expected);
   });
 });
