@@ -372,6 +372,36 @@ describe('R-AF-17 encoders whose streams QuickTime cannot hold', () => {
   });
 });
 
+describe('R-AF-17 frame-local filters that read the frame’s time or number', () => {
+  // An input-seek segment starts its own clock and frame count at 0: these came out at 7.6 to
+  // 31 dB from the whole run before; output-seek runs them on the whole run's times.
+  it.each([
+    ['hue turning with time', 'output-seek', 'hue', { h: '2*PI*t' }],
+    ['crop moving with the frame number', 'output-seek', 'crop', { w: 200, h: 200, x: 'n', y: 0 }],
+    [
+      'a timeline (enable)',
+      'output-seek',
+      'drawbox',
+      { w: 50, h: 50, color: 'red', enable: 'between(t,2.5,3)' },
+    ],
+    ['a plain scale, for contrast', 'input-seek', 'scale', { w: 240, h: -2 }],
+  ] as const)(
+    '%s: split %s, every frame’s picture as in the whole run',
+    async (_name, mode, filter, options) => {
+      const cmd = (path: string) =>
+        new Command({ y: true })
+          .input(SOURCE)
+          .filter(filter, options)
+          .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+      await runCommand(vol, cmd('/out/timed-whole.mp4'), { engine });
+      const result = await runCommand(vol, cmd('/out/timed-split.mp4'), { engine, segments: 2 });
+      expect(result.segmentation).toMatchObject({ segments: 2, mode });
+      expect(await frameTimes('/out/timed-split.mp4')).toEqual(await frameTimes('/out/timed-whole.mp4'));
+      expect(await lowestFramePsnr('/out/timed-split.mp4', '/out/timed-whole.mp4')).toBeGreaterThan(32);
+    },
+  );
+});
+
 describe('R-AF-17 cuts placed over the video the output gets', () => {
   // A source with a keyframe at 0 only: the second segment also decodes 0..c (1/7 a frame), and
   // the first carries the audio (7 % of the video's cost over the same length).
