@@ -13,7 +13,7 @@ import { cutShift, fillsFrameTimes, frameRanges, startsLate } from './frame-grid
 import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
 import { scratchContainers } from './scratch-containers.js';
 import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
-import { inputHazard, UNEVEN } from './split-hazards.js';
+import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
@@ -119,6 +119,13 @@ export async function runSegmented(
     structure.mode === 'output-seek'
       ? await quietly(inputFacts(vol, cmd, engine, options), options.signal)
       : [];
+  // A frame grid unread is a gap unseen (a concat list's second file started 11 ms late, and the
+  // frame at the cut came out wrong); lavfi's sources make their frames one frame time apart.
+  if (
+    structure.mode === 'output-seek' &&
+    cmd.inputs.some((input, i) => input.options.f !== 'lavfi' && !inputs[i])
+  )
+    return whole(UNREAD);
   const hazard = inputHazard(cmd, facts, inputs);
   if (hazard) return whole(hazard);
   // The length the command gives its output (`-ss`, `-sseof`, `-t`, the graph) over the inputs'.

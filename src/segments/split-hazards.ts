@@ -30,6 +30,9 @@ export function inputHazard(
   return undefined;
 }
 
+export const UNREAD =
+  "an input could not be read for its frames' times (a concat list, a raw or piped format, a URL): a cut could fall in a gap it has";
+
 export const UNEVEN =
   "an input's video frames are not evenly spaced from its start (a gap, a variable rate or a first frame off the frame grid): a cut could duplicate, drop or move frames";
 

@@ -92,6 +92,9 @@ const RETIMING = new Set([
   'dejudder',
 ]);
 
+/** Input `-f` values the splitter's probes read as FFmpeg's guess would. */
+const SEEKABLE_FORMATS = ['mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2', 'matroska', 'webm'];
+
 /** Output options that are the container's: they go to the final join, not the segments. */
 export const CONTAINER_KEYS = [
   'movflags',
@@ -166,8 +169,18 @@ export function segmentStructure(
     return {
       reason: `the graph drops or moves frames in time (${retiming}): a cut inside a gap would fill or close it unlike one run`,
     };
+  // Checked 2026-12-02: a looped cover image over 2.56 s of MP3 with -shortest gave 4.24 s of
+  // video whole (x264's lookahead ran on past the audio's end) and 4.32 s split.
+  if (o.shortest && o.t === undefined)
+    return {
+      reason:
+        "-shortest ends the output where FFmpeg's buffering lets it (an encoder's lookahead runs past the shortest stream), which a split cannot reproduce: give the output a -t",
+    };
   const seekable =
     cmd.inputs.length === 1 &&
+    // The splitter's probes read the input as FFmpeg guesses it: a demuxer named by -f (concat,
+    // rawvideo, ...) goes output-seek, whose probes may fail quietly.
+    [undefined, 'lavfi', ...SEEKABLE_FORMATS].includes(cmd.inputs[0]?.options.f) &&
     !args.includes('-filter_complex') &&
     o.map === undefined &&
     o.r === undefined &&

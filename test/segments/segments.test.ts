@@ -49,6 +49,7 @@ beforeAll(async () => {
     'aac',
     SOURCE,
   ]);
+  vol.writeFileSync('/in/list.txt', `file '${SOURCE}'\nfile '${SOURCE}'\n`);
   for (const [i, color] of ['red', 'navy'].entries())
     await engine.run(vol, [
       '-f',
@@ -487,6 +488,26 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
         '/out/af.mp4',
       ]),
       '-af',
+    ],
+    // Before: a looped cover over 2.56 s of MP3 gave 4.24 s of video whole (x264's lookahead ran
+    // on past the audio) and 4.32 s split.
+    [
+      '-shortest without an output -t',
+      new Command({ y: true })
+        .input('/in/card-0.png', { loop: 1 })
+        .input(SOURCE)
+        .output('/out/shortest.mp4', { map: ['0:v', '1:a'], shortest: true, 'c:v': 'libx264', 'c:a': 'aac' }),
+      '-shortest',
+    ],
+    // Before: the splitter's probe read the list without -f concat and threw; given its length
+    // (durationSeconds), the frame at the cut, where the second file starts 11 ms late, came out
+    // wrong (20 dB).
+    [
+      'a concat list, which the probes cannot read for its frames',
+      new Command({ y: true })
+        .input('/in/list.txt', { f: 'concat', safe: 0 })
+        .output('/out/listed.mp4', { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' }),
+      "could not be read for its frames' times",
     ],
   ])('%s', async (_name, cmd, reason) => {
     const result = await runCommand(vol, cmd, { engine, segments: 2 });
