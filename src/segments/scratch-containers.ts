@@ -101,6 +101,7 @@ export function scratchContainers(
       reason: `${video}'s segments go into MP4, which cannot carry the PCM audio they would take to the join`,
     };
   const videoContainer = inMp4 ? 'mp4' : 'mov';
+  if (audio === 'copy') return { video: videoContainer, ...copiedAudio(cmd) };
   const padded =
     audio === undefined || !MATROSKA.has(format) ? undefined : PADDING_KEPT_BY_MATROSKA.get(audio);
   if (padded)
@@ -118,5 +119,20 @@ export function scratchContainers(
     audioOptions: audioInMp4 && EXPERIMENTAL_IN_MP4.has(audio) ? ['-strict', 'experimental'] : [],
     joinCopiesTimestamps: false,
     ...(audio === undefined ? {} : { audioEncoder: audio }),
+  };
+}
+
+/**
+ * The scratch container of audio copied from the input (an MP4 or QuickTime file: a split copies
+ * from no other): the input's own kind, which holds what it held. QuickTime refuses the Opus and
+ * FLAC an MP4 may carry (a split of such a copy failed with exit 1), MP4 the PCM of a .mov.
+ */
+function copiedAudio(cmd: Command<string>): Omit<ScratchContainers, 'video'> {
+  const quickTime = /\.(mov|qt)$/i.test(cmd.inputs[0]?.path ?? '');
+  return {
+    audio: quickTime ? 'mov' : 'mp4',
+    audioOptions: quickTime ? [] : ['-strict', 'experimental'],
+    joinCopiesTimestamps: false,
+    audioEncoder: 'copy',
   };
 }

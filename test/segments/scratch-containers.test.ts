@@ -101,6 +101,24 @@ describe('R-AF-17 scratch containers', () => {
       { video: 'mov', audio: 'mov', ...plain },
     ],
     [
+      'AAC copied from an MP4',
+      cmd('o.mkv', { 'c:v': 'libx264', 'c:a': 'copy' }),
+      'first-segment',
+      {
+        video: 'mov',
+        audio: 'mp4',
+        audioOptions: ['-strict', 'experimental'],
+        joinCopiesTimestamps: false,
+        audioEncoder: 'copy',
+      },
+    ],
+    [
+      'PCM copied from a .mov',
+      new Command().input('in.MOV').output('o.mov', { 'c:v': 'libx264', 'c:a': 'copy' }),
+      'first-segment',
+      { video: 'mov', audio: 'mov', ...plain, audioEncoder: 'copy' },
+    ],
+    [
       'VP8',
       cmd('o.webm', { 'c:v': 'libvpx', 'c:a': 'libvorbis' }),
       'first-segment',

@@ -360,6 +360,20 @@ describe('R-AF-17 encoders whose streams QuickTime cannot hold', () => {
     },
   );
 
+  // Copied audio goes into the input's own kind of file: from an MP4 with Opus or FLAC, the
+  // QuickTime scratch file refused it (exit 1).
+  it.each([
+    ['Opus', '/in/opus.mp4', ['-c:a', 'libopus']],
+    ['FLAC', '/in/flac.mp4', ['-c:a', 'flac', '-strict', 'experimental']],
+  ] as const)('%s copied from an MP4 into Matroska: split, the same audio', async (_name, source, making) => {
+    await engine.run(vol, [
+      ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', ...making, source],
+    ]);
+    await expectSplitLikeWhole(source, 2, 'input-seek', 100, { into: 'mkv', output: { 'c:a': 'copy' } });
+  });
+
   it('VP8, which neither holds: runs whole and says why', async () => {
     const cmd = new Command({ y: true })
       .input(SOURCE)
