@@ -22,7 +22,7 @@ import {
   renderPrivate,
 } from './options.js';
 import { padShape } from './pad-shape.js';
-import { parseArgv } from './parse-command.js';
+import { isFilterFlag, parseArgv } from './parse-command.js';
 import { isRawFilter, type RawFilter } from './raw-filter.js';
 import { type FilterName, type FilterOptions, Stream, type StreamSource } from './stream.js';
 
@@ -56,12 +56,20 @@ type Media = 'V' | 'A';
 /**
  * A parsed entry is rendered from its `layout`, the options as written. Once a mapping gives it
  * other options the layout no longer says what they are, so it is dropped and the entry is
- * rendered from its (typed) options; kept as long as the options are the parsed ones.
+ * rendered from its (typed) options; kept as long as the options are the parsed ones. A filter
+ * option the layout kept as written (`-filter:v`, a `-vf` that is not one plain chain) is no
+ * option the types hold: it moves to `raw`, where it had been lost (a parsed `-filter:v hue=...`
+ * mapped to new options rendered without its filter).
  */
 function asWritten<E extends InputEntry | OutputEntry>(before: E, after: E): E {
-  if (after.layout === undefined || after.options === before.options) return after;
+  if (after.layout !== undefined && after.options === before.options) return after;
   const { layout: _stale, ...rendered } = after;
-  return rendered as E;
+  // A mapping that returns a new entry ({ path, options }) leaves the layout behind too.
+  const layout = after.layout ?? before.layout ?? [];
+  const filters = layout.flatMap((u) => (u.kind === 'tokens' && isFilterFlag(u.tokens[0]) ? u.tokens : []));
+  if (filters.length === 0) return rendered as E;
+  const raw = [...((rendered.options as { raw?: readonly string[] }).raw ?? []), ...filters];
+  return { ...rendered, options: { ...rendered.options, raw } } as unknown as E;
 }
 
 /** Where `Command.filter()` attaches next: the open end of each media chain, inputs already used. */

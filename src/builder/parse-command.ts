@@ -62,6 +62,9 @@ const FILTER_FLAGS: Readonly<Record<string, 'v' | 'a'>> = {
   '-filter:v': 'v',
   '-filter:a': 'a',
 };
+/** Whether a parsed token is a per-output filter option (`-vf`, `-filter:a`, ...), kept as written. */
+export const isFilterFlag = (token: string | undefined): boolean =>
+  token !== undefined && FILTER_FLAGS[token] !== undefined;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 const typed = (key: string, value: string): string | number =>

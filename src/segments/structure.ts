@@ -157,12 +157,13 @@ export function segmentStructure(
   // Checked 2026-12-01: input-seek bound the filter to the input the first segment reads with
   // -an (FFmpeg refused: a disabled stream); output-seek shifted the video a frame and changed
   // the audio. A graph's audio chains (-filter_complex) split; a plain -af does not yet.
-  if (['-af', '-filter:a'].some((option) => optionValues(args, option).length > 0))
+  if (args.some((a) => /^-filter(_complex)?_script(:|$)/.test(a)))
+    return { reason: 'the filtergraph is read from a file (-filter_script), which the split cannot check' };
+  if (optionValues(args, AUDIO_FILTERS).length > 0)
     return {
       reason: 'an audio filter (-af) is not carried into a split yet (a -filter_complex audio chain is)',
     };
-  const retiming = ['-vf', '-filter_complex', '-lavfi']
-    .flatMap((option) => optionValues(args, option))
+  const retiming = [...optionValues(args, VIDEO_FILTERS), ...optionValues(args, /^-(filter_complex|lavfi)$/)]
     .flatMap(filterNames)
     .find((name) => RETIMING.has(name));
   if (retiming)
@@ -181,19 +182,28 @@ export function segmentStructure(
     // The splitter's probes read the input as FFmpeg guesses it: a demuxer named by -f (concat,
     // rawvideo, ...) goes output-seek, whose probes may fail quietly.
     [undefined, 'lavfi', ...SEEKABLE_FORMATS].includes(cmd.inputs[0]?.options.f) &&
-    !args.includes('-filter_complex') &&
+    !args.some((a) => a === '-filter_complex' || a === '-lavfi') &&
     o.map === undefined &&
     o.r === undefined &&
     !o.shortest &&
     ['ss', 'sseof', 't', 'to', 'itsoffset', 'stream_loop', 'loop'].every(
       (k) => cmd.inputs[0]?.options[k as keyof (typeof cmd.inputs)[0]['options']] === undefined,
     ) &&
-    optionValues(args, '-vf').every(frameLocal);
+    optionValues(args, VIDEO_FILTERS).every(frameLocal);
   if (!seekable && o['c:a'] === 'copy')
     return { reason: 'audio stream copy needs the whole input (-c:a copy with a graph)' };
   return { mode: seekable ? 'input-seek' : 'output-seek' };
 }
 
-function optionValues(args: readonly string[], option: string): string[] {
-  return args.flatMap((a, i) => (a === option && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
+function optionValues(args: readonly string[], option: RegExp): string[] {
+  return args.flatMap((a, i) => (option.test(a) && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
 }
+
+/**
+ * The options that give an output's video its filters: `-vf`, `-filter:v` (and a stream's,
+ * `-filter:v:0`), and `-filter`, which names no stream. (A parsed command keeps `-filter:v` as
+ * written: a `-filter:v select=...` or `hue=h=t` split as if it had no graph, before.)
+ */
+const VIDEO_FILTERS = /^-(vf|filter(:v(:\d+)?)?)$/;
+/** The same for audio: `-af`, `-filter:a`, `-filter`. */
+const AUDIO_FILTERS = /^-(af|filter(:a(:\d+)?)?)$/;

@@ -8,9 +8,19 @@ const cases: readonly [string, () => Command<string>, readonly (number | undefin
     ['output -to minus -ss', () => new Command().input('a.mp4').output('o.mp4', { ss: 2, to: 7 }), [], 5],
     ['input -t', () => new Command().input('a.mp4', { t: 4 }).output('o.mp4'), [], 4],
     ['a probed input minus its -ss', () => new Command().input('a.mp4', { ss: 2 }).output('o.mp4'), [10], 8],
-    ['a probed input’s last seconds (-sseof)', () => new Command().input('a.mp4', { sseof: -3 }).output('o.mp4'), [10], 3],
+    [
+      'a probed input’s last seconds (-sseof)',
+      () => new Command().input('a.mp4', { sseof: -3 }).output('o.mp4'),
+      [10],
+      3,
+    ],
     ['-sseof past the start', () => new Command().input('a.mp4', { sseof: -12 }).output('o.mp4'), [10], 10],
-    ['-sseof of an unprobed input', () => new Command().input('a.mp4', { sseof: -3 }).output('o.mp4'), [], undefined],
+    [
+      '-sseof of an unprobed input',
+      () => new Command().input('a.mp4', { sseof: -3 }).output('o.mp4'),
+      [],
+      undefined,
+    ],
     ['nothing known', () => new Command().input('a.mp4').output('o.mp4'), [], undefined],
     [
       'a lavfi source with a duration',

@@ -259,6 +259,24 @@ describe('R-AF-20 R-AF-17 a parsed command mapped to other options renders them'
       })),
       ['-i', 'a.mp4', '-c:v', 'libx264', '-crf', '23', '-an', 'b.mp4'],
     ],
+    // The filter option was lost with the layout before: a split of such a command ran without
+    // its filter.
+    [
+      'an output with -filter:v given -an: the filter stays',
+      Command.parse('-i a.mp4 -filter:v hue=h=t -c:v libx264 b.mp4').mapOutputs((o) => ({
+        ...o,
+        options: { ...o.options, an: true },
+      })),
+      ['-i', 'a.mp4', '-c:v', 'libx264', '-an', '-filter:v', 'hue=h=t', 'b.mp4'],
+    ],
+    [
+      'an output with -filter:v replaced by a new entry: the filter stays',
+      Command.parse('-i a.mp4 -filter:v hue=h=t -c:v libx264 b.mp4').mapOutputs((o) => ({
+        path: 'c.mp4',
+        options: { ...o.options, crf: 20 },
+      })),
+      ['-i', 'a.mp4', '-c:v', 'libx264', '-crf', '20', '-filter:v', 'hue=h=t', 'c.mp4'],
+    ],
     [
       'an output only moved: its options keep their written order',
       Command.parse('-i a.mp4 -crf 23 -c:v libx264 b.mp4').mapOutputs((o) => ({ ...o, path: 'c.mp4' })),

@@ -417,6 +417,36 @@ describe('R-AF-17 frame-local filters that read the frame’s time or number', (
   );
 });
 
+describe('R-AF-17 a parsed command’s -filter:v', () => {
+  // Kept as written in the parsed output's layout, it was lost when the splitter gave the output
+  // new options: the segments ran without it (and a time-dependent one went input-seek).
+  it.each([
+    ['hue=h=2*PI*t', 'output-seek'],
+    ['scale=240:-2', 'input-seek'],
+  ] as const)('-filter:v %s: split %s, every frame’s picture as in the whole run', async (graph, mode) => {
+    const cmd = (path: string) =>
+      Command.parse([
+        '-y',
+        '-i',
+        SOURCE,
+        '-filter:v',
+        graph,
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-c:a',
+        'aac',
+        path,
+      ]);
+    await runCommand(vol, cmd('/out/filter-v-whole.mp4'), { engine });
+    const result = await runCommand(vol, cmd('/out/filter-v-split.mp4'), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode });
+    expect(await streams('/out/filter-v-split.mp4')).toEqual(await streams('/out/filter-v-whole.mp4'));
+    expect(await lowestFramePsnr('/out/filter-v-split.mp4', '/out/filter-v-whole.mp4')).toBeGreaterThan(32);
+  });
+});
+
 describe('R-AF-17 cuts placed over the video the output gets', () => {
   // A source with a keyframe at 0 only: the second segment also decodes 0..c (1/7 a frame), and
   // the first carries the audio (7 % of the video's cost over the same length).
