@@ -243,7 +243,9 @@ export function segmentJobs(
       map,
       'c:v': 'copy',
       ...(fromFirst ? { 'c:a': 'copy' } : audioCodecOptions),
-      privateOptions: fromFirst ? undefined : videoSide.privateOptions,
+      // The muxer's own options among them (an MP4's brand, fragments) are the join's to write;
+      // the encoders' are unused in a stream copy, which FFmpeg only warns about.
+      privateOptions: videoSide.privateOptions,
     }),
   );
   return { segments, concatList, join };

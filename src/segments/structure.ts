@@ -92,6 +92,20 @@ const RETIMING = new Set([
   'dejudder',
 ]);
 
+/**
+ * Whether the output is a fragmented MP4. Checked 2026-12-02 (AAC priming, `frag_duration 1s`):
+ * the whole run moved every video packet after the first by the audio's priming, the join did
+ * not; with `frag_keyframe+empty_moov` the packet times parted later. Runs whole.
+ */
+function fragmented(o: OutputEntry['options']): boolean {
+  const flags = [o.movflags ?? []].flat().join('+');
+  const own = Object.keys(o.privateOptions ?? {});
+  return (
+    /(^|\+)(frag_keyframe|empty_moov|frag_custom|frag_every_frame|dash|cmaf|isml)(\+|$)/.test(flags) ||
+    own.some((k) => ['frag_duration', 'frag_size', 'min_frag_duration'].includes(k))
+  );
+}
+
 /** Input `-f` values the splitter's probes read as FFmpeg's guess would. */
 const SEEKABLE_FORMATS = ['mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2', 'matroska', 'webm'];
 
@@ -128,6 +142,11 @@ export function segmentStructure(
   if (outputs.length !== 1 || !out) return { reason: `the command has ${outputs.length} outputs, not one` };
   const o = out.options;
   if (isPipe(out.path)) return { reason: 'the output is a pipe, not a file' };
+  if (fragmented(o))
+    return {
+      reason:
+        "a fragmented MP4 (-movflags frag_*/empty_moov, frag_duration): FFmpeg times its fragments' packets unlike a join's copy",
+    };
   if (/%\d*d/.test(out.path) || o.f === 'image2' || o.f === 'image2pipe' || o.update)
     return { reason: 'the output is an image sequence' };
   if (o.f === 'gif' || /\.(gif|png|jpe?g|webp)$/i.test(out.path))

@@ -417,6 +417,46 @@ describe('R-AF-17 frame-local filters that read the frame’s time or number', (
   );
 });
 
+describe('R-AF-17 the output muxer’s own options', () => {
+  // privateOptions reached the segments only: the join wrote an isom MP4 where the whole run
+  // wrote an mp42 one, and left unfragmented what the whole run wrote in fragments.
+  it('an MP4 brand: the join writes it as the whole run does', async () => {
+    const cmd = (path: string) =>
+      new Command({ y: true }).input(SOURCE).output(path, {
+        'c:v': 'libx264',
+        preset: 'ultrafast',
+        'c:a': 'aac',
+        privateOptions: { brand: 'mp42', write_tmcd: 0 },
+      });
+    const container = async (path: string) => {
+      const probe = await engine.run(
+        vol,
+        ['-v', 'error', '-show_entries', 'format_tags=major_brand', '-of', 'csv=p=0', path],
+        { tool: 'ffprobe', stdout: 'capture' },
+      );
+      return new TextDecoder().decode(probe.stdout).trim();
+    };
+    await runCommand(vol, cmd('/out/muxer-whole.mp4'), { engine });
+    const result = await runCommand(vol, cmd('/out/muxer-split.mp4'), { engine, segments: 2 });
+    expect(result.segmentation.segments).toBe(2);
+    const whole = await container('/out/muxer-whole.mp4');
+    expect(whole).toBe('mp42');
+    expect(await container('/out/muxer-split.mp4')).toBe(whole);
+    expect(await frameTimes('/out/muxer-split.mp4')).toEqual(await frameTimes('/out/muxer-whole.mp4'));
+  });
+
+  it.each([
+    ['frag_keyframe+empty_moov', { movflags: ['frag_keyframe', 'empty_moov'] }],
+    ['frag_duration', { privateOptions: { frag_duration: 1000000 } }],
+  ] as const)('a fragmented MP4 (%s): runs whole and says why', async (_name, options) => {
+    const cmd = new Command({ y: true })
+      .input(SOURCE)
+      .output('/out/fragmented.mp4', { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', ...options });
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({ segments: 1, reason: expect.stringContaining('fragmented MP4') });
+  });
+});
+
 describe('R-AF-17 a parsed command’s -filter:v', () => {
   // Kept as written in the parsed output's layout, it was lost when the splitter gave the output
   // new options: the segments ran without it (and a time-dependent one went input-seek).
