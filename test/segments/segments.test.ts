@@ -251,6 +251,25 @@ async function expectSplitLikeWhole(
   return result;
 }
 
+/**
+ * `cmd` (writing the path it is given) run whole and in 2 segments: the split's mode, then its
+ * streams, every frame's time and every frame's picture against the whole run's.
+ */
+async function expectCommandSplitLikeWhole(
+  cmd: (path: string) => Command<string>,
+  name: string,
+  mode: string,
+) {
+  const whole = `/out/${name}-whole.mp4`;
+  const split = `/out/${name}-split.mp4`;
+  await runCommand(vol, cmd(whole), { engine });
+  const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+  expect(result.segmentation).toMatchObject({ segments: 2, mode });
+  expect(await streams(split)).toEqual(await streams(whole));
+  expect(await frameTimes(split)).toEqual(await frameTimes(whole));
+  expect(await lowestFramePsnr(split, whole)).toBeGreaterThan(32);
+}
+
 describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
   it.each([
     // MPEG-TS: its demuxer seeks near a time, onto any packet, so an input-seek segment lost the
@@ -408,11 +427,7 @@ describe('R-AF-17 frame-local filters that read the frame’s time or number', (
           .input(SOURCE)
           .filter(filter, options)
           .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
-      await runCommand(vol, cmd('/out/timed-whole.mp4'), { engine });
-      const result = await runCommand(vol, cmd('/out/timed-split.mp4'), { engine, segments: 2 });
-      expect(result.segmentation).toMatchObject({ segments: 2, mode });
-      expect(await frameTimes('/out/timed-split.mp4')).toEqual(await frameTimes('/out/timed-whole.mp4'));
-      expect(await lowestFramePsnr('/out/timed-split.mp4', '/out/timed-whole.mp4')).toBeGreaterThan(32);
+      await expectCommandSplitLikeWhole(cmd, 'timed', mode);
     },
   );
 });
@@ -465,25 +480,8 @@ describe('R-AF-17 a parsed command’s -filter:v', () => {
     ['scale=240:-2', 'input-seek'],
   ] as const)('-filter:v %s: split %s, every frame’s picture as in the whole run', async (graph, mode) => {
     const cmd = (path: string) =>
-      Command.parse([
-        '-y',
-        '-i',
-        SOURCE,
-        '-filter:v',
-        graph,
-        '-c:v',
-        'libx264',
-        '-preset',
-        'ultrafast',
-        '-c:a',
-        'aac',
-        path,
-      ]);
-    await runCommand(vol, cmd('/out/filter-v-whole.mp4'), { engine });
-    const result = await runCommand(vol, cmd('/out/filter-v-split.mp4'), { engine, segments: 2 });
-    expect(result.segmentation).toMatchObject({ segments: 2, mode });
-    expect(await streams('/out/filter-v-split.mp4')).toEqual(await streams('/out/filter-v-whole.mp4'));
-    expect(await lowestFramePsnr('/out/filter-v-split.mp4', '/out/filter-v-whole.mp4')).toBeGreaterThan(32);
+      Command.parse(`-y -i ${SOURCE} -filter:v ${graph} -c:v libx264 -preset ultrafast -c:a aac ${path}`);
+    await expectCommandSplitLikeWhole(cmd, 'filter-v', mode);
   });
 });
 
