@@ -8,6 +8,12 @@ describe('R-AF-17 scratch containers', () => {
   const cmd = (path: string, codecs: Record<string, string>) =>
     new Command().input('in.mp4').output(path, codecs);
   const plain = { audioOptions: [], joinCopiesTimestamps: false };
+  const inMatroska = (audioEncoder: string, audioOptions: readonly string[] = []) => ({
+    audio: 'matroska',
+    audioOptions,
+    joinCopiesTimestamps: true,
+    audioEncoder,
+  });
   it.each([
     [
       'H.264 and AAC',
@@ -43,25 +49,13 @@ describe('R-AF-17 scratch containers', () => {
       'Opus into Matroska',
       cmd('o.mkv', { 'c:v': 'libx264', 'c:a': 'libopus' }),
       'first-segment',
-      {
-        video: 'mov',
-        audio: 'matroska',
-        audioOptions: [],
-        joinCopiesTimestamps: true,
-        audioEncoder: 'libopus',
-      },
+      { video: 'mov', ...inMatroska('libopus', []) },
     ],
     [
       'MP3 into WebM by -f',
       new Command().input('in.mp4').output('o.bin', { f: 'webm', 'c:v': 'libvpx-vp9', 'c:a': 'libmp3lame' }),
       'first-segment',
-      {
-        video: 'mp4',
-        audio: 'matroska',
-        audioOptions: ['-avoid_negative_ts', 'disabled'],
-        joinCopiesTimestamps: true,
-        audioEncoder: 'libmp3lame',
-      },
+      { video: 'mp4', ...inMatroska('libmp3lame', ['-avoid_negative_ts', 'disabled']) },
     ],
     // No -c:a: the encoder FFmpeg picks for the output, named for the scratch file.
     [
@@ -74,13 +68,7 @@ describe('R-AF-17 scratch containers', () => {
       'WebM’s own audio (Opus)',
       cmd('o.webm', { 'c:v': 'libvpx-vp9' }),
       'first-segment',
-      {
-        video: 'mp4',
-        audio: 'matroska',
-        audioOptions: [],
-        joinCopiesTimestamps: true,
-        audioEncoder: 'libopus',
-      },
+      { video: 'mp4', ...inMatroska('libopus', []) },
     ],
     [
       'MPEG-TS’s own audio (MP2)',
