@@ -106,6 +106,21 @@ function fragmented(o: OutputEntry['options']): boolean {
   );
 }
 
+/**
+ * Why an output option is about the whole output, which a segment cannot honour: two-pass
+ * encoding (`-pass`, `-passlogfile`, x264's `pass=`/`stats=`: a segment would read, or write,
+ * statistics of a different length; parsed commands had split it) and a size limit (`-fs`: each
+ * segment would get the whole limit). `undefined` when none is set.
+ */
+function wholeOnlyOption(o: OutputEntry['options']): string | undefined {
+  const own = o.privateOptions ?? {};
+  const x264 = [own['x264-params'], own.x264opts].filter((v) => typeof v === 'string').join(':');
+  if ('pass' in own || 'passlogfile' in own || /(^|:)(pass|stats)=/.test(x264))
+    return "two-pass encoding (-pass) works from the whole video's first-pass statistics, which a segment's encoder cannot use";
+  if ('fs' in own) return 'a size limit (-fs) is for the whole output, not for each segment';
+  return undefined;
+}
+
 /** Input `-f` values the splitter's probes read as FFmpeg's guess would. */
 const SEEKABLE_FORMATS = ['mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2', 'matroska', 'webm'];
 
@@ -142,6 +157,10 @@ export function segmentStructure(
   if (outputs.length !== 1 || !out) return { reason: `the command has ${outputs.length} outputs, not one` };
   const o = out.options;
   if (isPipe(out.path)) return { reason: 'the output is a pipe, not a file' };
+  const whole = wholeOnlyOption(o);
+  if (whole) return { reason: whole };
+  if (outputFormat(cmd) === 'null')
+    return { reason: "the output is FFmpeg's null muxer: there is nothing to join" };
   if (fragmented(o))
     return {
       reason:

@@ -541,6 +541,28 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       'image sequence',
     ],
     ['a stream copy', new Command({ y: true }).input(SOURCE).output('/out/copy.mp4', { c: 'copy' }), '-c'],
+    // Before: split input-seek, each segment writing (or reading) first-pass statistics of its own
+    // length, and each segment given the whole size limit.
+    [
+      'a first pass (-pass 1)',
+      Command.parse(
+        `-y -i ${SOURCE} -c:v libx264 -b:v 200k -pass 1 -passlogfile /out/two -an /out/pass1.mp4`,
+      ),
+      'two-pass',
+    ],
+    [
+      'a first pass through x264’s own options',
+      Command.parse(
+        `-y -i ${SOURCE} -c:v libx264 -b:v 200k -x264-params pass=1:stats=/out/x264.log -an /out/pass1b.mp4`,
+      ),
+      'two-pass',
+    ],
+    [
+      'a size limit (-fs)',
+      Command.parse(`-y -i ${SOURCE} -c:v libx264 -c:a aac -fs 100k /out/limited.mp4`),
+      '-fs',
+    ],
+    ['the null muxer', Command.parse(`-y -i ${SOURCE} -c:v libx264 -an -f null /out/nothing`), 'null muxer'],
     ['two outputs', transcode.output('/out/second.mkv', { 'c:v': 'libx264', 'c:a': 'aac' }), '2 outputs'],
     // Before: 170 frames for 120 (a 30 fps input forced to 25).
     ['an input rate (-r)', fromSource({ r: 30 }, '/out/input-rate.mp4'), "an input's -r"],
