@@ -103,7 +103,9 @@ export function scratchContainers(
   const videoContainer = inMp4 ? 'mp4' : 'mov';
   if (audio === 'copy') return { video: videoContainer, ...copiedAudio(cmd) };
   const padded =
-    audio === undefined || !MATROSKA.has(format) ? undefined : PADDING_KEPT_BY_MATROSKA.get(audio);
+    audio === undefined || audioWhere !== 'first-segment' || !MATROSKA.has(format)
+      ? undefined
+      : PADDING_KEPT_BY_MATROSKA.get(audio);
   if (padded)
     return {
       video: videoContainer,

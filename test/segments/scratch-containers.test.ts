@@ -57,6 +57,12 @@ describe('R-AF-17 scratch containers', () => {
       'first-segment',
       { video: 'mp4', ...inMatroska('libmp3lame', ['-avoid_negative_ts', 'disabled']) },
     ],
+    [
+      'Opus into Matroska, encoded by the join from PCM',
+      cmd('o.mkv', { 'c:v': 'libx264', 'c:a': 'libopus' }),
+      'join',
+      { video: 'mov', audio: 'mp4', ...plain, audioEncoder: 'libopus' },
+    ],
     // No -c:a: the encoder FFmpeg picks for the output, named for the scratch file.
     [
       'Matroska’s own audio (Vorbis)',
