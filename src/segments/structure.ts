@@ -1,5 +1,6 @@
-import { type Command, type OutputEntry, parseFiltergraph } from '../builder/index.js';
-import { filterNames } from './filter-names.js';
+import type { Command, OutputEntry } from '../builder/index.js';
+import { filterNames, graphFilters } from './filter-names.js';
+import { MOV_FORMATS } from './mp4-index.js';
 
 /**
  * How segments are cut: `input-seek` seeks the one input (`-ss`/`-to` before `-i`), so a segment
@@ -57,19 +58,13 @@ const TIME_VARIABLE = /(?<![A-Za-z0-9_])(?:t|n|pos|pts|T|N|time|frame)(?![A-Za-z
  * `enable` timeline and no option reading the frame's time or number.
  */
 function frameLocal(graph: string): boolean {
-  let chains: ReturnType<typeof parseFiltergraph>['chains'];
-  try {
-    chains = parseFiltergraph(graph, '-vf').chains;
-  } catch {
-    return false;
-  }
-  return chains.every((chain) =>
-    chain.every(
+  return (
+    graphFilters(graph)?.every(
       (filter) =>
         FRAME_LOCAL.has(filter.name) &&
         filter.options.enable === undefined &&
         [...filter.positional, ...Object.values(filter.options)].every((value) => !TIME_VARIABLE.test(value)),
-    ),
+    ) ?? false
   );
 }
 
@@ -122,7 +117,7 @@ function wholeOnlyOption(o: OutputEntry['options']): string | undefined {
 }
 
 /** Input `-f` values the splitter's probes read as FFmpeg's guess would. */
-const SEEKABLE_FORMATS = ['mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2', 'matroska', 'webm'];
+const SEEKABLE_FORMATS = [...MOV_FORMATS, 'matroska', 'webm'];
 
 /** Output options that are the container's: they go to the final join, not the segments. */
 export const CONTAINER_KEYS = [
@@ -201,9 +196,12 @@ export function segmentStructure(
     return {
       reason: 'an audio filter (-af) is not carried into a split yet (a -filter_complex audio chain is)',
     };
-  const retiming = [...optionValues(args, VIDEO_FILTERS), ...optionValues(args, /^-(filter_complex|lavfi)$/)]
-    .flatMap(filterNames)
-    .find((name) => RETIMING.has(name));
+  const names = [
+    ...optionValues(args, VIDEO_FILTERS),
+    ...optionValues(args, /^-(filter_complex|lavfi)$/),
+  ].map(filterNames);
+  if (names.includes(undefined)) return { reason: 'a filtergraph the splitter cannot read' };
+  const retiming = names.flat().find((name) => name !== undefined && RETIMING.has(name));
   if (retiming)
     return {
       reason: `the graph drops or moves frames in time (${retiming}): a cut inside a gap would fill or close it unlike one run`,

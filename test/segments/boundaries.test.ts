@@ -120,6 +120,7 @@ describe('R-AF-17 segment cut points (µs)', () => {
     ],
     ["drawtext=text='a\\, b; c',hflip", ['drawtext', 'hflip']],
     ['split@s[a][b];[a]null[c]', ['split', 'null']],
+    ['[0:v scale=320', undefined],
   ])('filters of %s', (graph, names) => {
     expect(filterNames(graph)).toEqual(names);
   });
