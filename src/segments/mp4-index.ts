@@ -14,6 +14,9 @@ export interface Mp4Index {
   readonly videoSeconds: number;
 }
 
+/** What `-f` may name for an input FFmpeg's mov demuxer reads, as this reader does. */
+export const MOV_FORMATS: ReadonlySet<string> = new Set(['mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2']);
+
 /** Reads `length` bytes at `position` (fewer at the end of the file). */
 export type ReadAt = (position: number, length: number) => Uint8Array;
 

@@ -6,7 +6,7 @@ import { probeInput } from '../input-probes.js';
 import { OPEN_TO_READ } from '../vfs/index.js';
 import type { FrameRate } from './boundaries.js';
 import { type FrameGrid, frameGrid } from './frame-grid.js';
-import { readMp4Index } from './mp4-index.js';
+import { MOV_FORMATS, readMp4Index } from './mp4-index.js';
 import type { SegmentMode } from './structure.js';
 
 /** What the splitter needs to know about the source before it cuts. */
@@ -210,9 +210,6 @@ export function keyframeTimes(csv: string, startSeconds: number): number[] {
     .map((p) => Math.max(0, p.at - startSeconds))
     .sort((a, b) => a - b);
 }
-
-/** What `-f` may name for an input the MP4 index reader reads (FFmpeg's mov demuxer). */
-const MOV_FORMATS = new Set(['mov', 'mp4', 'm4a', '3gp', '3g2', 'mj2']);
 
 /**
  * The facts from an MP4/QuickTime index read straight from the caller's volume, where the input
