@@ -9,12 +9,13 @@ import {
   type VolumeLike,
 } from '../engine/index.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
+import { graphFilters } from './filter-names.js';
 import { cutShift, fillsFrameTimes, frameRanges, startsLate } from './frame-grid.js';
 import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
 import { scratchContainers } from './scratch-containers.js';
 import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
 import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
-import { type SegmentMode, segmentStructure } from './structure.js';
+import { type SegmentMode, segmentStructure, videoGraphs } from './structure.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
 const MIN_SEGMENT_SECONDS = 0.5;
@@ -303,8 +304,10 @@ async function quietly<T>(probes: Promise<T[]>, signal: AbortSignal | undefined)
 /** The output's frame rate when the command states it: `-r`, an `fps` filter, an input's rate. */
 function outputFrameRate(cmd: Command<string>, args: readonly string[]): FrameRate | undefined {
   const out = cmd.outputs[0]?.options;
-  const graph = args.filter((_, i) => ['-vf', '-filter_complex'].includes(args[i - 1] ?? '')).join(';');
-  const fps = /(?:^|[,;\]])\s*fps=(?:fps=)?([0-9./]+)/.exec(graph)?.[1];
+  const fpsFilter = videoGraphs(args)
+    .flatMap((graph) => graphFilters(graph) ?? [])
+    .find((filter) => filter.name === 'fps');
+  const fps = fpsFilter?.options.fps ?? fpsFilter?.positional[0];
   const inputRate = cmd.inputs.map((i) => i.options.framerate ?? i.options.r).find((r) => r !== undefined);
   return parseFrameRate(out?.r) ?? parseFrameRate(fps) ?? parseFrameRate(inputRate);
 }

@@ -196,10 +196,7 @@ export function segmentStructure(
     return {
       reason: 'an audio filter (-af) is not carried into a split yet (a -filter_complex audio chain is)',
     };
-  const names = [
-    ...optionValues(args, VIDEO_FILTERS),
-    ...optionValues(args, /^-(filter_complex|lavfi)$/),
-  ].map(filterNames);
+  const names = videoGraphs(args).map(filterNames);
   if (names.includes(undefined)) return { reason: 'a filtergraph the splitter cannot read' };
   const retiming = names.flat().find((name) => name !== undefined && RETIMING.has(name));
   if (retiming)
@@ -241,5 +238,10 @@ function optionValues(args: readonly string[], option: RegExp): string[] {
  * written: a `-filter:v select=...` or `hue=h=t` split as if it had no graph, before.)
  */
 const VIDEO_FILTERS = /^-(vf|filter(:v(:\d+)?)?)$/;
+/** The texts of the filtergraphs that can make an output's video: its filter options and complex graphs. */
+export function videoGraphs(args: readonly string[]): string[] {
+  return [...optionValues(args, VIDEO_FILTERS), ...optionValues(args, /^-(filter_complex|lavfi)$/)];
+}
+
 /** The same for audio: `-af`, `-filter:a`, `-filter`. */
 const AUDIO_FILTERS = /^-(af|filter(:a(:\d+)?)?)$/;
