@@ -142,7 +142,10 @@ export async function runSegmented(
   if (duration === undefined || !(duration > 0))
     return whole("the output's duration is unknown (give durationSeconds)");
   // Only the video is cut: audio running on past it would leave the last segments no frames.
-  const span = Math.min(duration, videoSpan(cmd, facts) ?? duration);
+  const span = Math.min(
+    duration,
+    videoSpan(cmd, structure.mode === 'input-seek' ? [facts] : inputs) ?? duration,
+  );
   const starts = segmentStarts({
     durationSeconds: span,
     count,
@@ -252,11 +255,17 @@ export async function runSegmented(
 }
 
 /**
- * How long the output's video lasts, for an input-seek split whose source says where its video
- * ends: the command's length over the video alone (`-ss`, `-t` and the graph applied to it).
+ * How long the output's video lasts, where the inputs say where their video ends: the command's
+ * length (`-ss`, `-t`, the graph) over each input's video, or its whole length where it has no
+ * video or could not tell. Audio chains fed by inputs longer than their video may still reach
+ * past it; the output's length then bounds the span, as before.
  */
-function videoSpan(cmd: Command<string>, facts: SourceFacts): number | undefined {
-  return facts.videoSeconds === undefined ? undefined : cmd.expectedDuration([facts.videoSeconds]);
+function videoSpan(
+  cmd: Command<string>,
+  inputs: readonly (Pick<SourceFacts, 'durationSeconds' | 'videoSeconds'> | undefined)[],
+): number | undefined {
+  if (inputs.every((f) => f?.videoSeconds === undefined)) return undefined;
+  return cmd.expectedDuration(inputs.map((f) => f?.videoSeconds ?? f?.durationSeconds));
 }
 
 /** A timescale that counts frames at `rate` exactly: its numerator, doubled up to 10000 as MOV does. */

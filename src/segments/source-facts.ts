@@ -73,6 +73,8 @@ export interface InputFacts {
   readonly grid?: FrameGrid;
   /** The video's frame rate, which `grid` counts in. */
   readonly frameRate?: FrameRate;
+  /** See `SourceFacts.videoSeconds`. */
+  readonly videoSeconds?: number;
 }
 
 /**
@@ -90,8 +92,8 @@ export function inputFacts(
     cmd.inputs.map(async (input): Promise<InputFacts | undefined> => {
       const indexed = mp4Facts(vol, input.path, input.options.f, options);
       if (indexed) {
-        const { durationSeconds, hasAudio, hasSubtitles = false } = indexed;
-        return { durationSeconds, hasAudio, hasSubtitles, grid: ON_GRID, frameRate: indexed.frameRate };
+        const { durationSeconds, hasAudio, hasSubtitles = false, frameRate, videoSeconds } = indexed;
+        return { durationSeconds, hasAudio, hasSubtitles, grid: ON_GRID, frameRate, videoSeconds };
       }
       const probe = await probeInput(vol, input, engine, options);
       if (!probe) return undefined;
@@ -99,14 +101,10 @@ export function inputFacts(
       const rate = frameRateOf(video);
       // A still image is one frame; looped, its frames come one frame time apart from 0.
       const still = video?.codecName !== undefined && STILL_CODECS.has(video.codecName);
-      const scanned =
-        video && rate && !still
-          ? frameGrid(
-              frameTimes(await scanVideoPackets(vol, input.path, engine, options)),
-              probe.format.startTime ?? 0,
-              rate,
-            )
-          : undefined;
+      const start = probe.format.startTime ?? 0;
+      const times =
+        video && rate && !still ? frameTimes(await scanVideoPackets(vol, input.path, engine, options)) : [];
+      const scanned = video && rate && !still ? frameGrid(times, start, rate) : undefined;
       return {
         durationSeconds: probe.format.duration,
         hasAudio: probe.streams.some((s) => s.codecType === 'audio'),
@@ -114,6 +112,7 @@ export function inputFacts(
         // A video without a rate to measure against is taken as irregular.
         grid: still ? ON_GRID : video ? (scanned ?? IRREGULAR) : undefined,
         frameRate: rate,
+        videoSeconds: videoEnd(times, start, rate),
       };
     }),
   );
@@ -135,7 +134,6 @@ export async function scannedFacts(
   const frameRate = frameRateOf(video);
   const start = info.format.startTime ?? 0;
   const times = frameTimes(csv);
-  const last = times.at(-1);
   return {
     durationSeconds: info.format.duration,
     frameRate,
@@ -145,8 +143,14 @@ export async function scannedFacts(
     seeksExactly: INDEXED_FORMATS.test(info.format.formatName),
     quickTime: info.format.formatName.startsWith('mov,mp4'),
     grid: (frameRate && frameGrid(times, start, frameRate)) || IRREGULAR,
-    videoSeconds: last === undefined || !frameRate ? undefined : last + frameRate.den / frameRate.num - start,
+    videoSeconds: videoEnd(times, start, frameRate),
   };
+}
+
+/** Where the last of a video's frames (scanned, ascending) ends, from the file's start. */
+function videoEnd(times: readonly number[], start: number, rate: FrameRate | undefined): number | undefined {
+  const last = times.at(-1);
+  return last === undefined || !rate ? undefined : last + rate.den / rate.num - start;
 }
 
 /** The first video stream's packets as ffprobe lists them: `pts_time,dts_time,flags` lines. */

@@ -486,6 +486,7 @@ describe('R-AF-17 a parsed command’s -filter:v', () => {
 });
 
 describe('R-AF-17 cuts placed over the video the output gets', () => {
+  const MAPPED = { output: { map: ['0:v', '0:a'] } } as const;
   // A source with a keyframe at 0 only: the second segment also decodes 0..c (1/7 a frame), and
   // the first carries the audio (7 % of the video's cost over the same length).
   it.each([
@@ -497,17 +498,25 @@ describe('R-AF-17 cuts placed over the video the output gets', () => {
     // first frame a little late, shown twice in the MP4, whole and split.
     ['Matroska, audio 2 s past the video', [0.92], '/in/long-audio.mkv', {}, 'input-seek', 51],
     // The last 2 s of the 4 s clip: the 50 frames it gets are cut in the middle (at 2 s before).
-    ['the last 2 s (-sseof -2)', [1], SOURCE, { sseof: -2 }, 'output-seek', 50],
+    ['the last 2 s (-sseof -2)', [1], SOURCE, { input: { sseof: -2 } }, 'output-seek', 50],
+    // A `map` sends the split after the graph, where each input's video end is read too (the MP4
+    // index, the packet scan): cut at 1 s. Over the whole 4 s the cut fell at 2 s, the second
+    // segment got no frame, and the first encoded all 50.
+    ['MP4 with a map, audio 2 s past the video', [1], '/in/long-audio.mp4', MAPPED, 'output-seek', 50],
+    // Matroska's video end comes from ffprobe's packet scan (PCM: AAC's priming would put the
+    // first frame late, which runs whole after the graph).
+    ['Matroska with PCM and a map, the same', [1], '/in/long-audio-pcm.mkv', MAPPED, 'output-seek', 50],
   ] as const)(
     '%s: cut at %o s, every frame once at the whole run’s time and picture',
-    async (_name, cuts, source, input, mode, frames) => {
+    async (_name, cuts, source, options, mode, frames) => {
       if (!vol.existsSync(source))
         await engine.run(vol, [
           ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2'],
           ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
-          ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', '-c:a', 'aac', source],
+          ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250'],
+          ...['-c:a', source.includes('pcm') ? 'pcm_s16le' : 'aac', source],
         ]);
-      const result = await expectSplitLikeWhole(source, 2, mode, frames, { input });
+      const result = await expectSplitLikeWhole(source, 2, mode, frames, options);
       expect(result.segmentation.cuts).toEqual(cuts);
     },
   );
