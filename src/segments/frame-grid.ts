@@ -14,11 +14,22 @@ export interface FrameGrid {
   readonly phase: number;
   /** Each frame's time from the file's start, in seconds, ascending (for cuts on a frame). */
   readonly seconds?: readonly number[];
+  /** Each frame's own length in seconds, as its packet states it (0: none), in the same order. */
+  readonly durations?: readonly number[];
 }
 
-/** The grid of `times` (seconds, any order) for a file starting at `start`; none without frames. */
-export function frameGrid(times: readonly number[], start: number, rate: FrameRate): FrameGrid | undefined {
-  const sorted = [...times].sort((a, b) => a - b);
+/**
+ * The grid of `times` (seconds, any order; each frame's packet length beside it in `durations`)
+ * for a file starting at `start`; none without frames.
+ */
+export function frameGrid(
+  times: readonly number[],
+  start: number,
+  rate: FrameRate,
+  durations?: readonly number[],
+): FrameGrid | undefined {
+  const order = times.map((_, i) => i).sort((a, b) => (times[a] as number) - (times[b] as number));
+  const sorted = order.map((i) => times[i] as number);
   const first = sorted[0];
   if (first === undefined) return undefined;
   const frame = rate.den / rate.num;
@@ -27,6 +38,7 @@ export function frameGrid(times: readonly number[], start: number, rate: FrameRa
     regular: sorted.every((t, n) => Math.abs((t - first) / frame - n) <= slack),
     phase: (first - start) / frame,
     seconds: sorted.map((t) => t - start),
+    ...(durations && { durations: order.map((i) => durations[i] ?? 0) }),
   };
 }
 
@@ -92,35 +104,47 @@ export function fillsFrameTimes(cmd: Command<string>): boolean {
 }
 
 /**
- * Each segment's input range, for a source whose first frame comes late (see `cutShift`):
- * segment k starts at the frame the whole run shows at `starts[k - 1]` (µs; source frame
- * `n - shift` for output frame time `n`), a twentieth of a frame before it, so it is the first
- * kept and the segment's own rounding puts it at 0. Each runs until a twentieth before the next
- * segment's first frame, and the last until the first frame the output's `-t` (`endSeconds`)
- * leaves out, where the source has one. FFmpeg measures an input's `-t` and `-to` from the first
- * frame it keeps, not from `-ss` or the file's start: a first segment cut with `-to` took one
- * frame too many, and one frame more per frame time of lateness. `undefined` if the scan lacks a
- * frame.
+ * Which source frame each segment starts with, and the first one the output's `-t` (`endSeconds`)
+ * leaves out, for a source on its rate's grid whose first frame comes late (see `cutShift`): the
+ * frame the whole run shows at output frame time `n` is source frame `n - shift`.
  */
-export function frameRanges(
+export function shiftedFrames(
   starts: readonly number[],
-  grid: FrameGrid,
   rate: FrameRate,
   shift: number,
   endSeconds: number | undefined,
+): { firsts: number[]; end: number | undefined } {
+  const slot = (us: number) => Math.round((us * rate.num) / (rate.den * 1e6));
+  return {
+    firsts: [0, ...starts.map((us) => slot(us) - shift)],
+    // The whole run keeps the frames whose output time is under `-t`: up to output frame ceil(t·rate).
+    end: endSeconds === undefined ? undefined : Math.ceil((endSeconds * rate.num) / rate.den - 1e-9) - shift,
+  };
+}
+
+/**
+ * Each segment's input range, cut at frames: segment k starts at source frame `firsts[k]`, a
+ * twentieth of a frame before it, so it is the first kept and the segment's own count puts it at
+ * 0. Each runs until a twentieth before the next segment's first frame, and the last until frame
+ * `end` (the first the output's `-t` leaves out), where the source has one. FFmpeg measures an
+ * input's `-t` and `-to` from the first frame it keeps, not from `-ss` or the file's start: a
+ * first segment cut with `-to` took one frame too many, and one frame more per frame time of
+ * lateness. `undefined` if the scan lacks a frame.
+ */
+export function frameRanges(
+  grid: FrameGrid,
+  rate: FrameRate,
+  firsts: readonly number[],
+  end: number | undefined,
 ): InputRange[] | undefined {
   const seconds = grid.seconds;
-  if (!seconds || seconds[0] === undefined) return undefined;
+  if (!seconds) return undefined;
   const lead = rate.den / rate.num / 20;
-  const frameAt = (outputFrame: number) => seconds[outputFrame - shift];
-  const firsts = [seconds[0], ...starts.map((us) => frameAt(Math.round((us * rate.num) / (rate.den * 1e6))))];
-  if (firsts.some((s) => s === undefined)) return undefined;
-  // The whole run keeps the frames whose output time is under `-t`: up to output frame ceil(t·rate).
-  const end =
-    endSeconds === undefined ? undefined : frameAt(Math.ceil((endSeconds * rate.num) / rate.den - 1e-9));
-  const at = firsts as number[];
-  return at.map((first, k) => {
-    const next = at[k + 1] ?? end;
+  const at = firsts.map((n) => seconds[n]);
+  if (at.some((s) => s === undefined)) return undefined;
+  const last = end === undefined ? undefined : seconds[end];
+  return (at as number[]).map((first, k) => {
+    const next = at[k + 1] ?? last;
     return {
       ss: k === 0 ? undefined : Math.floor((first - lead) * 1e6),
       t: next === undefined ? undefined : Math.floor((next - first - lead) * 1e6),

@@ -10,12 +10,13 @@ import {
 } from '../engine/index.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
 import { graphFilters } from './filter-names.js';
-import { cutShift, fillsFrameTimes, frameRanges, startsLate } from './frame-grid.js';
+import { cutShift, fillsFrameTimes, frameRanges, shiftedFrames, startsLate } from './frame-grid.js';
 import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
 import { scratchContainers } from './scratch-containers.js';
 import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
 import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
 import { type SegmentMode, segmentStructure, videoGraphs } from './structure.js';
+import { unevenCuts } from './uneven-cuts.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
 const MIN_SEGMENT_SECONDS = 0.5;
@@ -106,12 +107,18 @@ export async function runSegmented(
   const fills = fillsFrameTimes(cmd);
   const rate = facts.frameRate ?? { num: 1, den: 1 };
   const shift = facts.grid ? cutShift(facts.grid, fills, rate) : 0;
-  if (shift === undefined) return whole(UNEVEN);
-  const keepsFrameTimes = !fills && facts.grid !== undefined && startsLate(facts.grid, rate);
-  const cutsOnFrames = shift > 0 || keepsFrameTimes;
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment.
   const mode: SegmentMode =
     structure.mode === 'input-seek' && facts.seeksExactly === false ? 'output-seek' : structure.mode;
+  // Unevenly spaced frames (a phone's variable rate) into a constant-rate output: the cuts go
+  // where FFmpeg's filling of frame times comes out the same in a segment (`unevenCuts`).
+  const uneven =
+    shift === undefined && fills && mode === 'input-seek' && facts.rateIsFfmpegs === true
+      ? facts.grid
+      : undefined;
+  if (shift === undefined && !uneven) return whole(UNEVEN);
+  const keepsFrameTimes = !fills && facts.grid !== undefined && startsLate(facts.grid, rate);
+  const cutsOnFrames = (shift ?? 0) > 0 || keepsFrameTimes || uneven !== undefined;
   if (cutsOnFrames && mode !== 'input-seek') return whole(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
   // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
@@ -146,7 +153,7 @@ export async function runSegmented(
     duration,
     videoSpan(cmd, structure.mode === 'input-seek' ? [facts] : inputs) ?? duration,
   );
-  const starts = segmentStarts({
+  const balanced = segmentStarts({
     durationSeconds: span,
     count,
     rate: outputFrameRate(cmd, args) ?? facts.frameRate,
@@ -158,10 +165,24 @@ export async function runSegmented(
         ? { segment: 'first', share: (AUDIO_SHARE[mode] * duration) / span }
         : undefined,
   });
-  if (starts.length === 0) return whole(`${span} s is too short to split`);
+  if (balanced.length === 0) return whole(`${span} s is too short to split`);
+  const frames = uneven
+    ? unevenCuts(balanced, {
+        grid: uneven,
+        rate,
+        timeBase: facts.timeBase,
+        startSeconds: facts.startSeconds,
+        singleStream: facts.streamCount === 1,
+        unfiltered: videoGraphs(args).length === 0,
+        endSeconds: outputLength(cmd),
+      })
+    : cutsOnFrames
+      ? { starts: balanced, ...shiftedFrames(balanced, rate, shift ?? 0, outputLength(cmd)) }
+      : undefined;
+  const starts = frames?.starts ?? balanced;
   const inputRanges =
-    cutsOnFrames && facts.grid && facts.frameRate
-      ? frameRanges(starts, facts.grid, facts.frameRate, shift, outputLength(cmd))
+    frames && facts.grid && facts.frameRate
+      ? frameRanges(facts.grid, rate, frames.firsts, frames.end)
       : undefined;
   if (cutsOnFrames && inputRanges === undefined) return whole(UNEVEN);
   const containers = scratchContainers(cmd, audio.where);

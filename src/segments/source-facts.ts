@@ -41,6 +41,17 @@ export interface SourceFacts {
    * `durationSeconds` when audio runs on past the video, and only the video is cut.
    */
   readonly videoSeconds?: number;
+  /**
+   * What a split of unevenly spaced frames into a constant-rate output needs (see `unevenCuts`),
+   * from ffprobe: how many streams the file has, the video's time base, and whether FFmpeg will
+   * give the encoder `frameRate` (its guess takes the average rate instead where the two differ
+   * widely).
+   */
+  readonly streamCount?: number;
+  readonly timeBase?: FrameRate;
+  /** The file's start time, which FFmpeg makes 0 (ffprobe's `start_time`). */
+  readonly startSeconds?: number;
+  readonly rateIsFfmpegs?: boolean;
 }
 
 /**
@@ -102,9 +113,11 @@ export function inputFacts(
       // A still image is one frame; looped, its frames come one frame time apart from 0.
       const still = video?.codecName !== undefined && STILL_CODECS.has(video.codecName);
       const start = probe.format.startTime ?? 0;
-      const times =
-        video && rate && !still ? frameTimes(await scanVideoPackets(vol, input.path, engine, options)) : [];
-      const scanned = video && rate && !still ? frameGrid(times, start, rate) : undefined;
+      const { times, durations } =
+        video && rate && !still
+          ? frameTimes(await scanVideoPackets(vol, input.path, engine, options))
+          : { times: [], durations: [] };
+      const scanned = video && rate && !still ? frameGrid(times, start, rate, durations) : undefined;
       return {
         durationSeconds: probe.format.duration,
         hasAudio: probe.streams.some((s) => s.codecType === 'audio'),
@@ -133,7 +146,7 @@ export async function scannedFacts(
   const video = info.streams.find((s) => s.codecType === 'video');
   const frameRate = frameRateOf(video);
   const start = info.format.startTime ?? 0;
-  const times = frameTimes(csv);
+  const { times, durations } = frameTimes(csv);
   return {
     durationSeconds: info.format.duration,
     frameRate,
@@ -142,8 +155,12 @@ export async function scannedFacts(
     keyframeSeconds: keyframeTimes(csv, start),
     seeksExactly: INDEXED_FORMATS.test(info.format.formatName),
     quickTime: info.format.formatName.startsWith('mov,mp4'),
-    grid: (frameRate && frameGrid(times, start, frameRate)) || IRREGULAR,
+    grid: (frameRate && frameGrid(times, start, frameRate, durations)) || IRREGULAR,
     videoSeconds: videoEnd(times, start, frameRate),
+    streamCount: info.streams.length,
+    startSeconds: start,
+    timeBase: video?.timeBase?.num ? { num: video.timeBase.num, den: video.timeBase.den } : undefined,
+    rateIsFfmpegs: frameRate !== undefined && averageNear(video, frameRate),
   };
 }
 
@@ -153,7 +170,7 @@ function videoEnd(times: readonly number[], start: number, rate: FrameRate | und
   return last === undefined || !rate ? undefined : last + rate.den / rate.num - start;
 }
 
-/** The first video stream's packets as ffprobe lists them: `pts_time,dts_time,flags` lines. */
+/** The first video stream's packets as ffprobe lists them: `pts_time,dts_time,duration_time,flags` lines. */
 async function scanVideoPackets(
   vol: VolumeLike,
   path: string,
@@ -165,11 +182,23 @@ async function scanVideoPackets(
     vol,
     [
       ...['-v', 'error', '-select_streams', 'v:0'],
-      ...['-show_entries', 'packet=pts_time,dts_time,flags', '-of', 'csv=p=0', path],
+      ...['-show_entries', 'packet=pts_time,dts_time,duration_time,flags', '-of', 'csv=p=0', path],
     ],
     { signal, cwd, mounts, env, memoryLimitMiB, tool: 'ffprobe', stdout: 'capture' },
   );
   return new TextDecoder().decode(scan.stdout);
+}
+
+/**
+ * Whether the stream's average rate is within a tenth of `rate`: then FFmpeg 5.1's
+ * `av_guess_frame_rate`, which gives the encoder its rate, keeps `r_frame_rate` (it takes another
+ * over 210 fps against an average under 70, or, for H.264, the codec's own where the average
+ * parts from it by a tenth).
+ */
+function averageNear(stream: ProbeResult['streams'][number] | undefined, rate: FrameRate): boolean {
+  const average = stream?.avgFrameRate;
+  if (!average?.num || !average.den) return false;
+  return Math.abs(1 - (average.num * rate.den) / (average.den * rate.num)) <= 0.1;
 }
 
 /** A probed stream's frame rate (`r_frame_rate`), when it states one. */
@@ -180,20 +209,25 @@ function frameRateOf(stream: ProbeResult['streams'][number] | undefined): FrameR
 /** Demuxers that seek on an index to the keyframe before a time (FFmpeg's format names). */
 const INDEXED_FORMATS = /^(mov,mp4|matroska)/;
 
-/** ffprobe's `pts_time,dts_time,flags` packet lines: each time (its dts where it has no pts), and whether it is a keyframe. */
-function packets(csv: string): { at: number; key: boolean }[] {
+/**
+ * ffprobe's `pts_time,dts_time,duration_time,flags` packet lines: each time (its dts where it has
+ * no pts), length (0 where none is stated) and whether it is a keyframe.
+ */
+function packets(csv: string): { at: number; duration: number; key: boolean }[] {
   return csv.split('\n').flatMap((line) => {
-    const [pts, dts, flags] = line.trim().split(',');
+    const [pts, dts, length, flags] = line.trim().split(',');
     const at = Number.parseFloat(pts === 'N/A' ? (dts ?? '') : (pts ?? ''));
-    return Number.isFinite(at) ? [{ at, key: flags?.includes('K') ?? false }] : [];
+    const duration = Number.parseFloat(length ?? '');
+    return Number.isFinite(at)
+      ? [{ at, duration: Number.isFinite(duration) ? duration : 0, key: flags?.includes('K') ?? false }]
+      : [];
   });
 }
 
-/** Every packet's presentation time, ascending. */
-function frameTimes(csv: string): number[] {
-  return packets(csv)
-    .map((p) => p.at)
-    .sort((a, b) => a - b);
+/** Every packet's presentation time, ascending, and its length beside it. */
+function frameTimes(csv: string): { times: number[]; durations: number[] } {
+  const sorted = packets(csv).sort((a, b) => a.at - b.at);
+  return { times: sorted.map((p) => p.at), durations: sorted.map((p) => p.duration) };
 }
 
 /** Image codecs whose file is one picture (GIF, which animates, is scanned like video). */
@@ -205,7 +239,7 @@ const ON_GRID: FrameGrid = { regular: true, phase: 0 };
 const IRREGULAR: FrameGrid = { regular: false, phase: 0 };
 
 /**
- * The keyframe times in ffprobe's `pts_time,dts_time,flags` packet lines, less the file's start
+ * The keyframe times in ffprobe's packet lines, less the file's start
  * time (input `-ss` counts from it), ascending. A packet without a pts is placed at its dts.
  */
 export function keyframeTimes(csv: string, startSeconds: number): number[] {

@@ -126,15 +126,19 @@ describe('R-AF-17 segment cut points (µs)', () => {
   });
 });
 
-describe('R-AF-17 keyframes from an ffprobe packet scan', () => {
+describe('R-AF-17 keyframes from an ffprobe packet scan (pts, dts, duration, flags)', () => {
   it.each([
-    ['0.000000,0.000000,K_\n0.033333,0.033333,__\n8.333333,8.300000,K_\n', 0, [0, 8.333333]],
+    [
+      '0.000000,0.000000,0.033333,K_\n0.033333,0.033333,0.033333,__\n8.333333,8.300000,0.033333,K_\n',
+      0,
+      [0, 8.333333],
+    ],
     // no pts: the dts places it; no time at all: skipped; discarded keyframes count too
-    ['N/A,2.000000,K_\nN/A,N/A,K_\n4.000000,4.000000,KD\n', 0, [2, 4]],
+    ['N/A,2.000000,N/A,K_\nN/A,N/A,N/A,K_\n4.000000,4.000000,0.040000,KD\n', 0, [2, 4]],
     // MPEG-TS style start time: input -ss counts from it
-    ['1.400000,1.400000,K__\n3.400000,3.400000,K__\n', 1.4, [0, 2]],
+    ['1.400000,1.400000,0.040000,K__\n3.400000,3.400000,0.040000,K__\n', 1.4, [0, 2]],
     // out of order in the file (B-frame pyramids), sorted
-    ['2.000000,1.960000,K_\n0.000000,0.000000,K_\n', 0, [0, 2]],
+    ['2.000000,1.960000,0.040000,K_\n0.000000,0.000000,0.040000,K_\n', 0, [0, 2]],
     ['', 0, []],
   ])('%j from %s s', (csv, start, times) => {
     expect(keyframeTimes(csv, start).map((t) => Math.round(t * 1e6) / 1e6)).toEqual(times);

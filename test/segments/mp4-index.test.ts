@@ -92,8 +92,17 @@ describe('R-AF-17 an MP4 index read in JavaScript says what ffprobe says', () =>
       quickTime: true,
       grid: { regular: true, phase: 0 },
     };
-    const { seconds: _seconds, ...grid } = scanned.grid ?? { regular: false, phase: Number.NaN };
-    expect(printed(implied)).toEqual(printed({ ...scanned, grid }));
+    const {
+      seconds: _seconds,
+      durations: _durations,
+      ...grid
+    } = scanned.grid ?? {
+      regular: false,
+      phase: Number.NaN,
+    };
+    // What only the scan is asked for (unevenly spaced frames are never read from an index).
+    const { streamCount: _n, timeBase: _tb, startSeconds: _start, rateIsFfmpegs: _rate, ...facts } = scanned;
+    expect(printed(implied)).toEqual(printed({ ...facts, grid }));
   });
 
   it.each([

@@ -268,6 +268,7 @@ async function expectCommandSplitLikeWhole(
   expect(await streams(split)).toEqual(await streams(whole));
   expect(await frameTimes(split)).toEqual(await frameTimes(whole));
   expect(await lowestFramePsnr(split, whole)).toBeGreaterThan(32);
+  return result;
 }
 
 describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
@@ -631,17 +632,12 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
 
   // Sources whose frames do not sit on one grid from the file's start. Split at a cut on that grid,
   // each came out wrong before (checked 2026-12-01): the gap's MKV into MP4 lost a frame at 4
-  // segments and into MKV gained 15 (filled by the QuickTime segments); the MKV whose video
+  // segments (it now splits where FFmpeg's filling allows, below) and into MKV gained 15 (filled
+  // by the QuickTime segments); the MKV whose video
   // starts 0.023 s after its MP3 gained one (it now splits, above, into MP4 and Matroska); the
   // MPEG-TS, whose demuxer seeks
   // near a time rather than to a keyframe, lost half its video (its first frame is late too).
   it.each([
-    [
-      'a Matroska source with a 0.6 s gap in its video, into MP4',
-      ['-vf', "select='not(between(n,15,29))'", '-fps_mode', 'passthrough'],
-      '/in/gap.mkv',
-      '/out/gap.mp4',
-    ],
     [
       'the same into Matroska',
       ['-vf', "select='not(between(n,15,29))'", '-fps_mode', 'passthrough'],
@@ -795,4 +791,89 @@ describe('R-AF-17 a segment that fails', () => {
       expect(again.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
     },
   );
+});
+
+describe('R-AF-17 unevenly spaced frames (a phone’s variable rate, a missing frame) into MP4', () => {
+  // Frames placed on a 1/600 s clock (as phones write MP4), by `setpts` over 30 fps. MP4 fills
+  // a constant rate: the whole run repeats or drops frames where they fall between frame times,
+  // and a segment must fill its own frame times the same. The cuts go where FFmpeg's filling,
+  // worked out from the packet scan (`cfrSlots`), is the same in the segment and the whole run.
+  const JITTER = 'N*20+if(eq(mod(N\\,5)\\,2)\\,1\\,0)-if(eq(mod(N\\,7)\\,3)\\,1\\,0)';
+  const MISSING = 'N*20+if(gte(N\\,59)\\,20\\,0)+if(gte(N\\,80)\\,40\\,0)';
+  const uneven = async (path: string, times: string, audio = true) => {
+    if (vol.existsSync(path)) return;
+    await engine.run(vol, [
+      ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=4'],
+      ...(audio ? ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'] : []),
+      ...['-vf', `settb=1/600,setpts=${times}`, '-fps_mode', 'passthrough', '-enc_time_base', '1/600'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-video_track_timescale', '600', path],
+    ]);
+  };
+
+  it.each([
+    // Each frame up to 1/600 s off its frame time: shown once each, whole and split.
+    ['a phone’s jitter', '/in/jitter.mp4', JITTER, true, 3, {}, [1.333333, 2.766666], 120],
+    // A frame time missing at 2 s and two at 2.7 s: the whole run shows frame 59 twice (its
+    // packet lasts two frame times), frame 79 once more and frame 80 twice. Before: runs whole.
+    ['frames missing', '/in/missing.mp4', MISSING, true, 3, {}, [1.366666, 2.833333], 123],
+    // The same cut by the output's -t, which trims from the first frame before the filling.
+    ['frames missing, -t 2.5', '/in/missing.mp4', MISSING, true, 3, { t: 2.5 }, [0.833333, 1.733333], 75],
+    // No audio: the file has one stream, and FFmpeg fills with vscfr (a first frame 0.45 late).
+    [
+      'video only, first frame late',
+      '/in/late-jitter.mp4',
+      `9+${JITTER}`,
+      false,
+      3,
+      {},
+      [1.533333, 2.866666],
+      120,
+    ],
+  ] as const)(
+    '%s: split where the filling comes out the same, every frame as in the whole run',
+    async (_name, source, times, audio, n, output, cuts, frames) => {
+      await uneven(source, times, audio);
+      const result = await expectSplitLikeWhole(source, n, 'input-seek', frames, { output });
+      expect(result.segmentation.cuts).toEqual(cuts);
+    },
+  );
+
+  it('a filter between, a frame time missing where the cut would go: the cut moves', async () => {
+    // With a filter each frame is one frame time long: frame 61, at 62, is shown at 61 and 62.
+    // Cut at 2.033 s, where the balance puts it, the second segment showed it once (120 frames
+    // for 121, checked); cut at 2 s, frame 60's segment meets frame 61 late as the whole run does.
+    await uneven('/in/missing-61.mp4', 'N*20+if(gte(N\\,61)\\,20\\,0)');
+    const cmd = (path: string) =>
+      Command.parse(`-y -i /in/missing-61.mp4 -vf hflip -c:v libx264 -preset ultrafast -c:a aac ${path}`);
+    const result = await expectCommandSplitLikeWhole(cmd, 'missing-hflip', 'input-seek');
+    expect(result.segmentation.cuts).toEqual([2]);
+    expect(await frameTimes('/out/missing-hflip-split.mp4')).toHaveLength(121);
+  });
+
+  it('a Matroska source with a 0.6 s gap in its video (ms times), into MP4 at 4 segments', async () => {
+    // Before: runs whole (and, cut on the frame grid, lost a frame at 4 segments). The whole run
+    // shows the frame after the gap 16 times; the cuts fall clear of it.
+    if (!vol.existsSync('/in/gap.mkv'))
+      await engine.run(vol, [
+        ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+        ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250'],
+        ...['-vf', "select='not(between(n,15,29))'", '-fps_mode', 'passthrough', '/in/gap.mkv'],
+      ]);
+    const result = await expectSplitLikeWhole('/in/gap.mkv', 4, 'input-seek', 100);
+    expect(result.segmentation.cuts).toEqual([1.24, 2.16, 3.16]);
+  });
+
+  it('a rate FFmpeg would guess otherwise (r_frame_rate far from the average): runs whole', async () => {
+    // Every tenth frame half a frame time late: ffprobe's r_frame_rate says 60, the average 28.7.
+    await uneven('/in/drift.mp4', 'N*20+floor(N/10)*10');
+    const cmd = new Command({ y: true })
+      .input('/in/drift.mp4')
+      .output('/out/drift.mp4', { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining('not evenly spaced from its start'),
+    });
+  });
 });

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { type UnevenSource, unevenCuts } from '../../src/segments/uneven-cuts.js';
+
+const rate = { num: 30, den: 1 };
+/** 120 frames at 30 fps on a 1/600 s clock, at these frame times, each a frame time long unless `long` says. */
+const source = (
+  at: (n: number) => number,
+  { unfiltered = false, long = new Map<number, number>(), endSeconds = undefined as number | undefined } = {},
+): UnevenSource => {
+  const frames = Array.from({ length: 120 }, (_, n) => at(n));
+  return {
+    grid: {
+      regular: false,
+      phase: 0,
+      seconds: frames.map((f) => f / 30),
+      durations: frames.map((_, n) => (long.get(n) ?? 1) / 30),
+    },
+    rate,
+    timeBase: { num: 1, den: 600 },
+    singleStream: false,
+    unfiltered,
+    endSeconds,
+  };
+};
+const missingAt60 = (n: number) => (n < 60 ? n : n + 1);
+
+describe('R-AF-17 unevenCuts: cuts where a segment fills its frame times as the whole run does', () => {
+  it.each([
+    // every frame a twentieth of a frame time off: shown once each, the cut stays at 2 s
+    [
+      'jitter',
+      source((n) => n + (n % 5 === 2 ? 0.05 : 0)),
+      { starts: [2000000], firsts: [0, 60], end: undefined },
+    ],
+    // frame time 60 missing, a filter between: frame 60 (at 61) is shown at 60 and 61. A segment
+    // starting with it would show it once: the cut goes back to frame 59, whose segment sees the
+    // late frame 60 as the whole run does.
+    [
+      'a missing frame time, filtered',
+      source(missingAt60),
+      { starts: [1966666], firsts: [0, 59], end: undefined },
+    ],
+    // unfiltered, frame 59's packet lasts two frame times: it is shown at 59 and 60 straight
+    // away, so frame time 60 repeats 59 and is no cut; at 59 a segment shows it twice too
+    [
+      'the same, frame 59 two frame times long, unfiltered',
+      source(missingAt60, { unfiltered: true, long: new Map([[59, 2]]) }),
+      { starts: [1966666], firsts: [0, 59], end: undefined },
+    ],
+    // the same, but frame 59 one frame time long: shown once, then 60 twice (delta 2 after
+    // it); a segment starting with 60 (at 60) would show it once, so the cut goes to 59
+    [
+      'the same, unfiltered, frame 59 one frame time long',
+      source(missingAt60, { unfiltered: true }),
+      { starts: [1966666], firsts: [0, 59], end: undefined },
+    ],
+    // -t 3: trimmed from frame 90 (the whole run never sees it)
+    [
+      '-t 3',
+      source((n) => n + (n % 5 === 2 ? 0.05 : 0), { endSeconds: 3 }),
+      { starts: [1500000], firsts: [0, 45], end: 90 },
+    ],
+  ] as const)('%s', (_name, src, cuts) => {
+    const aim = src.endSeconds === undefined ? 2000000 : 1500000;
+    expect(unevenCuts([aim], src)).toEqual(cuts);
+  });
+
+  it('a frame at a half frame time past its slot (llrintf could show it once or twice): no cuts', () => {
+    expect(
+      unevenCuts(
+        [2000000],
+        source((n) => (n === 70 ? 70.5 : n), { unfiltered: true }),
+      ),
+    ).toBeUndefined();
+  });
+});
