@@ -1,5 +1,5 @@
 import { Volume } from '#platform/memory-volume';
-import { type Command, parseDuration } from '../builder/index.js';
+import type { Command } from '../builder/index.js';
 import {
   type Engine,
   type Progress,
@@ -8,39 +8,9 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
-import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
-import { graphFilters } from './filter-names.js';
-import { cutShift, fillsFrameTimes, frameRanges, shiftedFrames, startsLate } from './frame-grid.js';
-import { audioPlan, SCRATCH_AT, segmentJobs } from './jobs.js';
-import { scratchContainers } from './scratch-containers.js';
-import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
-import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
-import { type SegmentMode, segmentStructure, videoGraphs } from './structure.js';
-import { unevenCuts } from './uneven-cuts.js';
-
-/** A segment shorter than this costs more in start-up and keyframes than it saves. */
-const MIN_SEGMENT_SECONDS = 0.5;
-
-/**
- * The cost model cuts are balanced with (see `placeCuts`), as shares of decoding and encoding a
- * frame. An input-seek segment decodes from the keyframe before its start and throws those
- * frames away: decoding alone is about a seventh of decoding and encoding (measured 2026-12-01 on
- * a warm engine: a 10 s 720p H.264 decode 0.80 s against the same decode plus libx264 veryfast
- * 5.63 s). An output-seek segment runs every input's decoding and the whole graph before its
- * range, which costs what the inputs and graph cost:
- * - over still images looped into video, about half (the README's reel, 1080x1920 PNG cards and
- *   crossfades, re-measured 2026-12-01 in place: 6.84-12 s took 7.3-7.6 s and 0-6.84 s plus the
- *   audio 6.5-6.7 s; each frame decodes its PNG again);
- * - over video, about a sixth (a 1 s fade-in over W1's 720p H.264, 2 segments alternated for 4
- *   rounds: 5.28 s at a half, 4.95 s at a quarter, 4.65 s at 0.15, 4.9-5.1 s at 0.2 and 0.1,
- *   against 6.6 s whole).
- * The audio encode that rides with the first segment: in input-seek 7 % of the video's (AAC 128k
- * of the same 10 s: 0.41 s with its own start-up); in output-seek, where a frame costs more, 5 %
- * (the reel's audio graph and AAC: 0.48-0.62 s). Estimates: a wrong one costs balance, never
- * correctness.
- */
-const PRE_ROLL_COST = { 'input-seek': 1 / 7, stills: 1 / 2, video: 1 / 6 } as const;
-const AUDIO_SHARE = { 'input-seek': 0.07, 'output-seek': 0.05 } as const;
+import { SCRATCH_AT } from './jobs.js';
+import { planSplit } from './split-plan.js';
+import { type SegmentMode, segmentStructure } from './structure.js';
 
 /** How a run with `segments` was carried out. */
 export interface Segmentation {
@@ -101,98 +71,9 @@ export async function runSegmented(
   if ('reason' in structure) return whole(structure.reason);
 
   const started = performance.now();
-  const facts = await sourceFacts(vol, cmd, engine, options, structure.mode);
-  // A cut inside a gap, or off a late first frame's grid, would start or end a segment where the
-  // whole run fills frame times (a constant-rate output) or keeps a gap the join would close.
-  const fills = fillsFrameTimes(cmd);
-  const rate = facts.frameRate ?? { num: 1, den: 1 };
-  const shift = facts.grid ? cutShift(facts.grid, fills, rate) : 0;
-  // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment.
-  const mode: SegmentMode =
-    structure.mode === 'input-seek' && facts.seeksExactly === false ? 'output-seek' : structure.mode;
-  // Unevenly spaced frames (a phone's variable rate) into a constant-rate output: the cuts go
-  // where FFmpeg's filling of frame times comes out the same in a segment (`unevenCuts`).
-  const uneven =
-    shift === undefined && fills && mode === 'input-seek' && facts.rateIsFfmpegs === true
-      ? facts.grid
-      : undefined;
-  if (shift === undefined && !uneven) return whole(UNEVEN);
-  const keepsFrameTimes = !fills && facts.grid !== undefined && startsLate(facts.grid, rate);
-  const cutsOnFrames = (shift ?? 0) > 0 || keepsFrameTimes || uneven !== undefined;
-  if (cutsOnFrames && mode !== 'input-seek') return whole(UNEVEN);
-  // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
-  // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
-  // choice will find audio (no `map`), and whether the video's frames are evenly spaced.
-  const inputs =
-    structure.mode === 'output-seek'
-      ? await quietly(inputFacts(vol, cmd, engine, options), options.signal)
-      : [];
-  // A frame grid unread is a gap unseen (a concat list's second file started 11 ms late, and the
-  // frame at the cut came out wrong); lavfi's sources make their frames one frame time apart.
-  if (
-    structure.mode === 'output-seek' &&
-    cmd.inputs.some((input, i) => input.options.f !== 'lavfi' && !inputs[i])
-  )
-    return whole(UNREAD);
-  const hazard = inputHazard(cmd, facts, inputs);
-  if (hazard) return whole(hazard);
-  // The length the command gives its output (`-ss`, `-sseof`, `-t`, the graph) over the inputs'.
-  const lengths =
-    structure.mode === 'input-seek' ? [facts.durationSeconds] : inputs.map((f) => f?.durationSeconds);
-  const duration = options.durationSeconds ?? cmd.expectedDuration(lengths) ?? facts.durationSeconds;
-  const audio = audioPlan(
-    cmd,
-    args,
-    mode,
-    structure.mode === 'input-seek' ? facts.hasAudio : anyAudio(inputs),
-  );
-  if (duration === undefined || !(duration > 0))
-    return whole("the output's duration is unknown (give durationSeconds)");
-  // Only the video is cut: audio running on past it would leave the last segments no frames.
-  const span = Math.min(
-    duration,
-    videoSpan(cmd, structure.mode === 'input-seek' ? [facts] : inputs) ?? duration,
-  );
-  const balanced = segmentStarts({
-    durationSeconds: span,
-    count,
-    rate: outputFrameRate(cmd, args) ?? facts.frameRate,
-    minSeconds: MIN_SEGMENT_SECONDS,
-    keyframeSeconds: mode === 'input-seek' ? facts.keyframeSeconds : [0],
-    preRollCost: preRollCost(cmd, mode),
-    extra:
-      audio.where === 'first-segment'
-        ? { segment: 'first', share: (AUDIO_SHARE[mode] * duration) / span }
-        : undefined,
-  });
-  if (balanced.length === 0) return whole(`${span} s is too short to split`);
-  const frames = uneven
-    ? unevenCuts(balanced, {
-        grid: uneven,
-        rate,
-        timeBase: facts.timeBase,
-        startSeconds: facts.startSeconds,
-        singleStream: facts.streamCount === 1,
-        unfiltered: videoGraphs(args).length === 0,
-        endSeconds: outputLength(cmd),
-      })
-    : cutsOnFrames
-      ? { starts: balanced, ...shiftedFrames(balanced, rate, shift ?? 0, outputLength(cmd)) }
-      : undefined;
-  const starts = frames?.starts ?? balanced;
-  const inputRanges =
-    frames && facts.grid && facts.frameRate
-      ? frameRanges(facts.grid, rate, frames.firsts, frames.end)
-      : undefined;
-  if (cutsOnFrames && inputRanges === undefined) return whole(UNEVEN);
-  const containers = scratchContainers(cmd, audio.where);
-  if ('reason' in containers) return whole(containers.reason);
-  const jobs = segmentJobs(cmd, mode, starts, audio, {
-    containers,
-    inputRanges,
-    keepsFrameTimes,
-    timescale: keepsFrameTimes ? rateTimescale(rate) : undefined,
-  });
+  const plan = await planSplit(vol, cmd, args, structure, count, engine, options);
+  if ('reason' in plan) return whole(plan.reason);
+  const { mode, starts, audio, jobs, duration, span } = plan;
 
   const scratch = new Volume();
   scratch.writeFileSync('/segments.ffconcat', jobs.concatList);
@@ -273,71 +154,4 @@ export async function runSegmented(
     options.signal?.removeEventListener('abort', cancel);
     scratch.reset();
   }
-}
-
-/**
- * How long the output's video lasts, where the inputs say where their video ends: the command's
- * length (`-ss`, `-t`, the graph) over each input's video, or its whole length where it has no
- * video or could not tell. Audio chains fed by inputs longer than their video may still reach
- * past it; the output's length then bounds the span, as before.
- */
-function videoSpan(
-  cmd: Command<string>,
-  inputs: readonly (Pick<SourceFacts, 'durationSeconds' | 'videoSeconds'> | undefined)[],
-): number | undefined {
-  if (inputs.every((f) => f?.videoSeconds === undefined)) return undefined;
-  return cmd.expectedDuration(inputs.map((f) => f?.videoSeconds ?? f?.durationSeconds));
-}
-
-/** A timescale that counts frames at `rate` exactly: its numerator, doubled up to 10000 as MOV does. */
-function rateTimescale(rate: FrameRate): number {
-  let timescale = rate.num;
-  while (timescale < 10000) timescale *= 2;
-  return timescale;
-}
-
-/** The output's `-t`, in seconds. */
-function outputLength(cmd: Command<string>): number | undefined {
-  const t = cmd.outputs[0]?.options.t;
-  return t === undefined ? undefined : parseDuration(t);
-}
-
-/** Inputs that are a still image, decoded again for every frame of the video they make. */
-const STILL = /\.(png|jpe?g|webp|bmp|tiff?|gif)$/i;
-
-/** What a thrown-away frame costs before a segment's range (see {@link PRE_ROLL_COST}). */
-function preRollCost(cmd: Command<string>, mode: SegmentMode): number {
-  if (mode === 'input-seek') return PRE_ROLL_COST['input-seek'];
-  const stills = cmd.inputs.some((i) => i.options.loop !== undefined || STILL.test(i.path));
-  return stills ? PRE_ROLL_COST.stills : PRE_ROLL_COST.video;
-}
-
-/** Whether an input has audio: `undefined` when one that could not be read might. */
-function anyAudio(inputs: readonly (InputFacts | undefined)[]): boolean | undefined {
-  if (inputs.some((f) => f?.hasAudio)) return true;
-  return inputs.length > 0 && inputs.every((f) => f !== undefined) ? false : undefined;
-}
-
-/**
- * Probes that fail leave what they would have told unknown (the command then runs whole and FFmpeg
- * reports what is wrong); an abort still ends the job.
- */
-async function quietly<T>(probes: Promise<T[]>, signal: AbortSignal | undefined): Promise<T[]> {
-  try {
-    return await probes;
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    return [];
-  }
-}
-
-/** The output's frame rate when the command states it: `-r`, an `fps` filter, an input's rate. */
-function outputFrameRate(cmd: Command<string>, args: readonly string[]): FrameRate | undefined {
-  const out = cmd.outputs[0]?.options;
-  const fpsFilter = videoGraphs(args)
-    .flatMap((graph) => graphFilters(graph) ?? [])
-    .find((filter) => filter.name === 'fps');
-  const fps = fpsFilter?.options.fps ?? fpsFilter?.positional[0];
-  const inputRate = cmd.inputs.map((i) => i.options.framerate ?? i.options.r).find((r) => r !== undefined);
-  return parseFrameRate(out?.r) ?? parseFrameRate(fps) ?? parseFrameRate(inputRate);
 }
