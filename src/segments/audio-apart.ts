@@ -24,6 +24,8 @@ export interface AudioApart {
    * `undefined` when no chain makes only audio (the audio comes from an input stream).
    */
   readonly videoGraph: string | undefined;
+  /** The `map` names the audio first: the join writes it before the video, as one run does. */
+  readonly audioFirst: boolean;
 }
 
 const INPUT_SELECTOR = /^(\d+)(?::(.*))?$/;
@@ -43,7 +45,9 @@ export function audioApart(cmd: Command<string>, args: readonly string[]): Audio
   const graphs = args.flatMap((a, i) => (/^-(filter_complex|lavfi)/.test(a) ? [i] : []));
   if (graphs.length > 1 || args.includes('-filter_complex_script')) return undefined;
   if (!map?.length)
-    return graphs.length ? undefined : { videoMap: undefined, audioMap: undefined, videoGraph: undefined };
+    return graphs.length
+      ? undefined
+      : { videoMap: undefined, audioMap: undefined, videoGraph: undefined, audioFirst: false };
   const at = graphs[0];
   const text = at === undefined ? undefined : args[at + 1];
   let view: GraphView | undefined;
@@ -68,9 +72,13 @@ export function audioApart(cmd: Command<string>, args: readonly string[]): Audio
   };
   const media = map.map(mediaOf);
   if (media.includes('unknown')) return undefined;
+  // The join writes all the video, then all the audio, or the other way round: not both mixed.
+  const changes = media.filter((m, i) => i > 0 && m !== media[i - 1]).length;
+  if (changes > 1) return undefined;
+  const audioFirst = media[0] === 'audio' && changes === 1;
   const videoMap = map.filter((_, i) => media[i] === 'video');
   const audioMap = map.filter((_, i) => media[i] === 'audio');
-  if (!view || !audioMap.length) return { videoMap, audioMap, videoGraph: undefined };
+  if (!view || !audioMap.length) return { videoMap, audioMap, videoGraph: undefined, audioFirst };
 
   const component = components(view);
   const audioParts = new Set(
@@ -85,7 +93,7 @@ export function audioApart(cmd: Command<string>, args: readonly string[]): Audio
       [...node.inputMedia, ...node.outputMedia].every((m) => m === 'audio'),
   );
   if (!audioOnly) return undefined;
-  if (!audioParts.size) return { videoMap, audioMap, videoGraph: undefined };
+  if (!audioParts.size) return { videoMap, audioMap, videoGraph: undefined, audioFirst };
 
   let first = 0;
   const kept: string[] = [];
@@ -96,7 +104,7 @@ export function audioApart(cmd: Command<string>, args: readonly string[]): Audio
     if (!parts.has(true)) kept.push(chain.map(writeFilter).join(','));
   }
   const videoGraph = [...(swsFlags === undefined ? [] : [swsFlags]), ...kept].join(';');
-  return { videoMap, audioMap, videoGraph };
+  return { videoMap, audioMap, videoGraph, audioFirst };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Command, type InputStreamSelector, type OutputEntry, type OutputOptions
 import { type AudioApart, audioApart } from './audio-apart.js';
 import { formatMicros } from './boundaries.js';
 import type { ScratchContainers } from './scratch-containers.js';
+import { seekMaps } from './seek-maps.js';
 import type { SegmentMode } from './structure.js';
 
 /** Where segments live while a job runs: a scratch volume mounted here, never the caller's. */
@@ -49,8 +50,13 @@ export function audioPlan(
   mode: SegmentMode,
   hasAudio: boolean | undefined,
 ): AudioPlan {
-  if (cmd.outputs[0]?.options.an) return { where: 'none' };
-  if (mode === 'input-seek') return hasAudio ? { where: 'first-segment' } : { where: 'none' };
+  const out = cmd.outputs[0]?.options;
+  if (out?.an) return { where: 'none' };
+  if (mode === 'input-seek') {
+    // A map naming no audio leaves it out, as in one run.
+    const mapsAudio = out?.map === undefined || (seekMaps(out.map)?.audio.length ?? 0) > 0;
+    return hasAudio && mapsAudio ? { where: 'first-segment' } : { where: 'none' };
+  }
   const apart = audioApart(cmd, args);
   if (!apart) return { where: 'join' };
   if (apart.audioMap === undefined) {
@@ -186,6 +192,7 @@ export function segmentJobs(
       return apart.videoGraph === undefined ? videoOnly : withGraph(videoOnly, apart.videoGraph);
     }
     const source = cmd.inputs[0];
+    const maps = videoSide.map && seekMaps(videoSide.map);
     const segment = cmd
       .mapInputs((input) => ({
         ...input,
@@ -201,6 +208,7 @@ export function segmentJobs(
         path: segmentPath(k),
         options: defined({
           ...videoSide,
+          map: maps ? [maps.video] : videoSide.map,
           an: true,
           f: containers.video,
           raw: keepsFrameTimes ? [...(videoSide.raw ?? []), '-fps_mode', 'vfr'] : videoSide.raw,
@@ -215,7 +223,7 @@ export function segmentJobs(
     // stream choice (the best video from the seeked input, the best audio from the whole one).
     return segment
       .input(source.path, { ...source.options, raw: ['-vn'] })
-      .output(audioPath, audioOutput())
+      .output(audioPath, audioOutput(maps?.audio))
       .toArgs();
   });
 
@@ -235,7 +243,16 @@ export function segmentJobs(
   const joinGlobals = copyts ? { ...globals, raw: ['-copyts'] } : globals;
   let join: Command<string> = new Command(joinGlobals).input(listPath, { f: 'concat', safe: 0 });
   if (fromFirst) join = join.input(audioPath);
-  const map: InputStreamSelector[] = fromFirst ? ['0:v', '1:a'] : pcm ? ['0:v', '0:a?'] : ['0:v'];
+  // The streams in the order one run writes them: the video, then the audio, unless the map
+  // names the audio first; PCM audio rides in the segments, in the command's own order.
+  const audioFirst = fromFirst && audio.apart?.audioFirst === true;
+  const map: InputStreamSelector[] = fromFirst
+    ? audioFirst
+      ? ['1:a', '0:v']
+      : ['0:v', '1:a']
+    : pcm
+      ? ['0']
+      : ['0:v'];
   join = join.output(
     out.path,
     defined({

@@ -12,6 +12,11 @@ export interface Mp4Index {
   readonly keyframeSeconds: readonly number[];
   /** Where the first video track's last frame ends, in seconds (its samples times their length). */
   readonly videoSeconds: number;
+  /**
+   * How many video streams FFmpeg makes of the file: its video tracks, unless its metadata
+   * (`udta`) holds cover art, which FFmpeg adds as a video stream (then `undefined`).
+   */
+  readonly videoStreams: number | undefined;
 }
 
 /** What `-f` may name for an input FFmpeg's mov demuxer reads, as this reader does. */
@@ -70,7 +75,16 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
     hasSubtitles: tracks.some((t) => SUBTITLE_HANDLERS.has(t?.handler ?? '')),
     keyframeSeconds: facts.keyframeSeconds,
     videoSeconds: facts.videoSeconds,
+    videoStreams: coverArt(children) ? undefined : tracks.filter((t) => t?.handler === 'vide').length,
   };
+}
+
+/** Whether `moov`'s metadata mentions cover art (`covr`), which FFmpeg reads as a video stream. */
+function coverArt(children: readonly Box[]): boolean {
+  const udta = children.find((b) => b.type === 'udta')?.body;
+  if (!udta) return false;
+  const bytes = new Uint8Array(udta.buffer, udta.byteOffset, udta.byteLength);
+  return new TextDecoder('latin1').decode(bytes).includes('covr');
 }
 
 /** The `moov` box's payload, found by walking the top-level boxes' headers. */

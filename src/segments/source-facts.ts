@@ -48,6 +48,8 @@ export interface SourceFacts {
    * widely).
    */
   readonly streamCount?: number;
+  /** How many video streams FFmpeg makes of the input (`undefined`: not known). */
+  readonly videoStreams?: number;
   readonly timeBase?: FrameRate;
   /** The file's start time, which FFmpeg makes 0 (ffprobe's `start_time`). */
   readonly startSeconds?: number;
@@ -158,6 +160,7 @@ export async function scannedFacts(
     grid: (frameRate && frameGrid(times, start, frameRate, durations)) || IRREGULAR,
     videoSeconds: videoEnd(times, start, frameRate),
     streamCount: info.streams.length,
+    videoStreams: info.streams.filter((s) => s.codecType === 'video').length,
     startSeconds: start,
     timeBase: video?.timeBase?.num ? { num: video.timeBase.num, den: video.timeBase.den } : undefined,
     rateIsFfmpegs: frameRate !== undefined && averageNear(video, frameRate),

@@ -6,6 +6,7 @@ import { graphFilters } from './filter-names.js';
 import { cutShift, fillsFrameTimes, frameRanges, shiftedFrames, startsLate } from './frame-grid.js';
 import { type AudioPlan, audioPlan, type SegmentJobs, segmentJobs } from './jobs.js';
 import { scratchContainers } from './scratch-containers.js';
+import { seekMaps } from './seek-maps.js';
 import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
 import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
 import { type SegmentMode, videoGraphs } from './structure.js';
@@ -68,9 +69,15 @@ export async function planSplit(
   const fills = fillsFrameTimes(cmd);
   const rate = facts.frameRate ?? { num: 1, den: 1 };
   const shift = facts.grid ? cutShift(facts.grid, fills, rate) : 0;
-  // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment.
+  // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment,
+  // and so is one whose video a `map` of `0:v` may take more than one stream of.
+  const map = cmd.outputs[0]?.options.map;
+  const manyVideo =
+    map !== undefined && seekMaps(map)?.needsOneVideoStream === true && facts.videoStreams !== 1;
   const mode: SegmentMode =
-    structure.mode === 'input-seek' && facts.seeksExactly === false ? 'output-seek' : structure.mode;
+    structure.mode === 'input-seek' && (facts.seeksExactly === false || manyVideo)
+      ? 'output-seek'
+      : structure.mode;
   // Unevenly spaced frames (a phone's variable rate) into a constant-rate output: the cuts go
   // where FFmpeg's filling of frame times comes out the same in a segment (`unevenCuts`).
   const uneven =

@@ -1,6 +1,7 @@
 import type { Command, OutputEntry } from '../builder/index.js';
 import { filterNames, graphFilters } from './filter-names.js';
 import { MOV_FORMATS } from './mp4-index.js';
+import { seekMaps } from './seek-maps.js';
 
 /**
  * How segments are cut: `input-seek` seeks the one input (`-ss`/`-to` before `-i`), so a segment
@@ -216,7 +217,7 @@ export function segmentStructure(
     // rawvideo, ...) goes output-seek, whose probes may fail quietly.
     [undefined, 'lavfi', ...SEEKABLE_FORMATS].includes(cmd.inputs[0]?.options.f) &&
     !args.some((a) => a === '-filter_complex' || a === '-lavfi') &&
-    o.map === undefined &&
+    (o.map === undefined || seekMaps(o.map) !== undefined) &&
     o.r === undefined &&
     !o.shortest &&
     ['ss', 'sseof', 't', 'to', 'itsoffset', 'stream_loop', 'loop'].every(

@@ -16,7 +16,7 @@ describe('R-AF-17 the audio of an output-seek split, told apart from the video',
       cards
         .rawGraph(`${fade}[v];[2:a]volume=0.5[m];[m]afade=t=out:st=3:d=1[a]`, ['v', 'a'])
         .output('o.mp4', { map: ['v', 'a'] }),
-      { videoMap: ['v'], audioMap: ['a'], videoGraph: `${fade}[v]` },
+      { videoMap: ['v'], audioMap: ['a'], videoGraph: `${fade}[v]`, audioFirst: false },
     ],
     [
       "the builder's graph: unlabelled video, a named audio chain",
@@ -28,12 +28,13 @@ describe('R-AF-17 the audio of an output-seek split, told apart from the video',
         videoMap: [],
         audioMap: ['mix'],
         videoGraph: '[0:v][1:v]xfade=duration=0.5:offset=1.5',
+        audioFirst: false,
       },
     ],
     [
       'audio straight from an input: the graph stays whole',
       cards.rawGraph(`${fade}[v]`, ['v']).output('o.mp4', { map: ['v', '2:a?'] }),
-      { videoMap: ['v'], audioMap: ['2:a?'], videoGraph: undefined },
+      { videoMap: ['v'], audioMap: ['2:a?'], videoGraph: undefined, audioFirst: false },
     ],
     [
       'no graph, streams mapped from inputs',
@@ -41,14 +42,14 @@ describe('R-AF-17 the audio of an output-seek split, told apart from the video',
         .input('a.mp4')
         .input('b.mp3')
         .output('o.mp4', { map: ['0:v:0', '1:a'] }),
-      { videoMap: ['0:v:0'], audioMap: ['1:a'], videoGraph: undefined },
+      { videoMap: ['0:v:0'], audioMap: ['1:a'], videoGraph: undefined, audioFirst: false },
     ],
     [
       'sws_flags stay with the video',
       cards
         .rawGraph(`sws_flags=bicubic;${fade}[v];[2:a]volume=0.5[a]`, ['v', 'a'])
         .output('o.mp4', { map: ['v', 'a'] }),
-      { videoMap: ['v'], audioMap: ['a'], videoGraph: `sws_flags=bicubic;${fade}[v]` },
+      { videoMap: ['v'], audioMap: ['a'], videoGraph: `sws_flags=bicubic;${fade}[v]`, audioFirst: false },
     ],
     [
       'escaped text in a kept chain, written back as it was',
@@ -59,17 +60,25 @@ describe('R-AF-17 the audio of an output-seek split, told apart from the video',
         videoMap: ['v'],
         audioMap: ['a'],
         videoGraph: "[0:v]drawtext=text='a\\, b':x=1[t];[t][1:v]overlay[v]",
+        audioFirst: false,
       },
     ],
     [
       'no map and no complex graph: FFmpeg chooses each medium, in a segment as in one run',
       new Command().input('a.mp4').output('o.mp4', {}),
-      { videoMap: undefined, audioMap: undefined, videoGraph: undefined },
+      { videoMap: undefined, audioMap: undefined, videoGraph: undefined, audioFirst: false },
+    ],
+    // The join writes the audio first too (checked: audio, audio, video whole; the join had
+    // written video, audio, audio).
+    [
+      'audio mapped before the video',
+      new Command().input('a.mp4').output('o.mp4', { map: ['0:a', '0:a:1', '0:v'] }),
+      { videoMap: ['0:v'], audioMap: ['0:a', '0:a:1'], videoGraph: undefined, audioFirst: true },
     ],
     [
       'no audio mapped',
       cards.rawGraph(`${fade}[v]`, ['v']).output('o.mp4', { map: ['v'] }),
-      { videoMap: ['v'], audioMap: [], videoGraph: undefined },
+      { videoMap: ['v'], audioMap: [], videoGraph: undefined, audioFirst: false },
     ],
   ] as const)('%s', (_what, cmd, expected) => {
     expect(apart(cmd)).toEqual(expected);
@@ -81,6 +90,10 @@ describe('R-AF-17 the audio of an output-seek split, told apart from the video',
       cards.rawGraph(`${fade};[2:a]volume=0.5`).output('o.mp4', {}),
     ],
     ['a map entry of every stream of an input', new Command().input('a.mp4').output('o.mp4', { map: ['0'] })],
+    [
+      'video between two audio streams: the join writes one medium after the other',
+      new Command().input('a.mp4').output('o.mp4', { map: ['0:a:0', '0:v', '0:a:1'] }),
+    ],
     [
       '-shortest: the audio ends with the video',
       cards.rawGraph(`${fade}[v]`, ['v']).output('o.mp4', { map: ['v', '2:a'], shortest: true }),

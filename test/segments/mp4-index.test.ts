@@ -151,3 +151,26 @@ describe('R-AF-17 an MP4 index read in JavaScript says what ffprobe says', () =>
     expect(runs).toEqual(['ffmpeg', 'ffmpeg', 'ffmpeg']);
   });
 });
+
+describe('R-AF-17 the video streams FFmpeg makes of an MP4', () => {
+  it('cover art in its metadata is a video stream of its own: the index does not count', async () => {
+    await engine.run(vol, [
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=red:size=64x64',
+      '-frames:v',
+      '1',
+      '/cover.png',
+    ]);
+    await engine.run(vol, [
+      ...['-y', '-i', '/default.mp4', '-i', '/cover.png', '-map', '0', '-map', '1', '-c', 'copy'],
+      ...['-c:v:1', 'png', '-disposition:v:1', 'attached_pic', '/covered.mp4'],
+    ]);
+    const probed = await engine.probe(vol, '/covered.mp4');
+    expect(probed.streams.filter((s) => s.codecType === 'video')).toHaveLength(2);
+    expect(read('/covered.mp4')?.videoStreams).toBeUndefined();
+    expect(read('/default.mp4')?.videoStreams).toBe(1);
+  });
+});

@@ -487,7 +487,8 @@ describe('R-AF-17 a parsed command’s -filter:v', () => {
 });
 
 describe('R-AF-17 cuts placed over the video the output gets', () => {
-  const MAPPED = { output: { map: ['0:v', '0:a'] } } as const;
+  // Audio mapped first sends a split after the graph (a video-first map now seeks the input).
+  const MAPPED = { output: { map: ['0:a', '0:v'] } } as const;
   // A source with a keyframe at 0 only: the second segment also decodes 0..c (1/7 a frame), and
   // the first carries the audio (7 % of the video's cost over the same length).
   it.each([
@@ -500,7 +501,7 @@ describe('R-AF-17 cuts placed over the video the output gets', () => {
     ['Matroska, audio 2 s past the video', [0.92], '/in/long-audio.mkv', {}, 'input-seek', 51],
     // The last 2 s of the 4 s clip: the 50 frames it gets are cut in the middle (at 2 s before).
     ['the last 2 s (-sseof -2)', [1], SOURCE, { input: { sseof: -2 } }, 'output-seek', 50],
-    // A `map` sends the split after the graph, where each input's video end is read too (the MP4
+    // After the graph (MAPPED), each input's video end is read too (the MP4
     // index, the packet scan): cut at 1 s. Over the whole 4 s the cut fell at 2 s, the second
     // segment got no frame, and the first encoded all 50.
     ['MP4 with a map, audio 2 s past the video', [1], '/in/long-audio.mp4', MAPPED, 'output-seek', 50],
@@ -876,4 +877,53 @@ describe('R-AF-17 unevenly spaced frames (a phone’s variable rate, a missing f
       reason: expect.stringContaining('not evenly spaced from its start'),
     });
   });
+});
+
+describe('R-AF-17 a map of the one input’s streams', () => {
+  // A map sent a split after the graph (every segment decoding from the start). One video entry
+  // and then audio entries now seek the input: the segments map the video, the first segment's
+  // audio output the audio entries from the input it reads whole.
+  const TWO_TRACKS = '/in/two-tracks.mp4';
+  it.each([
+    ['0:v:0 and the second audio track', ['0:v:0', '0:a:1'], 'input-seek', ['video', 'audio']],
+    ['0:v and every audio track', ['0:v', '0:a'], 'input-seek', ['video', 'audio', 'audio']],
+    ['the video only', ['0:v'], 'input-seek', ['video']],
+    // The join wrote the video first (video, audio, audio against audio, audio, video whole).
+    ['the audio first', ['0:a', '0:v'], 'output-seek', ['audio', 'audio', 'video']],
+    // Mixed: the audio rides as PCM in the segments, which keep the command's order.
+    [
+      'the video between two audio tracks',
+      ['0:a:0', '0:v', '0:a:1'],
+      'output-seek',
+      ['audio', 'video', 'audio'],
+    ],
+  ] as const)(
+    '%s: %j, split %s, every frame, the audio and the streams’ order as in the whole run',
+    async (_name, map, mode, types) => {
+      if (!vol.existsSync(TWO_TRACKS))
+        await engine.run(vol, [
+          ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+          ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
+          ...['-f', 'lavfi', '-i', 'sine=frequency=880:sample_rate=48000:duration=4'],
+          ...[
+            '-map',
+            '0:v',
+            '-map',
+            '1:a',
+            '-map',
+            '2:a',
+            '-c:v',
+            'libx264',
+            '-preset',
+            'ultrafast',
+            '-g',
+            '25',
+          ],
+          ...['-c:a', 'aac', TWO_TRACKS],
+        ]);
+      await expectSplitLikeWhole(TWO_TRACKS, 2, mode, 100, { output: { map } });
+      const split = `/out/two-tracks-split-2.mp4`;
+      expect((await streams(split)).map((s) => s.type)).toEqual(types);
+    },
+  );
 });

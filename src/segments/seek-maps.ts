@@ -1,0 +1,31 @@
+/**
+ * The `map` of a one-input command an input-seek split can carry: one entry for the video, then
+ * audio entries, all of input 0. A segment maps the video of its seeked input; the first segment's
+ * audio output maps the audio entries from the input it reads whole (input 1); the join writes the
+ * segments' video, then that audio, so the video must come first.
+ */
+export interface SeekMaps {
+  readonly video: string;
+  /** The audio entries, as the first segment's audio output names them (input 1). */
+  readonly audio: readonly string[];
+  /**
+   * `0:v` selects every video stream, cover art included (`0:V` leaves it out): the split holds
+   * only where the input has one.
+   */
+  readonly needsOneVideoStream: boolean;
+}
+
+const VIDEO = /^0:([vV])(?::(\d+))?(\?)?$/;
+const AUDIO = /^0:a(:\d+)?(\?)?$/;
+
+/** `map` as an input-seek split carries it, or `undefined` where it cannot (see {@link SeekMaps}). */
+export function seekMaps(map: readonly string[]): SeekMaps | undefined {
+  const [first, ...rest] = map;
+  const video = first === undefined ? undefined : VIDEO.exec(first);
+  if (!first || !video || !rest.every((entry) => AUDIO.test(entry))) return undefined;
+  return {
+    video: first,
+    audio: rest.map((entry) => entry.replace(/^0:/, '1:')),
+    needsOneVideoStream: video[1] === 'v' && video[2] === undefined,
+  };
+}
