@@ -10,7 +10,7 @@ import { seekMaps } from './seek-maps.js';
 import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
 import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
 import { type SegmentMode, videoGraphs } from './structure.js';
-import { unevenCuts } from './uneven-cuts.js';
+import { keptTimeCuts, unevenCuts } from './uneven-cuts.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
 const MIN_SEGMENT_SECONDS = 0.5;
@@ -80,12 +80,13 @@ export async function planSplit(
       : structure.mode;
   // Unevenly spaced frames (a phone's variable rate) into a constant-rate output: the cuts go
   // where FFmpeg's filling of frame times comes out the same in a segment (`unevenCuts`).
+  // Into an output that keeps frame times, they go where a segment gives its frames the same
+  // times (`keptTimeCuts`), and the segments keep them.
   const uneven =
-    shift === undefined && fills && mode === 'input-seek' && facts.rateIsFfmpegs === true
-      ? facts.grid
-      : undefined;
+    shift === undefined && mode === 'input-seek' && facts.rateIsFfmpegs === true ? facts.grid : undefined;
   if (shift === undefined && !uneven) return refuse(UNEVEN);
-  const keepsFrameTimes = !fills && facts.grid !== undefined && startsLate(facts.grid, rate);
+  const keepsFrameTimes =
+    !fills && facts.grid !== undefined && (uneven !== undefined || startsLate(facts.grid, rate));
   const cutsOnFrames = (shift ?? 0) > 0 || keepsFrameTimes || uneven !== undefined;
   if (cutsOnFrames && mode !== 'input-seek') return refuse(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
@@ -135,7 +136,7 @@ export async function planSplit(
   });
   if (balanced.length === 0) return refuse(`${span} s is too short to split`);
   const frames = uneven
-    ? unevenCuts(balanced, {
+    ? (fills ? unevenCuts : keptTimeCuts)(balanced, {
         grid: uneven,
         rate,
         timeBase: facts.timeBase,

@@ -1,6 +1,7 @@
 import type { FrameRate } from './boundaries.js';
 import { cfrSlots, MARGIN, type TimedFrame } from './cfr-slots.js';
 import type { FrameGrid } from './frame-grid.js';
+import { vfrTimes } from './vfr-times.js';
 
 /** What decides how FFmpeg fills the output (see `cfrSlots`). */
 export interface UnevenSource {
@@ -45,7 +46,82 @@ const REACH = 15;
  * where no such cut is near, or a decision in the whole run is too close to call.
  */
 export function unevenCuts(starts: readonly number[], source: UnevenSource): UnevenCuts | undefined {
-  const { grid, rate, singleStream: vscfr, unfiltered, endSeconds } = source;
+  const line = timeline(source);
+  if (!line) return undefined;
+  const { timed, count, limit, margin, end } = line;
+  const frames = timed(0, count, 0);
+  // vscfr starts counting at a first frame half a frame time late or more, and the output's frame
+  // times no longer count from 0, as the slots here do.
+  if (source.singleStream && (frames[0]?.at ?? 0) >= 0.5 - margin) return undefined;
+  const vscfr = source.singleStream;
+  const whole = cfrSlots(frames, { vscfr, limit, margin });
+  if (!whole || whole.length === 0) return undefined;
+
+  // Segment `[from, to)` of the output's frame times, from the source frame shown first there.
+  const fills = (from: number, to: number): boolean => {
+    // The first segment reads the source from its start, frames the whole run drops included.
+    const first = from === 0 ? 0 : (whole[from] as number);
+    const upTo = to < whole.length ? (whole[to] as number) : (end ?? count);
+    const own = cfrSlots(timed(first, upTo, line.seek(from === 0 ? undefined : first)), { vscfr, margin });
+    const want = whole.slice(from, to);
+    return own !== undefined && own.length === want.length && own.every((n, i) => n + first === want[i]);
+  };
+  // A segment starts with a frame the whole run shows there for the first time.
+  const opens = (slot: number) => slot > 0 && slot < whole.length && whole[slot] !== whole[slot - 1];
+  const slots = chooseCuts(
+    starts,
+    source.rate,
+    (slot, previous, last) =>
+      slot > previous && opens(slot) && fills(previous, slot) && (!last || fills(slot, whole.length)),
+  );
+  return slots && cutsAt(slots, (slot) => (slot === 0 ? 0 : (whole[slot] as number)), source.rate, end);
+}
+
+/**
+ * The same for an output that keeps frame times (Matroska, ...; see `vfrTimes`): each cut goes to
+ * the frame time nearest the balanced one that a frame is given in the whole run, where a segment
+ * starting with that frame gives it and every later frame up to the next cut's the same times,
+ * counted from the cut. The segments then keep their frames' times and the join places each at
+ * its cut (`keepsFrameTimes`).
+ */
+export function keptTimeCuts(starts: readonly number[], source: UnevenSource): UnevenCuts | undefined {
+  const line = timeline(source);
+  if (!line) return undefined;
+  const { timed, count, limit, margin, end } = line;
+  const whole = vfrTimes(timed(0, count, 0), { limit, margin });
+  if (!whole || whole.every((t) => t === undefined)) return undefined;
+  const upTo = end ?? whole.length;
+  // The frame given frame time `slot` in the whole run, if one is.
+  const frameAt = (slot: number) => whole.indexOf(slot);
+  const keeps = (first: number, next: number, slot: number): boolean => {
+    const own = vfrTimes(timed(first, next, line.seek(first === 0 ? undefined : first)), { margin });
+    return (
+      own !== undefined &&
+      own.length === next - first &&
+      own.every((t, i) => (t === undefined ? whole[first + i] === undefined : t + slot === whole[first + i]))
+    );
+  };
+  const slots = chooseCuts(starts, source.rate, (slot, previous, last) => {
+    const first = frameAt(slot);
+    const before = previous === 0 ? 0 : frameAt(previous);
+    return (
+      slot > previous &&
+      first > before &&
+      keeps(before, first, previous) &&
+      (!last || keeps(first, upTo, slot))
+    );
+  });
+  return slots && cutsAt(slots, (slot) => (slot === 0 ? 0 : frameAt(slot)), source.rate, end);
+}
+
+/**
+ * The source's frames as FFmpeg times them for these cuts: each frame's time and length in frame
+ * times, from the run's 0 or a segment's `-ss` (`seek`, µs, for a segment starting at a frame),
+ * how close to a threshold is too close (`margin`), the output's `-t` in frame times, and the
+ * first frame it trims away (it counts from the first frame), if any.
+ */
+function timeline(source: UnevenSource) {
+  const { grid, rate, unfiltered, endSeconds } = source;
   const seconds = grid.seconds;
   if (!seconds) return undefined;
   const clock = sourceClock(source);
@@ -53,53 +129,57 @@ export function unevenCuts(starts: readonly number[], source: UnevenSource): Une
     frameLength(clock.length(grid.durations?.[i] ?? 0), unfiltered, clock.margin),
   );
   if (lengths.some((l) => l === undefined)) return undefined;
+  const frameTime = rate.den / rate.num;
   const timed = (from: number, to: number, ssMicros: number): TimedFrame[] =>
     seconds.slice(from, to).map((_, i) => ({
       at: clock.at(from + i, ssMicros),
       duration: lengths[from + i] as number,
     }));
-  const frameTime = rate.den / rate.num;
   const limit = endSeconds === undefined ? undefined : endSeconds / frameTime;
-  const { margin } = clock;
-  const frames = timed(0, seconds.length, 0);
-  // vscfr starts counting at a first frame half a frame time late or more, and the output's frame
-  // times no longer count from 0, as the slots here do.
-  if (vscfr && (frames[0]?.at ?? 0) >= 0.5 - margin) return undefined;
-  const whole = cfrSlots(frames, { vscfr, limit, margin });
-  if (!whole || whole.length === 0) return undefined;
-  // The first frame the output's -t trims away (it counts from the first frame), if any.
-  const trimmed =
-    limit === undefined ? -1 : frames.findIndex((f) => f.at - (frames[0]?.at ?? 0) > limit - 1e-9);
-  const end = trimmed < 0 ? undefined : trimmed;
-
-  // Segment `[from, to)` of the output's frame times, from the source frame shown first there.
-  const fills = (from: number, to: number): boolean => {
-    // The first segment reads the source from its start, frames the whole run drops included.
-    const first = from === 0 ? 0 : (whole[from] as number);
-    const upTo = to < whole.length ? (whole[to] as number) : (end ?? seconds.length);
-    const ss = from === 0 ? 0 : seekMicros(seconds[first] as number, frameTime);
-    const own = cfrSlots(timed(first, upTo, ss), { vscfr, margin });
-    const want = whole.slice(from, to);
-    return own !== undefined && own.length === want.length && own.every((n, i) => n + first === want[i]);
+  const all = timed(0, seconds.length, 0);
+  const trimmed = limit === undefined ? -1 : all.findIndex((f) => f.at - (all[0]?.at ?? 0) > limit - 1e-9);
+  return {
+    timed,
+    count: seconds.length,
+    limit,
+    margin: clock.margin,
+    end: trimmed < 0 ? undefined : trimmed,
+    /** A segment's `-ss` for one starting at frame `first` (none for the first segment). */
+    seek: (first: number | undefined) =>
+      first === undefined ? 0 : seekMicros(seconds[first] as number, frameTime),
   };
-  // A segment starts with a frame the whole run shows there for the first time.
-  const opens = (slot: number) => slot > 0 && slot < whole.length && whole[slot] !== whole[slot - 1];
+}
 
+/**
+ * Each cut at the frame time nearest the balanced one (`starts`, µs) that `fits` (given the
+ * previous cut, and whether it is the last), in order; `undefined` where none is near.
+ */
+function chooseCuts(
+  starts: readonly number[],
+  rate: FrameRate,
+  fits: (slot: number, previous: number, last: boolean) => boolean,
+): number[] | undefined {
   const slots = [0];
   for (const [k, us] of starts.entries()) {
     const aim = Math.round((us * rate.num) / (rate.den * 1e6));
     const previous = slots.at(-1) as number;
-    const lastCut = k === starts.length - 1;
-    const found = nearest(aim).find(
-      (slot) =>
-        slot > previous && opens(slot) && fills(previous, slot) && (!lastCut || fills(slot, whole.length)),
-    );
+    const found = nearest(aim).find((slot) => fits(slot, previous, k === starts.length - 1));
     if (found === undefined) return undefined;
     slots.push(found);
   }
+  return slots;
+}
+
+/** The cuts at `slots` (the first is 0), each segment starting with source frame `firstAt(slot)`. */
+function cutsAt(
+  slots: readonly number[],
+  firstAt: (slot: number) => number,
+  rate: FrameRate,
+  end: number | undefined,
+): UnevenCuts {
   return {
     starts: slots.slice(1).map((slot) => Math.floor((slot * rate.den * 1e6) / rate.num)),
-    firsts: slots.map((slot) => (slot === 0 ? 0 : (whole[slot] as number))),
+    firsts: slots.map(firstAt),
     end,
   };
 }

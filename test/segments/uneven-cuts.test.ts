@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type UnevenSource, unevenCuts } from '../../src/segments/uneven-cuts.js';
+import { keptTimeCuts, type UnevenSource, unevenCuts } from '../../src/segments/uneven-cuts.js';
 
 const rate = { num: 30, den: 1 };
 /** 120 frames at 30 fps on a 1/600 s clock, at these frame times, each a frame time long unless `long` says. */
@@ -72,5 +72,18 @@ describe('R-AF-17 unevenCuts: cuts where a segment fills its frame times as the 
         source((n) => (n === 70 ? 70.5 : n), { unfiltered: true }),
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('R-AF-17 keptTimeCuts: cuts where a segment gives its frames the whole run’s times', () => {
+  // Frame 60 comes 0.2 early and takes frame time 60; 61 comes 0.8 early (60.2) and takes 61. A
+  // segment starting with 61 would give 62 (1.85 after it) frame time 63, not 62: the cut goes to
+  // frame 60, from which 61 falls 0.45 after and takes the next free time, as in the whole run.
+  const early = (n: number) => (n === 60 ? 59.8 : n === 61 ? 60.2 : n);
+  it.each([
+    ['jitter: the cut stays', source((n) => n + (n % 5 === 2 ? 0.05 : 0)), 2000000, [2000000], [0, 60]],
+    ['two early frames: the cut moves back a frame', source(early), 2033333, [2000000], [0, 60]],
+  ] as const)('%s', (_name, src, aim, starts, firsts) => {
+    expect(keptTimeCuts([aim], src)).toEqual({ starts, firsts, end: undefined });
   });
 });
