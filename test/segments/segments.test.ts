@@ -850,20 +850,6 @@ describe('R-AF-17 unevenly spaced frames (a phone’s variable rate, a missing f
     },
   );
 
-  it('the Matroska source with a 0.6 s gap, into Matroska at 4 segments: the gap kept', async () => {
-    // Before: runs whole (and, cut on the frame grid, gained the 15 frames of the gap, filled by
-    // the QuickTime segments).
-    if (!vol.existsSync('/in/gap.mkv'))
-      await engine.run(vol, [
-        ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
-        ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
-        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250'],
-        ...['-vf', "select='not(between(n,15,29))'", '-fps_mode', 'passthrough', '/in/gap.mkv'],
-      ]);
-    const result = await expectSplitLikeWhole('/in/gap.mkv', 4, 'input-seek', 85, { into: 'mkv' });
-    expect(result.segmentation.segments).toBe(4);
-  });
-
   it('a filter between, a frame time missing where the cut would go: the cut moves', async () => {
     // With a filter each frame is one frame time long: frame 61, at 62, is shown at 61 and 62.
     // Cut at 2.033 s, where the balance puts it, the second segment showed it once (120 frames
@@ -876,19 +862,27 @@ describe('R-AF-17 unevenly spaced frames (a phone’s variable rate, a missing f
     expect(await frameTimes('/out/missing-hflip-split.mp4')).toHaveLength(121);
   });
 
-  it('a Matroska source with a 0.6 s gap in its video (ms times), into MP4 at 4 segments', async () => {
-    // Before: runs whole (and, cut on the frame grid, lost a frame at 4 segments). The whole run
+  it.each([
+    // Before: ran whole (and, cut on the frame grid, lost a frame at 4 segments). The whole run
     // shows the frame after the gap 16 times; the cuts fall clear of it.
-    if (!vol.existsSync('/in/gap.mkv'))
-      await engine.run(vol, [
-        ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
-        ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
-        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250'],
-        ...['-vf', "select='not(between(n,15,29))'", '-fps_mode', 'passthrough', '/in/gap.mkv'],
-      ]);
-    const result = await expectSplitLikeWhole('/in/gap.mkv', 4, 'input-seek', 100);
-    expect(result.segmentation.cuts).toEqual([1.24, 2.16, 3.16]);
-  });
+    ['MP4', 'mp4', 100, [1.24, 2.16, 3.16]],
+    // Before: ran whole (and, cut on the frame grid, gained the gap's 15 frames, filled by the
+    // QuickTime segments). The gap stays a gap.
+    ['Matroska', 'mkv', 85, [1.2, 2.16, 3.16]],
+  ] as const)(
+    'a Matroska source with a 0.6 s gap in its video (ms times), into %s at 4 segments',
+    async (_name, into, frames, cuts) => {
+      if (!vol.existsSync('/in/gap.mkv'))
+        await engine.run(vol, [
+          ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+          ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
+          ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250'],
+          ...['-vf', "select='not(between(n,15,29))'", '-fps_mode', 'passthrough', '/in/gap.mkv'],
+        ]);
+      const result = await expectSplitLikeWhole('/in/gap.mkv', 4, 'input-seek', frames, { into });
+      expect(result.segmentation.cuts).toEqual(cuts);
+    },
+  );
 
   it('a rate FFmpeg would guess otherwise (r_frame_rate far from the average): runs whole', async () => {
     // Every tenth frame half a frame time late: ffprobe's r_frame_rate says 60, the average 28.7.
