@@ -225,7 +225,10 @@ export function segmentStructure(
     ) &&
     optionValues(args, VIDEO_FILTERS).every(frameLocal);
   if (!seekable && o['c:a'] === 'copy')
-    return { reason: 'audio stream copy needs the whole input (-c:a copy with a graph)' };
+    return {
+      reason:
+        'audio stream copy (-c:a copy) splits only where the input is seeked (one input, frame-local filters, a map of its video then its audio)',
+    };
   return { mode: seekable ? 'input-seek' : 'output-seek' };
 }
 

@@ -903,6 +903,16 @@ describe('R-AF-17 a map of the one input’s streams', () => {
   // and then audio entries now seek the input: the segments map the video, the first segment's
   // audio output the audio entries from the input it reads whole.
   const TWO_TRACKS = '/in/two-tracks.mp4';
+  const twoTracks = async () => {
+    if (vol.existsSync(TWO_TRACKS)) return;
+    await engine.run(vol, [
+      ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=880:sample_rate=48000:duration=4'],
+      ...['-map', '0:v', '-map', '1:a', '-map', '2:a'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-c:a', 'aac', TWO_TRACKS],
+    ]);
+  };
   it.each([
     ['0:v:0 and the second audio track', ['0:v:0', '0:a:1'], 'input-seek', ['video', 'audio']],
     ['0:v and every audio track', ['0:v', '0:a'], 'input-seek', ['video', 'audio', 'audio']],
@@ -919,30 +929,32 @@ describe('R-AF-17 a map of the one input’s streams', () => {
   ] as const)(
     '%s: %j, split %s, every frame, the audio and the streams’ order as in the whole run',
     async (_name, map, mode, types) => {
-      if (!vol.existsSync(TWO_TRACKS))
-        await engine.run(vol, [
-          ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
-          ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
-          ...['-f', 'lavfi', '-i', 'sine=frequency=880:sample_rate=48000:duration=4'],
-          ...[
-            '-map',
-            '0:v',
-            '-map',
-            '1:a',
-            '-map',
-            '2:a',
-            '-c:v',
-            'libx264',
-            '-preset',
-            'ultrafast',
-            '-g',
-            '25',
-          ],
-          ...['-c:a', 'aac', TWO_TRACKS],
-        ]);
+      await twoTracks();
       await expectSplitLikeWhole(TWO_TRACKS, 2, mode, 100, { output: { map } });
       const split = `/out/two-tracks-split-2.mp4`;
       expect((await streams(split)).map((s) => s.type)).toEqual(types);
     },
   );
+
+  it('-c:a copy of the second audio track, the input seeked: splits, the copy as in the whole run', async () => {
+    await twoTracks();
+    await expectSplitLikeWhole(TWO_TRACKS, 2, 'input-seek', 100, {
+      output: { map: ['0:v:0', '0:a:1'], 'c:a': 'copy' },
+    });
+  });
+
+  it('-c:a copy after the graph (the audio mapped first): runs whole and says why', async () => {
+    await twoTracks();
+    const cmd = new Command({ y: true }).input(TWO_TRACKS).output('/out/copied.mp4', {
+      map: ['0:a:1', '0:v'],
+      'c:v': 'libx264',
+      preset: 'ultrafast',
+      'c:a': 'copy',
+    });
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining('splits only where the input is seeked'),
+    });
+  });
 });
