@@ -105,6 +105,9 @@ export async function planSplit(
     return refuse(UNREAD);
   const hazard = inputHazard(cmd, facts, inputs);
   if (hazard) return refuse(hazard);
+  // One run fails on it; run whole, so the error names the command's own map.
+  if (mode === 'input-seek' && !facts.hasAudio && map && seekMaps(map)?.audio.some((e) => !e.endsWith('?')))
+    return refuse('the map names audio the input does not have');
   // The length the command gives its output (`-ss`, `-sseof`, `-t`, the graph) over the inputs'.
   const lengths =
     structure.mode === 'input-seek' ? [facts.durationSeconds] : inputs.map((f) => f?.durationSeconds);

@@ -4,6 +4,7 @@ import {
   type Engine,
   FFmpegExitError,
   type InputOptions,
+  type InputStreamSelector,
   type OutputOptions,
   RunAbortedError,
   runCommand,
@@ -941,6 +942,25 @@ describe('R-AF-17 a map of the one input’s streams', () => {
     await expectSplitLikeWhole(TWO_TRACKS, 2, 'input-seek', 100, {
       output: { map: ['0:v:0', '0:a:1'], 'c:a': 'copy' },
     });
+  });
+
+  it('a map naming audio a video-only input lacks: FFmpeg’s error on the command’s own map; 0:a? splits', async () => {
+    const cmd = (map: readonly InputStreamSelector[]) =>
+      new Command({ y: true })
+        .input('/in/video-only.mp4')
+        .output('/out/mapped.mp4', { map, 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+    await engine.run(vol, [
+      ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '/in/video-only.mp4'],
+    ]);
+    const failure = await runCommand(vol, cmd(['0:v', '0:a']), { engine, segments: 2 }).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(FFmpegExitError);
+    expect((failure as FFmpegExitError).stderr).toContain("Stream map '0:a' matches no streams");
+    const optional = await runCommand(vol, cmd(['0:v', '0:a?']), { engine, segments: 2 });
+    expect(optional.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+    expect((await streams('/out/mapped.mp4')).map((s) => s.type)).toEqual(['video']);
   });
 
   it('-c:a copy after the graph (the audio mapped first): runs whole and says why', async () => {
