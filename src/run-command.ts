@@ -31,7 +31,10 @@ export interface RunCommandOptions extends RunOptions {
    * decodes nothing), so where keyframes are sparse the later segments get fewer frames of their
    * own; where a keyframe lies next to the balance the cut moves onto it. The first segment also
    * encodes the whole audio, so it gets fewer frames too. `segmentation.cuts` says where each
-   * segment after the first starts, `segmentation.audio` where the audio was encoded.
+   * segment after the first starts, `segmentation.audio` where the audio was encoded. A source
+   * whose frames are unevenly spaced (a phone's variable rate, a gap) is cut only where a segment
+   * repeats, drops and times its frames as the single run does, so a cut may move a few frames
+   * from the balance.
    *
    * @example
    * ```ts
