@@ -32,7 +32,25 @@ export interface CfrOptions {
  */
 export const MARGIN = 0.05;
 /** Two frame times this close are the same time, told apart only by floating point. */
-const EXACT = 1e-9;
+export const EXACT = 1e-9;
+
+/**
+ * The frames an output's `-t` (`limit`, frame times) lets through to the rate conversion: FFmpeg
+ * trims the graph's output counting from the first frame (`pts - first < duration`: one at the
+ * limit exactly is past it). `undefined` where a frame is within `margin` of it, but not on it.
+ */
+export function trimmed(
+  frames: readonly TimedFrame[],
+  limit: number | undefined,
+  margin: number,
+): readonly TimedFrame[] | undefined {
+  if (limit === undefined) return frames;
+  const firstAt = frames[0]?.at ?? 0;
+  const since = frames.map((f) => f.at - firstAt);
+  if (since.some((t) => Math.abs(t - limit) > EXACT && Math.abs(t - limit) < margin)) return undefined;
+  const end = since.findIndex((t) => t > limit - EXACT);
+  return end < 0 ? frames : frames.slice(0, end);
+}
 
 /**
  * Which of `frames` (in time order) fills each of the output's frame times, as FFmpeg 5.1 fills a
@@ -55,14 +73,9 @@ export function cfrSlots(
   let next = 0;
   let last: number | undefined;
   const full = () => limit !== undefined && next > limit - EXACT;
-  const firstAt = frames[0]?.at ?? 0;
-  for (const [index, frame] of frames.entries()) {
-    if (limit !== undefined) {
-      // At the limit exactly is past it (trim keeps `pts - first < duration`); near it is unsure.
-      const since = frame.at - firstAt;
-      if (Math.abs(since - limit) > EXACT && near(since, limit)) return undefined;
-      if (since > limit - EXACT) break;
-    }
+  const kept = trimmed(frames, limit, margin);
+  if (kept === undefined) return undefined;
+  for (const [index, frame] of kept.entries()) {
     let delta0 = frame.at - next;
     let delta = delta0 + frame.duration;
     if (delta0 < 0 && delta > 0) delta0 = 0;

@@ -72,8 +72,8 @@ export async function planSplit(
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment,
   // and so is one whose video a `map` of `0:v` may take more than one stream of.
   const map = cmd.outputs[0]?.options.map;
-  const manyVideo =
-    map !== undefined && seekMaps(map)?.needsOneVideoStream === true && facts.videoStreams !== 1;
+  const maps = map === undefined ? undefined : seekMaps(map);
+  const manyVideo = maps?.needsOneVideoStream === true && facts.videoStreams !== 1;
   const mode: SegmentMode =
     structure.mode === 'input-seek' && (facts.seeksExactly === false || manyVideo)
       ? 'output-seek'
@@ -106,7 +106,7 @@ export async function planSplit(
   const hazard = inputHazard(cmd, facts, inputs);
   if (hazard) return refuse(hazard);
   // One run fails on it; run whole, so the error names the command's own map.
-  if (mode === 'input-seek' && !facts.hasAudio && map && seekMaps(map)?.audio.some((e) => !e.endsWith('?')))
+  if (mode === 'input-seek' && !facts.hasAudio && maps?.audio.some((entry) => !entry.endsWith('?')))
     return refuse('the map names audio the input does not have');
   // The length the command gives its output (`-ss`, `-sseof`, `-t`, the graph) over the inputs'.
   const lengths =

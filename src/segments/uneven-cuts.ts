@@ -1,5 +1,5 @@
 import type { FrameRate } from './boundaries.js';
-import { cfrSlots, MARGIN, type TimedFrame } from './cfr-slots.js';
+import { cfrSlots, MARGIN, type TimedFrame, trimmed } from './cfr-slots.js';
 import type { FrameGrid } from './frame-grid.js';
 import { vfrTimes } from './vfr-times.js';
 
@@ -137,13 +137,14 @@ function timeline(source: UnevenSource) {
     }));
   const limit = endSeconds === undefined ? undefined : endSeconds / frameTime;
   const all = timed(0, seconds.length, 0);
-  const trimmed = limit === undefined ? -1 : all.findIndex((f) => f.at - (all[0]?.at ?? 0) > limit - 1e-9);
+  // Where the output's -t trims (a frame too near it is refused by the whole run's timing).
+  const kept = trimmed(all, limit, 0) ?? all;
   return {
     timed,
     count: seconds.length,
     limit,
     margin: clock.margin,
-    end: trimmed < 0 ? undefined : trimmed,
+    end: kept.length < all.length ? kept.length : undefined,
     /** A segment's `-ss` for one starting at frame `first` (none for the first segment). */
     seek: (first: number | undefined) =>
       first === undefined ? 0 : seekMicros(seconds[first] as number, frameTime),

@@ -1,4 +1,4 @@
-import { MARGIN, type TimedFrame } from './cfr-slots.js';
+import { EXACT, MARGIN, type TimedFrame, trimmed } from './cfr-slots.js';
 
 /**
  * The frame time FFmpeg 5.1 gives each of `frames` (in time order) in an output that keeps frame
@@ -15,14 +15,10 @@ export function vfrTimes(
 ): (number | undefined)[] | undefined {
   const near = (x: number, threshold: number) => Math.abs(x - threshold) < margin;
   const times: (number | undefined)[] = [];
-  const firstAt = frames[0]?.at ?? 0;
+  const kept = trimmed(frames, limit, margin);
+  if (kept === undefined) return undefined;
   let next = 0;
-  for (const frame of frames) {
-    if (limit !== undefined) {
-      const since = frame.at - firstAt;
-      if (Math.abs(since - limit) > 1e-9 && near(since, limit)) return undefined;
-      if (since > limit - 1e-9) break;
-    }
+  for (const frame of kept) {
     const delta0 = frame.at - next;
     const delta = delta0 + frame.duration;
     let time: number | undefined;
@@ -34,7 +30,7 @@ export function vfrTimes(
       if (near(delta, -0.6)) return undefined;
       time = delta <= -0.6 ? undefined : next;
     }
-    if (time !== undefined && limit !== undefined && time > limit - 1e-9) break;
+    if (time !== undefined && limit !== undefined && time > limit - EXACT) break;
     times.push(time);
     if (time !== undefined) next = time + 1;
   }
