@@ -93,6 +93,11 @@ export interface SegmentJobOptions {
    * millisecond movie timescale, 1/60 s became 16 ms, and 40 of 240 frames came out 1 ms early).
    */
   readonly timescale?: number;
+  /**
+   * The command's audio filter options (`-af ...`, see `audioFilterApart`), for the output that
+   * encodes the audio; `cmd` is then the command without them.
+   */
+  readonly audioFilter?: readonly string[];
 }
 
 /**
@@ -111,6 +116,7 @@ export function segmentJobs(
     inputRanges,
     keepsFrameTimes = false,
     timescale,
+    audioFilter = [],
   }: SegmentJobOptions = {},
 ): SegmentJobs {
   const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.${containers.video}`;
@@ -135,6 +141,7 @@ export function segmentJobs(
   const audioCodecOptions: OutputOptions = { 'c:a': audioCodec, 'b:a': audioBitrate, 'q:a': audioQuality };
   const pcm = audio.where === 'join';
   const fromFirst = audio.where === 'first-segment';
+  const audioRaw = [...containers.audioOptions, ...audioFilter];
   const audioOutput = (map?: readonly string[]): OutputOptions => ({
     ...defined({
       ...audioCodecOptions,
@@ -146,7 +153,7 @@ export function segmentJobs(
       threads: videoSide.threads,
       privateOptions: videoSide.privateOptions,
       vn: map ? undefined : true,
-      raw: containers.audioOptions.length ? containers.audioOptions : undefined,
+      raw: audioRaw.length ? audioRaw : undefined,
     }),
     f: containers.audio,
   });

@@ -1,6 +1,7 @@
 import type { Command } from '../builder/index.js';
 import { parseDuration } from '../builder/index.js';
 import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
+import { audioFilterApart } from './audio-filter.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
 import { graphFilters } from './filter-names.js';
 import { cutShift, fillsFrameTimes, frameRanges, shiftedFrames, startsLate } from './frame-grid.js';
@@ -159,7 +160,15 @@ export async function planSplit(
   if (cutsOnFrames && inputRanges === undefined) return refuse(UNEVEN);
   const containers = scratchContainers(cmd, audio.where);
   if ('reason' in containers) return refuse(containers.reason);
-  const jobs = segmentJobs(cmd, mode, starts, audio, {
+  const filtered = audioFilterApart(args);
+  // The join encodes PCM the segments converted to the output's rate and layout already: a
+  // filter there would run after that conversion, not before it as in one run.
+  if (filtered && audio.where === 'join')
+    return refuse(
+      'an audio filter (-af) on audio the split encodes in the join (a complex graph without -map), after converting its rate and layout: one run filters before that',
+    );
+  const jobs = segmentJobs(filtered?.video ?? cmd, mode, starts, audio, {
+    audioFilter: filtered?.audioFilter,
     containers,
     inputRanges,
     keepsFrameTimes,

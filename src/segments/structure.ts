@@ -188,14 +188,13 @@ export function segmentStructure(
   // Checked 2026-12-01: -stream_loop 1 cut over one pass (4 s of 8) and lost a frame (22 dB).
   if (cmd.inputs.some((i) => i.options.stream_loop !== undefined))
     return { reason: 'an input repeats (-stream_loop), which the split does not count in its length' };
-  // Checked 2026-12-01: input-seek bound the filter to the input the first segment reads with
-  // -an (FFmpeg refused: a disabled stream); output-seek shifted the video a frame and changed
-  // the audio. A graph's audio chains (-filter_complex) split; a plain -af does not yet.
   if (args.some((a) => /^-filter(_complex)?_script(:|$)/.test(a)))
     return { reason: 'the filtergraph is read from a file (-filter_script), which the split cannot check' };
-  if (optionValues(args, AUDIO_FILTERS).length > 0)
+  // The audio's own filters (-af) go with the audio, encoded once (`audioFilterApart`); one
+  // -filter for every stream would have to be divided between them.
+  if (args.includes('-filter'))
     return {
-      reason: 'an audio filter (-af) is not carried into a split yet (a -filter_complex audio chain is)',
+      reason: 'a -filter for every stream (neither -filter:v nor -filter:a) cannot be split by stream type',
     };
   const names = videoGraphs(args).map(filterNames);
   if (names.includes(undefined)) return { reason: 'a filtergraph the splitter cannot read' };
@@ -246,6 +245,3 @@ const VIDEO_FILTERS = /^-(vf|filter(:v(:\d+)?)?)$/;
 export function videoGraphs(args: readonly string[]): string[] {
   return [...optionValues(args, VIDEO_FILTERS), ...optionValues(args, /^-(filter_complex|lavfi)$/)];
 }
-
-/** The same for audio: `-af`, `-filter:a`, `-filter`. */
-const AUDIO_FILTERS = /^-(af|filter(:a(:\d+)?)?)$/;

@@ -434,6 +434,81 @@ describe('R-AF-17 frame-local filters that read the frame’s time or number', (
   );
 });
 
+describe('R-AF-17 an audio filter (-af) rides with the audio, encoded once', () => {
+  // Before: run whole. Left on the segments the filter bound to the first segment's seeked,
+  // audio-less input (FFmpeg refused); it now goes to the one output that encodes the audio.
+  it.each([
+    [
+      'a parsed -af, the input seeked',
+      'input-seek',
+      'mp4',
+      (path: string) =>
+        Command.parse([
+          '-y',
+          '-i',
+          SOURCE,
+          '-af',
+          'aecho=0.8:0.9:100:0.3,volume=0.5',
+          '-c:v',
+          'libx264',
+          '-c:a',
+          'aac',
+          path,
+        ]),
+    ],
+    [
+      "the builder's audio chain beside a timed video filter",
+      'output-seek',
+      'mp4',
+      (path: string) =>
+        new Command({ y: true })
+          .input(SOURCE)
+          .filter('hue', { h: 't' })
+          .filter('volume', { volume: 0.5 })
+          .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' }),
+    ],
+    [
+      'a parsed -filter:a (loudnorm, which reads seconds ahead) into Matroska',
+      'input-seek',
+      'mkv',
+      (path: string) =>
+        Command.parse([
+          '-y',
+          '-i',
+          SOURCE,
+          '-filter:a',
+          'loudnorm',
+          '-c:v',
+          'libx264',
+          '-c:a',
+          'libvorbis',
+          path,
+        ]),
+    ],
+  ] as const)('%s: splits %s, the audio as in the whole run', async (_name, mode, into, cmd) => {
+    const whole = `/out/filtered-whole.${into}`;
+    const split = `/out/filtered-split.${into}`;
+    await runCommand(vol, cmd(whole), { engine });
+    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode, audio: 'first-segment' });
+    expect(await streams(split)).toEqual(await streams(whole));
+    expect(await frameTimes(split)).toEqual(await frameTimes(whole));
+    expect(await audioMd5(split)).toBe(await audioMd5(whole));
+    expect(await lowestFramePsnr(split, whole)).toBeGreaterThan(32);
+  });
+
+  it('over audio the join encodes (a complex graph without a map): runs whole and says why', async () => {
+    const cmd = Command.parse(
+      `-y -i ${SOURCE} -filter_complex [0:v]hue=h=t -af volume=0.5 -c:v libx264 -c:a aac /out/joined-af.mp4`,
+    );
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining('an audio filter (-af) on audio the split encodes in the join'),
+    });
+  });
+});
+
 describe('R-AF-17 the output muxer’s own options', () => {
   // privateOptions reached the segments only: the join wrote an isom MP4 where the whole run
   // wrote an mp42 one, and left unfragmented what the whole run wrote in fragments.
@@ -588,23 +663,6 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     ['a repeated input (-stream_loop)', fromSource({ stream_loop: 1 }, '/out/looped.mp4'), '-stream_loop'],
     // Before: the split's audio came out 0.98 s early.
     ['an input offset (-itsoffset)', fromSource({ itsoffset: 1 }, '/out/offset.mp4'), '-itsoffset'],
-    // Before: refused by FFmpeg in input-seek (the filter bound to the audio-less first input).
-    [
-      'an audio filter',
-      Command.parse([
-        '-y',
-        '-i',
-        SOURCE,
-        '-af',
-        'volume=0.5',
-        '-c:v',
-        'libx264',
-        '-c:a',
-        'aac',
-        '/out/af.mp4',
-      ]),
-      '-af',
-    ],
     // Before: a looped cover over 2.56 s of MP3 gave 4.24 s of video whole (x264's lookahead ran
     // on past the audio) and 4.32 s split.
     [
