@@ -121,7 +121,9 @@ export function inputFacts(
           : { times: [], durations: [] };
       const scanned = video && rate && !still ? frameGrid(times, start, rate, durations) : undefined;
       return {
-        durationSeconds: probe.format.duration,
+        // Not looped (the command's -loop makes it endless), a still image lasts one frame time:
+        // a logo overlaid on a video leaves the output the video's length.
+        durationSeconds: probe.format.duration ?? (still && rate ? rate.den / rate.num : undefined),
         hasAudio: probe.streams.some((s) => s.codecType === 'audio'),
         hasSubtitles: probe.streams.some((s) => s.codecType === 'subtitle'),
         // A video without a rate to measure against is taken as irregular.

@@ -434,6 +434,42 @@ describe('R-AF-17 frame-local filters that read the frame’s time or number', (
   );
 });
 
+describe('R-AF-17 a logo overlaid on the video (a still image, not looped)', () => {
+  // Before: run whole, "the output's duration is unknown": a picture without -loop had no length
+  // to the probe, and overlay lasts as long as its longer input. It is one frame time.
+  it.each([
+    [
+      "the builder's overlay, FFmpeg choosing the audio",
+      (path: string) =>
+        new Command({ y: true })
+          .input(SOURCE)
+          .input('/in/card-0.png')
+          .filter('overlay', { x: 'W-w-10', y: 'H-h-10' })
+          .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' }),
+    ],
+    [
+      'a parsed graph, mapped',
+      (path: string) =>
+        Command.parse([
+          ...['-y', '-i', SOURCE, '-i', '/in/card-1.png'],
+          ...[
+            '-filter_complex',
+            '[1:v]scale=64:-1[l];[0:v][l]overlay=10:10[v]',
+            '-map',
+            '[v]',
+            '-map',
+            '0:a',
+          ],
+          ...['-c:v', 'libx264', '-c:a', 'aac', path],
+        ]),
+    ],
+  ] as const)('%s: splits output-seek, as in the whole run', async (_name, cmd) => {
+    const result = await expectCommandSplitLikeWhole(cmd, 'logo', 'output-seek');
+    expect(result.segmentation.cuts).toHaveLength(1);
+    expect(await audioMd5('/out/logo-split.mp4')).toBe(await audioMd5('/out/logo-whole.mp4'));
+  });
+});
+
 describe('R-AF-17 an audio filter (-af) rides with the audio, encoded once', () => {
   // Before: run whole. Left on the segments the filter bound to the first segment's seeked,
   // audio-less input (FFmpeg refused); it now goes to the one output that encodes the audio.
