@@ -74,7 +74,7 @@ export function outputChecks(engine: () => Engine, vol: Volume) {
       );
     },
 
-    /** Each stream's kind, codec, shape, start and duration, as ffprobe reads them. */
+    /** Each stream's kind, codec, shape, rates, start and duration, as ffprobe reads them. */
     async streams(path: string) {
       const { streams } = await engine().probe(vol, path);
       return streams.map((s) => ({
@@ -82,6 +82,10 @@ export function outputChecks(engine: () => Engine, vol: Volume) {
         codec: s.codecName,
         size: s.width === undefined ? undefined : `${s.width}x${s.height} ${s.pixFmt}`,
         audio: s.sampleRate === undefined ? undefined : `${s.sampleRate} Hz ${s.channelLayout}`,
+        // What a player or FFmpeg reading the file back takes as the rate (Matroska stores it
+        // as every frame's default length).
+        rate: s.frameRate === undefined ? undefined : `${s.frameRate.num}/${s.frameRate.den}`,
+        averageRate: s.avgFrameRate === undefined ? undefined : `${s.avgFrameRate.num}/${s.avgFrameRate.den}`,
         startTime: s.startTime,
         duration: s.duration,
         frames: s.frameCount,

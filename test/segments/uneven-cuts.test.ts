@@ -83,7 +83,28 @@ describe('R-AF-17 keptTimeCuts: cuts where a segment gives its frames the whole 
   it.each([
     ['jitter: the cut stays', source((n) => n + (n % 5 === 2 ? 0.05 : 0)), 2000000, [2000000], [0, 60]],
     ['two early frames: the cut moves back a frame', source(early), 2033333, [2000000], [0, 60]],
+    // Frames 50 on 10 frame times late: the first segment must not hold the gap (its average
+    // rate becomes the output's), so the cut at 2.17 s goes back to 2 s, where frame 50 starts.
+    [
+      'a gap: the first segment ends at it',
+      source((n) => (n < 50 ? n : n + 10)),
+      2166666,
+      [2000000],
+      [0, 50],
+    ],
+    // A later segment may hold one: 4 segments, the gap inside the second.
+    [
+      'a gap past the first cut stays inside a segment',
+      source((n) => (n < 50 ? n : n + 10)),
+      [1000000, 2166666, 3333333],
+      [1000000, 2166666, 3333333],
+      [0, 30, 55, 90],
+    ],
   ] as const)('%s', (_name, src, aim, starts, firsts) => {
-    expect(keptTimeCuts([aim], src)).toEqual({ starts, firsts, end: undefined });
+    expect(keptTimeCuts(typeof aim === 'number' ? [aim] : aim, src)).toEqual({
+      starts,
+      firsts,
+      end: undefined,
+    });
   });
 });
