@@ -88,9 +88,12 @@ export interface SegmentJobOptions {
    */
   readonly keepsFrameTimes?: boolean;
   /**
-   * With `keepsFrameTimes`, the segments' track and movie timescale: a multiple of the frame rate,
-   * so the edit list that places a first frame after 0 says exactly where (in the default
-   * millisecond movie timescale, 1/60 s became 16 ms, and 40 of 240 frames came out 1 ms early).
+   * The QuickTime segments' track and movie timescale. With `keepsFrameTimes`, a multiple of the
+   * frame rate, so the edit list that places a first frame after 0 says exactly where (in the
+   * default millisecond movie timescale, 1/60 s became 16 ms, and 40 of 240 frames came out 1 ms
+   * early). Into AVI, the frame rate itself: the join's stream copy gives AVI the time base of its
+   * input when that is coarser than 1/500 s, and half a frame time otherwise (a split AVI
+   * declared 50 fps for 25, every other frame an empty chunk).
    */
   readonly timescale?: number;
   /**
@@ -170,6 +173,10 @@ export function segmentJobs(
         t: undefined,
       }));
 
+  const videoPrivate =
+    timescale && containers.video !== 'ivf'
+      ? { ...videoSide.privateOptions, movie_timescale: timescale, video_track_timescale: timescale }
+      : videoSide.privateOptions;
   const segments = ranges.map(({ ss, to, t: length }, k) => {
     if (mode === 'output-seek') {
       const apart = audio.where === 'first-segment' ? audio.apart : undefined;
@@ -186,6 +193,7 @@ export function segmentJobs(
           ac: pcm ? ac : undefined,
           'c:a': pcm ? 'pcm_f32le' : undefined,
           f: containers.video,
+          privateOptions: videoPrivate,
           ss,
           to,
         }),
@@ -219,10 +227,7 @@ export function segmentJobs(
           an: true,
           f: containers.video,
           raw: keepsFrameTimes ? [...(videoSide.raw ?? []), '-fps_mode', 'vfr'] : videoSide.raw,
-          privateOptions:
-            keepsFrameTimes && timescale
-              ? { ...videoSide.privateOptions, movie_timescale: timescale, video_track_timescale: timescale }
-              : videoSide.privateOptions,
+          privateOptions: videoPrivate,
         }),
       }));
     if (k > 0 || !fromFirst || !source) return segment.toArgs();

@@ -8,11 +8,11 @@ import { outputFormat } from './structure.js';
  * timestamps are the single run's, and holds the float PCM of the `join` audio plan. FFmpeg 5.1's
  * QuickTime muxer refuses VP9, Opus and FLAC ("only supported in MP4"), so those go into MP4, the
  * same muxer in its other mode (the same frame-rate handling, edit lists and timescales); FLAC
- * there needs `-strict experimental`. Opus and MP3 bound for Matroska go into Matroska (see
- * {@link PADDING_KEPT_BY_MATROSKA}).
+ * there needs `-strict experimental`. VP8, which neither holds, goes into IVF. Opus and MP3 bound
+ * for Matroska go into Matroska (see {@link PADDING_KEPT_BY_MATROSKA}).
  */
 export interface ScratchContainers {
-  readonly video: 'mov' | 'mp4';
+  readonly video: 'mov' | 'mp4' | 'ivf';
   readonly audio: 'mov' | 'mp4' | 'matroska';
   /** Options of the audio's scratch output (`-strict experimental` for FLAC in MP4, ...). */
   readonly audioOptions: readonly string[];
@@ -28,8 +28,11 @@ export interface ScratchContainers {
 
 /** Encoders (and the codec names that pick them) whose video QuickTime refuses and MP4 holds. */
 const MP4_VIDEO = new Set(['libvpx-vp9', 'vp9', 'libaom-av1', 'libsvtav1', 'librav1e', 'av1']);
-/** Encoders whose video neither holds (VP8: "VP8 muxing is currently not supported"). */
-const NEITHER_VIDEO = new Set(['libvpx', 'vp8']);
+/**
+ * Encoders whose video neither holds (VP8: "VP8 muxing is currently not supported"): IVF, libvpx's
+ * own container, which keeps the encoder's time base (one frame time) and holds nothing else.
+ */
+const IVF_VIDEO = new Set(['libvpx', 'vp8']);
 /** Encoders whose audio QuickTime refuses and MP4 holds. */
 const MP4_AUDIO = new Set(['libopus', 'opus', 'flac']);
 /** Those that MP4 holds only as experimental in FFmpeg 5.1. */
@@ -93,14 +96,12 @@ export function scratchContainers(
     return {
       reason: `FFmpeg chooses the audio encoder for ${format || 'this output'}, which the split cannot tell for its scratch file: name it with c:a`,
     };
-  if (video !== undefined && NEITHER_VIDEO.has(video))
-    return { reason: `the segments' MOV and MP4 containers cannot hold ${video}'s video` };
-  const inMp4 = video !== undefined && MP4_VIDEO.has(video);
-  if (inMp4 && pcmInSegments)
+  const videoContainer =
+    video === undefined ? 'mov' : IVF_VIDEO.has(video) ? 'ivf' : MP4_VIDEO.has(video) ? 'mp4' : 'mov';
+  if (videoContainer !== 'mov' && pcmInSegments)
     return {
-      reason: `${video}'s segments go into MP4, which cannot carry the PCM audio they would take to the join`,
+      reason: `${video}'s segments go into ${videoContainer.toUpperCase()}, which cannot carry the PCM audio they would take to the join`,
     };
-  const videoContainer = inMp4 ? 'mp4' : 'mov';
   if (audio === 'copy') return { video: videoContainer, ...copiedAudio(cmd) };
   const padded =
     audio === undefined || audioWhere !== 'first-segment' || !MATROSKA.has(format)

@@ -10,7 +10,7 @@ import { scratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
 import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
 import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
-import { type SegmentMode, videoGraphs } from './structure.js';
+import { outputFormat, type SegmentMode, videoGraphs } from './structure.js';
 import { keptTimeCuts, unevenCuts } from './uneven-cuts.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
@@ -167,12 +167,21 @@ export async function planSplit(
     return refuse(
       'an audio filter (-af) on audio the split encodes in the join (a complex graph without -map), after converting its rate and layout: one run filters before that',
     );
+  // AVI takes its time base from the join's input (see `timescale`): the segments' must be the
+  // encoder's, one frame time, which a QuickTime timescale can be only for a whole rate.
+  const encoderRate =
+    outputFrameRate(cmd, args) ?? facts.frameRate ?? inputs.find((f) => f?.frameRate)?.frameRate;
+  const avi = outputFormat(cmd) === 'avi';
+  if (avi && !(encoderRate && encoderRate.den === 1 && encoderRate.num < 500))
+    return refuse(
+      "an AVI output's time base is one frame time, which the segments keep only for a whole number of frames per second",
+    );
   const jobs = segmentJobs(filtered?.video ?? cmd, mode, starts, audio, {
     audioFilter: filtered?.audioFilter,
     containers,
     inputRanges,
     keepsFrameTimes,
-    timescale: keepsFrameTimes ? rateTimescale(rate) : undefined,
+    timescale: avi ? encoderRate?.num : keepsFrameTimes ? rateTimescale(rate) : undefined,
   });
   return { mode, starts, audio, jobs, duration, span };
 }

@@ -374,6 +374,21 @@ describe('R-AF-17 encoders whose streams QuickTime cannot hold', () => {
     ],
     // The scratch audio file named no encoder, so it got its own container's (AAC for Vorbis).
     ['H.264 into Matroska, FFmpeg choosing its audio (Vorbis)', 'mkv', { 'c:a': undefined }],
+    // Before: ran whole (QuickTime: "VP8 muxing is currently not supported"). IVF holds it.
+    [
+      'VP8 with Vorbis, into WebM (IVF segments)',
+      'webm',
+      { 'c:v': 'libvpx', 'b:v': '1M', 'c:a': 'libvorbis' },
+    ],
+    [
+      'VP8 with Opus, into WebM, by FFmpeg’s realtime settings',
+      'webm',
+      { 'c:v': 'libvpx', 'c:a': 'libopus', ...fast },
+    ],
+    // Before: the join's stream copy gave AVI half a frame time as its time base (the MOV
+    // segments' 1/12800 is finer than 1/500 s): 50 fps declared for 25, every other chunk empty.
+    ['H.264 with MP3, into AVI', 'avi', { 'c:a': 'libmp3lame' }],
+    ['MPEG-4 part 2 with MP3, into AVI', 'avi', { 'c:v': 'mpeg4', 'q:v': 5, 'c:a': 'libmp3lame' }],
   ] as const)(
     '%s: split, every frame once at the whole run’s time and picture, the same audio',
     async (_name, into, output) => {
@@ -395,16 +410,18 @@ describe('R-AF-17 encoders whose streams QuickTime cannot hold', () => {
     await expectSplitLikeWhole(source, 2, 'input-seek', 100, { into: 'mkv', output: { 'c:a': 'copy' } });
   });
 
-  it('VP8, which neither holds: runs whole and says why', async () => {
-    const cmd = new Command({ y: true })
-      .input(SOURCE)
-      .output('/out/vp8.webm', { 'c:v': 'libvpx', 'c:a': 'libvorbis', ...fast });
+  it('AVI at a rate that is not a whole number (30000/1001): runs whole and says why', async () => {
+    await engine.run(vol, [
+      ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30000/1001:duration=2'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '/in/ntsc.mp4'],
+    ]);
+    const cmd = new Command({ y: true }).input('/in/ntsc.mp4').output('/out/ntsc.avi', { 'c:v': 'mpeg4' });
     const result = await runCommand(vol, cmd, { engine, segments: 2 });
     expect(result.segmentation).toEqual({
       segments: 1,
-      reason: "the segments' MOV and MP4 containers cannot hold libvpx's video",
+      reason: expect.stringContaining("an AVI output's time base is one frame time"),
     });
-    expect(await frameTimes('/out/vp8.webm')).toHaveLength(100);
+    expect(await frameTimes('/out/ntsc.avi')).toHaveLength(60);
   });
 });
 
