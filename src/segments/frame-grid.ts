@@ -1,5 +1,6 @@
 import type { Command } from '../builder/index.js';
 import type { FrameRate } from './boundaries.js';
+import { frameSync } from './frame-sync.js';
 import type { InputRange } from './jobs.js';
 import { outputFormat } from './structure.js';
 
@@ -93,12 +94,17 @@ function roundHalfEven(x: number): number {
  * Muxers that FFmpeg 5.1 fills to a constant frame rate when nothing says otherwise (they lack
  * `AVFMT_VARIABLE_FPS`). Checked with native FFmpeg 5.1.9 on a 25 fps source with a 0.6 s gap
  * (85 frames): MP4, MOV, M4V and 3GP wrote 100 frames; Matroska, MPEG-TS, FLV, AVI and NUT 85.
- * (A splittable command has no raw `-vsync`/`-fps_mode`: raw options run whole.)
  */
 const FILLING_MUXERS = new Set(['mp4', 'mov', 'm4v', '3gp', '3g2', 'ipod', 'ismv', 'psp']);
 
-/** Whether FFmpeg fills the command's output to a constant frame rate. */
+/**
+ * Whether FFmpeg fills the command's output to a constant frame rate: `-fps_mode cfr` (or
+ * `-vsync cfr`) anywhere, not where another mode is asked for, else as the muxer does (a gap
+ * into Matroska with `-fps_mode cfr` came out 130 frames whole and 120 split, cut as if kept).
+ */
 export function fillsFrameTimes(cmd: Command<string>): boolean {
+  const sync = frameSync(cmd);
+  if (sync !== undefined) return sync === 'cfr';
   const format = outputFormat(cmd);
   return format !== undefined && FILLING_MUXERS.has(format);
 }

@@ -5,6 +5,7 @@ import { audioFilterApart } from './audio-filter.js';
 import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
 import { graphFilters } from './filter-names.js';
 import { cutShift, fillsFrameTimes, frameRanges, shiftedFrames, startsLate } from './frame-grid.js';
+import { frameSync } from './frame-sync.js';
 import { type AudioPlan, audioPlan, type SegmentJobs, segmentJobs } from './jobs.js';
 import { scratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
@@ -83,8 +84,17 @@ export async function planSplit(
   // where FFmpeg's filling of frame times comes out the same in a segment (`unevenCuts`).
   // Into an output that keeps frame times, they go where a segment gives its frames the same
   // times (`keptTimeCuts`), and the segments keep them.
+  // Passed through, an early frame keeps its own time where FFmpeg's vfr gives it the next free
+  // one (`vfrTimes`): that, and dropping, are not modelled.
+  const sync = frameSync(cmd);
   const uneven =
-    shift === undefined && mode === 'input-seek' && facts.rateIsFfmpegs === true ? facts.grid : undefined;
+    shift === undefined &&
+    mode === 'input-seek' &&
+    facts.rateIsFfmpegs === true &&
+    sync !== 'passthrough' &&
+    sync !== 'drop'
+      ? facts.grid
+      : undefined;
   if (shift === undefined && !uneven) return refuse(UNEVEN);
   const keepsFrameTimes =
     !fills && facts.grid !== undefined && (uneven !== undefined || startsLate(facts.grid, rate));

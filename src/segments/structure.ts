@@ -1,5 +1,6 @@
 import type { Command, OutputEntry } from '../builder/index.js';
 import { filterNames, graphFilters } from './filter-names.js';
+import { unreadGlobals } from './frame-sync.js';
 import { MOV_FORMATS } from './mp4-index.js';
 import { seekMaps } from './seek-maps.js';
 
@@ -173,7 +174,11 @@ export function segmentStructure(
   if (o.ss !== undefined || o.to !== undefined) return { reason: 'the output already seeks (-ss/-to)' };
   if (o['frames:v'] !== undefined || o['frames:a'] !== undefined)
     return { reason: 'the output counts frames (-frames)' };
-  if (o.raw?.length || cmd.globals.raw?.length || cmd.inputs.some((i) => i.options.raw?.length))
+  if (
+    o.raw?.length ||
+    unreadGlobals(cmd.globals.raw ?? []).length ||
+    cmd.inputs.some((i) => i.options.raw?.length)
+  )
     return { reason: 'raw options the splitter cannot classify' };
   if (cmd.inputs.some((i) => isPipe(i.path)))
     return { reason: 'an input is a pipe, which can be read only once' };

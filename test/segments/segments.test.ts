@@ -907,6 +907,7 @@ describe('R-AF-17 unevenly spaced frames (a phone’s variable rate, a missing f
   // worked out from the packet scan (`cfrSlots`), is the same in the segment and the whole run.
   const JITTER = 'N*20+if(eq(mod(N\\,5)\\,2)\\,1\\,0)-if(eq(mod(N\\,7)\\,3)\\,1\\,0)';
   const MISSING = 'N*20+if(gte(N\\,59)\\,20\\,0)+if(gte(N\\,80)\\,40\\,0)';
+  const GAP_10 = 'N*20+if(gte(N\\,50)\\,200\\,0)';
   const uneven = async (path: string, times: string, audio = true) => {
     if (vol.existsSync(path)) return;
     await engine.run(vol, [
@@ -953,7 +954,29 @@ describe('R-AF-17 unevenly spaced frames (a phone’s variable rate, a missing f
     // Ten frame times missing at 1.67 s. Cut at 2.17 s, the first segment held the gap and the
     // join took its average rate (25.4 fps) as the output's: Matroska wrote it as every frame's
     // length, and FFmpeg read the file back as 104 frames. The first segment ends at the gap.
-    ['a gap into Matroska', '/in/gap-10.mp4', 'N*20+if(gte(N\\,50)\\,200\\,0)', true, 2, {}, [2], 120, 'mkv'],
+    ['a gap into Matroska', '/in/gap-10.mp4', GAP_10, true, 2, {}, [2], 120, 'mkv'],
+    // Before: cut as if Matroska kept the gap, where -fps_mode cfr fills it: 120 frames for 130.
+    [
+      'a gap into Matroska with -fps_mode cfr (filled)',
+      '/in/gap-10.mp4',
+      GAP_10,
+      true,
+      2,
+      { privateOptions: { fps_mode: 'cfr' } },
+      [2.166666],
+      130,
+      'mkv',
+    ],
+    [
+      'a gap into MP4 with -fps_mode vfr (kept)',
+      '/in/gap-10.mp4',
+      GAP_10,
+      true,
+      2,
+      { privateOptions: { fps_mode: 'vfr' } },
+      [2],
+      120,
+    ],
   ] as const)(
     '%s: split where the filling comes out the same, every frame as in the whole run',
     async (_name, source, times, audio, n, output, cuts, frames, into?: string) => {
@@ -965,6 +988,28 @@ describe('R-AF-17 unevenly spaced frames (a phone’s variable rate, a missing f
       expect(result.segmentation.cuts).toEqual(cuts);
     },
   );
+
+  it('the global -vsync 2 (the mode -fps_mode vfr names) into MP4: splits, the gap kept', async () => {
+    await uneven('/in/gap-10.mp4', GAP_10);
+    const cmd = (path: string) =>
+      Command.parse(`-y -vsync 2 -i /in/gap-10.mp4 -c:v libx264 -preset ultrafast -c:a aac ${path}`);
+    const result = await expectCommandSplitLikeWhole(cmd, 'vsync', 'input-seek');
+    expect(result.segmentation.cuts).toEqual([2]);
+    expect(await frameTimes('/out/vsync-split.mp4')).toHaveLength(120);
+  });
+
+  it('a gap passed through (-fps_mode passthrough): runs whole and says why', async () => {
+    await uneven('/in/gap-10.mp4', GAP_10);
+    const cmd = Command.parse(
+      '-y -i /in/gap-10.mp4 -fps_mode passthrough -c:v libx264 -preset ultrafast -c:a aac /out/passed.mp4',
+    );
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining('not evenly spaced'),
+    });
+    expect(await frameTimes('/out/passed.mp4')).toHaveLength(120);
+  });
 
   it('a filter between, a frame time missing where the cut would go: the cut moves', async () => {
     // With a filter each frame is one frame time long: frame 61, at 62, is shown at 61 and 62.
