@@ -1,4 +1,4 @@
-import type { Command, InputEntry } from './builder/index.js';
+import type { Command, InputEntry, StreamCounts } from './builder/index.js';
 import type { Engine, ProbeResult, RunOptions, VolumeLike } from './engine/index.js';
 
 /** Inputs a probe can read: files in the volume, not lavfi graphs, pipes or data: URLs. */
@@ -32,4 +32,12 @@ export function probeEachInput(
   options: Pick<RunOptions, 'signal' | 'cwd' | 'mounts'>,
 ): Promise<(ProbeResult | undefined)[]> {
   return Promise.all(cmd.inputs.map((input) => probeInput(vol, input, engine, options)));
+}
+
+/** How many video and audio streams a probe found (`Command.expectedDuration`'s `inputStreams`). */
+export function streamCounts(probe: ProbeResult): StreamCounts {
+  return {
+    video: probe.streams.filter((s) => s.codecType === 'video').length,
+    audio: probe.streams.filter((s) => s.codecType === 'audio').length,
+  };
 }

@@ -8,7 +8,7 @@ import {
   type RunResult,
   type VolumeLike,
 } from './engine/index.js';
-import { probeEachInput } from './input-probes.js';
+import { probeEachInput, streamCounts } from './input-probes.js';
 import { runSegmented, type SegmentedRunResult } from './segments/run-segmented.js';
 
 /** Run options of the engine, plus which engine to use and how to know the length for progress. */
@@ -111,10 +111,13 @@ export async function runCommand<L extends string>(
   const { onProgress, onStderr } = runOptions;
   if (!onProgress && segments === undefined) return engine.run(vol, args, runOptions);
 
-  const lengths = probeInputs
-    ? (await probeEachInput(vol, cmd, engine, runOptions)).map((p) => p?.format.duration)
-    : [];
-  const duration = runOptions.durationSeconds ?? cmd.expectedDuration(lengths);
+  const probes = probeInputs ? await probeEachInput(vol, cmd, engine, runOptions) : [];
+  const duration =
+    runOptions.durationSeconds ??
+    cmd.expectedDuration(
+      probes.map((p) => p?.format.duration),
+      probes.map((p) => p && streamCounts(p)),
+    );
   if (segments !== undefined) {
     const count = segments === 'auto' ? (engine.concurrency ?? 1) : segments;
     const known = duration !== undefined && duration > 0 ? { durationSeconds: duration } : {};

@@ -1,7 +1,7 @@
 import { compileGraph, selectorInput } from './compile-graph.js';
 import { BuilderError } from './errors.js';
 import { isValidLabel, quoteShellArg } from './escape.js';
-import { expectedDuration } from './expected-duration.js';
+import { expectedDuration, type StreamCounts } from './expected-duration.js';
 import { type NodeExtras, renderFilterDescription } from './filter-description.js';
 import type { FilterOptionValue } from './filter-value.js';
 import { GraphBuilder } from './graph-builder.js';
@@ -398,15 +398,22 @@ export class Command<L extends string = never> {
    * `-to`, else its streams traced through the filtergraph (`trim`/`atrim`, `setpts`, `atempo`,
    * `concat`, `xfade`, `overlay`, `amix`, lavfi sources' durations) back to the inputs' `-t`/`-to`
    * or `inputDurations` (probed lengths, by input index). `undefined` when unknown or endless.
+   * A `-filter_complex` pad without a label takes the first unused stream of its medium, as in
+   * FFmpeg, where `inputStreams` says how many each input has (probed, by input index).
    * `runCommand` uses it for progress percentages.
    *
    * @example
    * new Command().input('a.mp4').input('b.mp4')
    *   .filter('xfade', { offset: 4, duration: 1 }).output('o.mp4')
    *   .expectedDuration([5, 6]); // => 10 (xfade ends at offset + the second clip)
+   * Command.parse('-i clip.mp4 -i logo.png -filter_complex overlay=10:10 out.mp4')
+   *   .expectedDuration([5, 0.04], [{ video: 1, audio: 1 }, { video: 1, audio: 0 }]); // => 5
    */
-  expectedDuration(inputDurations: readonly (number | undefined)[] = []): number | undefined {
-    return expectedDuration(this.toArgs(), inputDurations);
+  expectedDuration(
+    inputDurations: readonly (number | undefined)[] = [],
+    inputStreams: readonly (StreamCounts | undefined)[] = [],
+  ): number | undefined {
+    return expectedDuration(this.toArgs(), inputDurations, inputStreams);
   }
 
   /**

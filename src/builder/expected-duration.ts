@@ -1,5 +1,6 @@
 import { parseDuration } from './duration.js';
 import { type GraphView, namedOptions, resolveGraph, type ViewSource } from './graph-view.js';
+import { type MediaType, specifierMedia } from './media-type.js';
 import { argvGraphs } from './parse-command.js';
 import { parseFiltergraph } from './parse-filtergraph.js';
 
@@ -114,6 +115,7 @@ function filterSpan(name: string, o: Readonly<Record<string, string>>, ins: read
 export function expectedDuration(
   args: readonly string[],
   inputDurations: readonly (number | undefined)[] = [],
+  inputStreams: readonly (StreamCounts | undefined)[] = [],
 ): number | undefined {
   const { parts, complex, simple } = argvGraphs(args);
   const inputSpan = (i: number): Span => {
@@ -143,8 +145,14 @@ export function expectedDuration(
   };
 
   const spans = new Map<GraphView, Map<number, Span>>();
+  // A complex graph's unlabelled inputs, bound as FFmpeg binds them, where the inputs' streams are known.
+  const unlabelled = new Map<ViewSource, number | undefined>();
   const spanOf = (view: GraphView, source: ViewSource, stream: Span): Span => {
     if (source.kind === 'input') return inputSpan(source.input);
+    if (unlabelled.has(source)) {
+      const input = unlabelled.get(source);
+      return input === undefined ? undefined : inputSpan(input);
+    }
     if (source.kind === 'stream') return stream;
     if (source.kind === 'label') return undefined;
     const memo = spans.get(view) ?? new Map<number, Span>();
@@ -164,6 +172,7 @@ export function expectedDuration(
   const o = out.options;
   const outSs = seconds(o.ss) ?? 0;
   const views = complex.map((c) => resolveGraph(parseFiltergraph(c.text, c.flag), false, c.flag));
+  bindUnlabelled(views, parts.inputs.length, inputStreams, unlabelled);
   const streams: Span[] = [];
   const maps = o.map ?? [];
   for (const entry of maps) {
@@ -200,4 +209,59 @@ export function expectedDuration(
   const cap = t ?? (to === undefined ? undefined : to - outSs);
   const span = cap === undefined ? fromStreams : fromStreams === undefined ? cap : Math.min(cap, fromStreams);
   return span === undefined || !Number.isFinite(span) ? undefined : span;
+}
+
+/** How many streams of each medium an input carries (probed), `undefined` where unknown. */
+export interface StreamCounts {
+  readonly video: number | undefined;
+  readonly audio: number | undefined;
+}
+
+/**
+ * FFmpeg 5.1 gives a complex graph's unlabelled input pad the first stream of its medium, in
+ * input order, that no pad before it took (`init_input_filter`): `-i v.mp4 -i logo.png
+ * -filter_complex overlay` overlays input 1's picture on input 0's video. Records each such pad's
+ * input in `bound` (`undefined` where a medium or an input's streams are unknown).
+ */
+function bindUnlabelled(
+  views: readonly GraphView[],
+  inputCount: number,
+  streams: readonly (StreamCounts | undefined)[],
+  bound: Map<ViewSource, number | undefined>,
+): void {
+  const taken = new Map<string, number>();
+  const key = (input: number, media: MediaType) => `${input}:${media}`;
+  const take = (input: number, media: MediaType) =>
+    taken.set(key(input, media), (taken.get(key(input, media)) ?? 0) + 1);
+  // A labelled stream of unknown medium (`[0]`, `[0:2]`) may be the one an unlabelled pad would take.
+  let unsure = false;
+  for (const view of views) {
+    for (const node of view.nodes) {
+      node.inputs.forEach((source, pad) => {
+        const media = node.inputMedia[pad];
+        if (source.kind === 'input') {
+          const m = specifierMedia(source.specifier);
+          if (m === 'video' || m === 'audio') take(source.input, m);
+          else unsure = true;
+          return;
+        }
+        if (source.kind !== 'stream') return;
+        if (unsure || (media !== 'video' && media !== 'audio')) {
+          bound.set(source, undefined);
+          return;
+        }
+        let input: number | undefined;
+        for (let i = 0; i < inputCount; i++) {
+          const count = streams[i]?.[media];
+          if (count === undefined) break;
+          if ((taken.get(key(i, media)) ?? 0) < count) {
+            input = i;
+            break;
+          }
+        }
+        if (input !== undefined) take(input, media);
+        bound.set(source, input);
+      });
+    }
+  }
 }

@@ -28,7 +28,7 @@ export {
   quoteConcatPath,
   quoteShellArg,
 } from './escape.js';
-export { expectedDuration as expectedDurationOf } from './expected-duration.js';
+export { expectedDuration as expectedDurationOf, type StreamCounts } from './expected-duration.js';
 export type { NodeExtras } from './filter-description.js';
 export type {
   DurationValue,

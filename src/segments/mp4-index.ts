@@ -17,6 +17,8 @@ export interface Mp4Index {
    * (`udta`) holds cover art, which FFmpeg adds as a video stream (then `undefined`).
    */
   readonly videoStreams: number | undefined;
+  /** How many audio streams: its sound tracks. */
+  readonly audioStreams: number;
 }
 
 /** What `-f` may name for an input FFmpeg's mov demuxer reads, as this reader does. */
@@ -76,6 +78,7 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
     keyframeSeconds: facts.keyframeSeconds,
     videoSeconds: facts.videoSeconds,
     videoStreams: coverArt(children) ? undefined : tracks.filter((t) => t?.handler === 'vide').length,
+    audioStreams: tracks.filter((t) => t?.handler === 'soun').length,
   };
 }
 

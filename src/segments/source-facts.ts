@@ -1,8 +1,8 @@
-import type { Command } from '../builder/index.js';
+import type { Command, StreamCounts } from '../builder/index.js';
 import { backendOf } from '../engine/backend-of.js';
 import { normaliseGuestPath } from '../engine/guest-path.js';
 import type { Engine, ProbeResult, RunOptions, VolumeLike } from '../engine/index.js';
-import { probeInput } from '../input-probes.js';
+import { probeInput, streamCounts } from '../input-probes.js';
 import { OPEN_TO_READ } from '../vfs/index.js';
 import type { FrameRate } from './boundaries.js';
 import { type FrameGrid, frameGrid } from './frame-grid.js';
@@ -50,6 +50,8 @@ export interface SourceFacts {
   readonly streamCount?: number;
   /** How many video streams FFmpeg makes of the input (`undefined`: not known). */
   readonly videoStreams?: number;
+  /** How many audio streams it has. */
+  readonly audioStreams?: number;
   readonly timeBase?: FrameRate;
   /** The file's start time, which FFmpeg makes 0 (ffprobe's `start_time`). */
   readonly startSeconds?: number;
@@ -88,6 +90,8 @@ export interface InputFacts {
   readonly frameRate?: FrameRate;
   /** See `SourceFacts.videoSeconds`. */
   readonly videoSeconds?: number;
+  /** How many streams of each medium FFmpeg makes of it (see `Command.expectedDuration`). */
+  readonly streams: StreamCounts;
 }
 
 /**
@@ -106,7 +110,8 @@ export function inputFacts(
       const indexed = mp4Facts(vol, input.path, input.options.f, options);
       if (indexed) {
         const { durationSeconds, hasAudio, hasSubtitles = false, frameRate, videoSeconds } = indexed;
-        return { durationSeconds, hasAudio, hasSubtitles, grid: ON_GRID, frameRate, videoSeconds };
+        const streams = { video: indexed.videoStreams, audio: indexed.audioStreams };
+        return { durationSeconds, hasAudio, hasSubtitles, grid: ON_GRID, frameRate, videoSeconds, streams };
       }
       const probe = await probeInput(vol, input, engine, options);
       if (!probe) return undefined;
@@ -130,6 +135,7 @@ export function inputFacts(
         grid: still ? ON_GRID : video ? (scanned ?? IRREGULAR) : undefined,
         frameRate: rate,
         videoSeconds: videoEnd(times, start, rate),
+        streams: streamCounts(probe),
       };
     }),
   );
@@ -163,6 +169,7 @@ export async function scannedFacts(
     videoSeconds: videoEnd(times, start, frameRate),
     streamCount: info.streams.length,
     videoStreams: info.streams.filter((s) => s.codecType === 'video').length,
+    audioStreams: info.streams.filter((s) => s.codecType === 'audio').length,
     startSeconds: start,
     timeBase: video?.timeBase?.num ? { num: video.timeBase.num, den: video.timeBase.den } : undefined,
     rateIsFfmpegs: frameRate !== undefined && averageNear(video, frameRate),

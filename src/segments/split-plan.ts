@@ -122,7 +122,8 @@ export async function planSplit(
   // The length the command gives its output (`-ss`, `-sseof`, `-t`, the graph) over the inputs'.
   const lengths =
     structure.mode === 'input-seek' ? [facts.durationSeconds] : inputs.map((f) => f?.durationSeconds);
-  const duration = options.durationSeconds ?? cmd.expectedDuration(lengths) ?? facts.durationSeconds;
+  const streams = structure.mode === 'input-seek' ? [] : inputs.map((f) => f?.streams);
+  const duration = options.durationSeconds ?? cmd.expectedDuration(lengths, streams) ?? facts.durationSeconds;
   const audio = audioPlan(
     cmd,
     args,

@@ -151,6 +151,60 @@ describe('R-AF-20 Command.expectedDuration', () => {
   }
 });
 
+// FFmpeg gives a complex graph's unlabelled pad the first stream of its medium no pad before it
+// took, in input order: with the inputs' streams counted, the tracer binds them the same way.
+const clip = { video: 1, audio: 1 };
+const picture = { video: 1, audio: 0 };
+const song = { video: 0, audio: 1 };
+describe('R-AF-20 Command.expectedDuration binds unlabelled graph inputs as FFmpeg does', () => {
+  it.each([
+    [
+      'a logo overlaid on a clip',
+      '-i clip.mp4 -i logo.png -filter_complex overlay=10:10 o.mp4',
+      [5, 0.04],
+      [clip, picture],
+      5,
+    ],
+    [
+      'the same, streams unknown',
+      '-i clip.mp4 -i logo.png -filter_complex overlay=10:10 o.mp4',
+      [5, 0.04],
+      [],
+      undefined,
+    ],
+    // The song has no video: overlay takes the clip's and the logo's.
+    [
+      'a song first',
+      '-i song.mp3 -i clip.mp4 -i logo.png -filter_complex overlay -an o.mp4',
+      [9, 5, 0.04],
+      [song, clip, picture],
+      5,
+    ],
+    // [0:v] took the clip's video: the unlabelled pad gets the next input's.
+    ['one pad labelled', '-i clip.mp4 -i b.mp4 -filter_complex [0:v]overlay o.mp4', [5, 7], [clip, clip], 7],
+    ['shortest=1', '-i clip.mp4 -i b.mp4 -filter_complex overlay=shortest=1 o.mp4', [5, 7], [clip, clip], 5],
+    // [0] may be the video or the audio: the pad's stream is not known.
+    [
+      'a label of unknown medium before it',
+      '-i clip.mp4 -i b.mp4 -filter_complex [0]overlay o.mp4',
+      [5, 7],
+      [clip, clip],
+      undefined,
+    ],
+    [
+      'no stream left for it',
+      "-i clip.mp4 -filter_complex '[0:v]split[a][b];[a][b]overlay,overlay' o.mp4",
+      [5],
+      [clip],
+      undefined,
+    ],
+  ] as const)('%s', (_name, line, probed, streams, want) => {
+    const got = Command.parse(line).expectedDuration(probed, streams);
+    if (want === undefined) expect(got).toBeUndefined();
+    else expect(got).toBeCloseTo(want, 6);
+  });
+});
+
 describe('ProgressStream reads FFmpeg -progress blocks', () => {
   it('fields until progress=, then one report; other lines are not progress', () => {
     const r = new ProgressStream();

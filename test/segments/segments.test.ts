@@ -464,6 +464,15 @@ describe('R-AF-17 a logo overlaid on the video (a still image, not looped)', () 
           .filter('overlay', { x: 'W-w-10', y: 'H-h-10' })
           .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' }),
     ],
+    // FFmpeg gives the unlabelled pads the first unused video streams: the clip's, the logo's.
+    [
+      'a parsed graph without labels (-filter_complex overlay=10:10)',
+      (path: string) =>
+        Command.parse([
+          ...['-y', '-i', SOURCE, '-i', '/in/card-0.png', '-filter_complex', 'overlay=10:10'],
+          ...['-c:v', 'libx264', '-c:a', 'aac', path],
+        ]),
+    ],
     [
       'a parsed graph, mapped',
       (path: string) =>
