@@ -135,11 +135,14 @@ export function segmentJobs(
     'c:a': audioCodec,
     'b:a': audioBitrate,
     'q:a': audioQuality,
-    t,
+    t: length,
+    to: end,
     ar,
     ac,
     ...videoSide
   } = out.options;
+  // Without an output -ss, -to is where the output ends, as -t (which wins where both are given).
+  const t = length ?? end;
   const container: OutputOptions = { movflags, metadata, streamMetadata, map_metadata, map_chapters, f };
   const audioCodecOptions: OutputOptions = { 'c:a': audioCodec, 'b:a': audioBitrate, 'q:a': audioQuality };
   const pcm = audio.where === 'join';

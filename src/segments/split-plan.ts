@@ -218,10 +218,11 @@ function rateTimescale(rate: FrameRate): number {
   return timescale;
 }
 
-/** The output's `-t`, in seconds. */
+/** The output's `-t` (or `-to`, from 0 without an output `-ss`), in seconds. */
 function outputLength(cmd: Command<string>): number | undefined {
-  const t = cmd.outputs[0]?.options.t;
-  return t === undefined ? undefined : parseDuration(t);
+  const { t, to } = cmd.outputs[0]?.options ?? {};
+  const length = t ?? to;
+  return length === undefined ? undefined : parseDuration(length);
 }
 
 /** Inputs that are a still image, decoded again for every frame of the video they make. */

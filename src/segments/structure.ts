@@ -171,7 +171,7 @@ export function segmentStructure(
   if (o.c !== undefined) return { reason: 'a codec for every stream (-c) cannot be split by stream type' };
   if (o['c:v'] === undefined || o['c:v'] === 'copy')
     return { reason: 'the video is not encoded with a named encoder (-c:v)' };
-  if (o.ss !== undefined || o.to !== undefined) return { reason: 'the output already seeks (-ss/-to)' };
+  if (o.ss !== undefined) return { reason: 'the output already seeks (-ss)' };
   if (o['frames:v'] !== undefined || o['frames:a'] !== undefined)
     return { reason: 'the output counts frames (-frames)' };
   if (
@@ -210,7 +210,7 @@ export function segmentStructure(
     };
   // Checked 2026-12-02: a looped cover image over 2.56 s of MP3 with -shortest gave 4.24 s of
   // video whole (x264's lookahead ran on past the audio's end) and 4.32 s split.
-  if (o.shortest && o.t === undefined)
+  if (o.shortest && o.t === undefined && o.to === undefined)
     return {
       reason:
         "-shortest ends the output where FFmpeg's buffering lets it (an encoder's lookahead runs past the shortest stream), which a split cannot reproduce: give the output a -t",

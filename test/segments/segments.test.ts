@@ -496,6 +496,30 @@ describe('R-AF-17 a logo overlaid on the video (a still image, not looped)', () 
   });
 });
 
+describe('R-AF-17 an output -to: where the output ends, as -t', () => {
+  // Before: run whole ("the output already seeks"). Without an output -ss it is a length.
+  it.each([
+    ['the input seeked', {}, 'input-seek', 75],
+    ['a timed filter (output-seek)', { filter: true }, 'output-seek', 75],
+    ['-t beside it, which FFmpeg takes', { t: 2 }, 'input-seek', 50],
+  ] as const)('%s: splits, its frames and audio as in the whole run', async (_name, how, mode, frames) => {
+    const cmd = (path: string) => {
+      const base = new Command({ y: true }).input(SOURCE);
+      return ('filter' in how ? base.filter('hue', { h: 't' }) : base).output(path, {
+        'c:v': 'libx264',
+        preset: 'ultrafast',
+        'c:a': 'aac',
+        to: 3,
+        ...('t' in how ? { t: how.t } : {}),
+      });
+    };
+    const result = await expectCommandSplitLikeWhole(cmd, 'ends', mode);
+    expect(await frameTimes('/out/ends-split.mp4')).toHaveLength(frames);
+    expect(await audioMd5('/out/ends-split.mp4')).toBe(await audioMd5('/out/ends-whole.mp4'));
+    expect(result.segmentation.segments).toBe(2);
+  });
+});
+
 describe('R-AF-17 an audio filter (-af) rides with the audio, encoded once', () => {
   // Before: run whole. Left on the segments the filter bound to the first segment's seeked,
   // audio-less input (FFmpeg refused); it now goes to the one output that encodes the audio.
@@ -712,6 +736,11 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       '-fs',
     ],
     ['the null muxer', Command.parse(`-y -i ${SOURCE} -c:v libx264 -an -f null /out/nothing`), 'null muxer'],
+    [
+      'an output that seeks (-ss)',
+      Command.parse(`-y -i ${SOURCE} -c:v libx264 -c:a aac -ss 1 /out/seeks.mp4`),
+      '-ss',
+    ],
     ['two outputs', transcode.output('/out/second.mkv', { 'c:v': 'libx264', 'c:a': 'aac' }), '2 outputs'],
     // Before: 170 frames for 120 (a 30 fps input forced to 25).
     ['an input rate (-r)', fromSource({ r: 30 }, '/out/input-rate.mp4'), "an input's -r"],
