@@ -1,4 +1,10 @@
-import { Command, type InputStreamSelector, type OutputEntry, type OutputOptions } from '../builder/index.js';
+import {
+  Command,
+  type InputStreamSelector,
+  type OutputEntry,
+  type OutputOptions,
+  parseDuration,
+} from '../builder/index.js';
 import { type AudioApart, audioApart } from './audio-apart.js';
 import { formatMicros } from './boundaries.js';
 import type { ScratchContainers } from './scratch-containers.js';
@@ -135,13 +141,16 @@ export function segmentJobs(
     'c:a': audioCodec,
     'b:a': audioBitrate,
     'q:a': audioQuality,
+    ss: seek,
     t: length,
     to: end,
     ar,
     ac,
     ...videoSide
   } = out.options;
-  // Without an output -ss, -to is where the output ends, as -t (which wins where both are given).
+  // An output -ss moves every range by as much (the audio output keeps the command's own -ss,
+  // -t and -to). Without one, -to is where the output ends, as -t (which wins where both are given).
+  const offset = seek === undefined ? 0 : micros(seek);
   const t = length ?? end;
   const container: OutputOptions = { movflags, metadata, streamMetadata, map_metadata, map_chapters, f };
   const audioCodecOptions: OutputOptions = { 'c:a': audioCodec, 'b:a': audioBitrate, 'q:a': audioQuality };
@@ -155,7 +164,9 @@ export function segmentJobs(
       map,
       ar,
       ac,
-      t,
+      ss: seek,
+      t: length,
+      to: end,
       threads: videoSide.threads,
       privateOptions: videoSide.privateOptions,
       vn: map ? undefined : true,
@@ -163,7 +174,16 @@ export function segmentJobs(
     }),
     f: containers.audio,
   });
-  const lastEnd = t === undefined ? undefined : String(t);
+  const lastEnd =
+    offset === 0
+      ? t === undefined
+        ? undefined
+        : String(t)
+      : length !== undefined
+        ? formatMicros(offset + micros(length))
+        : end !== undefined
+          ? formatMicros(micros(end))
+          : undefined;
   const ranges = inputRanges
     ? inputRanges.map(({ ss, t: length }) => ({
         ss: ss === undefined ? undefined : formatMicros(ss),
@@ -171,8 +191,8 @@ export function segmentJobs(
         t: length === undefined ? undefined : formatMicros(length),
       }))
     : [0, ...starts].map((start, k) => ({
-        ss: k === 0 ? undefined : formatMicros(start),
-        to: k < starts.length ? formatMicros(starts[k] as number) : lastEnd,
+        ss: k === 0 && offset === 0 ? undefined : formatMicros(offset + start),
+        to: k < starts.length ? formatMicros(offset + (starts[k] as number)) : lastEnd,
         t: undefined,
       }));
 
@@ -293,6 +313,11 @@ function withGraph(args: readonly string[], text: string): string[] {
   return text === ''
     ? [...args.slice(0, at), ...args.slice(at + 2)]
     : [...args.slice(0, at + 1), text, ...args.slice(at + 2)];
+}
+
+/** A duration option's value in whole microseconds. */
+function micros(value: string | number): number {
+  return Math.round((parseDuration(value) ?? 0) * 1e6);
 }
 
 /** Drops `undefined` values so options the command did not set stay unset. */

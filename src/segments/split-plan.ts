@@ -100,6 +100,10 @@ export async function planSplit(
     !fills && facts.grid !== undefined && (uneven !== undefined || startsLate(facts.grid, rate));
   const cutsOnFrames = (shift ?? 0) > 0 || keepsFrameTimes || uneven !== undefined;
   if (cutsOnFrames && mode !== 'input-seek') return refuse(UNEVEN);
+  // An output -ss moves every segment's range (see `segmentJobs`); the cuts that follow a
+  // source's own frame times count from its start, not from there.
+  const seek = outputSeek(cmd);
+  if (seek > 0 && cutsOnFrames) return refuse(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
   // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
   // choice will find audio (no `map`), and whether the video's frames are evenly spaced.
@@ -137,12 +141,19 @@ export async function planSplit(
     duration,
     videoSpan(cmd, structure.mode === 'input-seek' ? [facts] : inputs) ?? duration,
   );
+  const cutRate =
+    outputFrameRate(cmd, args) ?? facts.frameRate ?? inputs.find((f) => f?.frameRate)?.frameRate;
+  if (seek > 0 && !(cutRate && onFrame(seek, cutRate)))
+    return refuse(
+      "the output starts (-ss) between two of its frames, so its frames fall off the output's frame times: a cut could duplicate or move a frame",
+    );
   const balanced = segmentStarts({
     durationSeconds: span,
     count,
     rate: outputFrameRate(cmd, args) ?? facts.frameRate,
     minSeconds: MIN_SEGMENT_SECONDS,
-    keyframeSeconds: mode === 'input-seek' ? facts.keyframeSeconds : [0],
+    keyframeSeconds:
+      mode === 'input-seek' ? facts.keyframeSeconds.map((k) => k - seek).filter((k) => k > 0) : [0],
     preRollCost: preRollCost(cmd, mode),
     extra:
       audio.where === 'first-segment'
@@ -180,8 +191,7 @@ export async function planSplit(
     );
   // AVI takes its time base from the join's input (see `timescale`): the segments' must be the
   // encoder's, one frame time, which a QuickTime timescale can be only for a whole rate.
-  const encoderRate =
-    outputFrameRate(cmd, args) ?? facts.frameRate ?? inputs.find((f) => f?.frameRate)?.frameRate;
+  const encoderRate = cutRate;
   const avi = outputFormat(cmd) === 'avi';
   if (avi && !(encoderRate && encoderRate.den === 1 && encoderRate.num < 500))
     return refuse(
@@ -216,6 +226,18 @@ function rateTimescale(rate: FrameRate): number {
   let timescale = rate.num;
   while (timescale < 10000) timescale *= 2;
   return timescale;
+}
+
+/** The output's `-ss`, in seconds (0 without one). */
+function outputSeek(cmd: Command<string>): number {
+  const ss = cmd.outputs[0]?.options.ss;
+  return ss === undefined ? 0 : (parseDuration(ss) ?? 0);
+}
+
+/** Whether `seconds` is a whole number of frame times at `rate`. */
+function onFrame(seconds: number, rate: FrameRate): boolean {
+  const frames = (seconds * rate.num) / rate.den;
+  return Math.abs(frames - Math.round(frames)) <= 1e-3;
 }
 
 /** The output's `-t` (or `-to`, from 0 without an output `-ss`), in seconds. */

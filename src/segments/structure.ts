@@ -171,7 +171,6 @@ export function segmentStructure(
   if (o.c !== undefined) return { reason: 'a codec for every stream (-c) cannot be split by stream type' };
   if (o['c:v'] === undefined || o['c:v'] === 'copy')
     return { reason: 'the video is not encoded with a named encoder (-c:v)' };
-  if (o.ss !== undefined) return { reason: 'the output already seeks (-ss)' };
   if (o['frames:v'] !== undefined || o['frames:a'] !== undefined)
     return { reason: 'the output counts frames (-frames)' };
   if (

@@ -496,21 +496,26 @@ describe('R-AF-17 a logo overlaid on the video (a still image, not looped)', () 
   });
 });
 
-describe('R-AF-17 an output -to: where the output ends, as -t', () => {
-  // Before: run whole ("the output already seeks"). Without an output -ss it is a length.
+describe('R-AF-17 an output -ss and -to', () => {
+  // Before: run whole ("the output already seeks"). Without an output -ss, -to is a length, as
+  // -t. An output -ss moves every segment's range by as much (the input seeked from there), and
+  // the first segment's audio output keeps the command's own -ss, -t and -to.
   it.each([
-    ['the input seeked', {}, 'input-seek', 75],
-    ['a timed filter (output-seek)', { filter: true }, 'output-seek', 75],
-    ['-t beside it, which FFmpeg takes', { t: 2 }, 'input-seek', 50],
+    ['-to, the input seeked', { to: 3 }, 'input-seek', 75],
+    ['-to, a timed filter (output-seek)', { to: 3, filter: true }, 'output-seek', 75],
+    ['-t beside -to, which FFmpeg takes', { to: 3, t: 2 }, 'input-seek', 50],
+    ['-ss, the input seeked from there', { ss: 1 }, 'input-seek', 75],
+    ['-ss and -t, a timed filter (output-seek)', { ss: 1, t: 2, filter: true }, 'output-seek', 50],
+    ['-ss and -to, -to counted from the input’s start', { ss: 0.4, to: 3.2 }, 'input-seek', 70],
   ] as const)('%s: splits, its frames and audio as in the whole run', async (_name, how, mode, frames) => {
+    const { filter, ...ends } = { filter: false, ...how };
     const cmd = (path: string) => {
       const base = new Command({ y: true }).input(SOURCE);
-      return ('filter' in how ? base.filter('hue', { h: 't' }) : base).output(path, {
+      return (filter ? base.filter('hue', { h: 't' }) : base).output(path, {
         'c:v': 'libx264',
         preset: 'ultrafast',
         'c:a': 'aac',
-        to: 3,
-        ...('t' in how ? { t: how.t } : {}),
+        ...ends,
       });
     };
     const result = await expectCommandSplitLikeWhole(cmd, 'ends', mode);
@@ -737,9 +742,10 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     ],
     ['the null muxer', Command.parse(`-y -i ${SOURCE} -c:v libx264 -an -f null /out/nothing`), 'null muxer'],
     [
-      'an output that seeks (-ss)',
-      Command.parse(`-y -i ${SOURCE} -c:v libx264 -c:a aac -ss 1 /out/seeks.mp4`),
-      '-ss',
+      // Split, the output's frames would sit off its frame times, as for an input -ss there.
+      'an output that starts between two frames (-ss 0.02 at 25 fps)',
+      Command.parse(`-y -i ${SOURCE} -c:v libx264 -c:a aac -ss 0.02 /out/seeks.mp4`),
+      'the output starts (-ss) between two of its frames',
     ],
     ['two outputs', transcode.output('/out/second.mkv', { 'c:v': 'libx264', 'c:a': 'aac' }), '2 outputs'],
     // Before: 170 frames for 120 (a 30 fps input forced to 25).
