@@ -58,6 +58,12 @@ export function segmentStarts(facts: CutFacts): number[] {
   return starts;
 }
 
+/** Whether `seconds` is a whole number of frame times at `rate` (to a thousandth of one). */
+export function onFrame(seconds: number, rate: FrameRate): boolean {
+  const frames = (seconds * rate.num) / rate.den;
+  return Math.abs(frames - Math.round(frames)) <= 1e-3;
+}
+
 /** Microseconds as the seconds FFmpeg parses exactly (`2.033333`). */
 export function formatMicros(us: number): string {
   return `${Math.floor(us / 1e6)}.${String(us % 1e6).padStart(6, '0')}`;

@@ -1,6 +1,6 @@
 import { type Command, parseDuration } from '../builder/index.js';
 import { selectorMedia } from './audio-apart.js';
-import { type FrameRate, parseFrameRate } from './boundaries.js';
+import { type FrameRate, onFrame, parseFrameRate } from './boundaries.js';
 import { cutShift, fillsFrameTimes } from './frame-grid.js';
 import type { InputFacts, SourceFacts } from './source-facts.js';
 import { outputFormat } from './structure.js';
@@ -81,9 +81,7 @@ function startsOffGrid(cmd: Command<string>, inputs: readonly (InputFacts | unde
         : end !== undefined && sseofSeconds !== undefined
           ? end + sseofSeconds
           : undefined;
-    if (start === undefined || !rate) return true;
-    const frames = (start * rate.num) / rate.den;
-    return Math.abs(frames - Math.round(frames)) > 1e-3;
+    return start === undefined || !rate || !onFrame(start, rate);
   });
 }
 

@@ -2,7 +2,7 @@ import type { Command } from '../builder/index.js';
 import { parseDuration } from '../builder/index.js';
 import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
 import { audioFilterApart } from './audio-filter.js';
-import { type FrameRate, parseFrameRate, segmentStarts } from './boundaries.js';
+import { type FrameRate, onFrame, parseFrameRate, segmentStarts } from './boundaries.js';
 import { graphFilters } from './filter-names.js';
 import { cutShift, fillsFrameTimes, frameRanges, shiftedFrames, startsLate } from './frame-grid.js';
 import { frameSync } from './frame-sync.js';
@@ -141,9 +141,10 @@ export async function planSplit(
     duration,
     videoSpan(cmd, structure.mode === 'input-seek' ? [facts] : inputs) ?? duration,
   );
-  const cutRate =
+  // The encoder's rate: the output's, else the first video input's.
+  const encoderRate =
     outputFrameRate(cmd, args) ?? facts.frameRate ?? inputs.find((f) => f?.frameRate)?.frameRate;
-  if (seek > 0 && !(cutRate && onFrame(seek, cutRate)))
+  if (seek > 0 && !(encoderRate && onFrame(seek, encoderRate)))
     return refuse(
       "the output starts (-ss) between two of its frames, so its frames fall off the output's frame times: a cut could duplicate or move a frame",
     );
@@ -191,7 +192,6 @@ export async function planSplit(
     );
   // AVI takes its time base from the join's input (see `timescale`): the segments' must be the
   // encoder's, one frame time, which a QuickTime timescale can be only for a whole rate.
-  const encoderRate = cutRate;
   const avi = outputFormat(cmd) === 'avi';
   if (avi && !(encoderRate && encoderRate.den === 1 && encoderRate.num < 500))
     return refuse(
@@ -232,12 +232,6 @@ function rateTimescale(rate: FrameRate): number {
 function outputSeek(cmd: Command<string>): number {
   const ss = cmd.outputs[0]?.options.ss;
   return ss === undefined ? 0 : (parseDuration(ss) ?? 0);
-}
-
-/** Whether `seconds` is a whole number of frame times at `rate`. */
-function onFrame(seconds: number, rate: FrameRate): boolean {
-  const frames = (seconds * rate.num) / rate.den;
-  return Math.abs(frames - Math.round(frames)) <= 1e-3;
 }
 
 /** The output's `-t` (or `-to`, from 0 without an output `-ss`), in seconds. */
