@@ -92,6 +92,8 @@ export interface InputFacts {
   readonly videoSeconds?: number;
   /** How many streams of each medium FFmpeg makes of it (see `Command.expectedDuration`). */
   readonly streams: StreamCounts;
+  /** Whether its video is a still image (one picture, its rate the demuxer's default). */
+  readonly still?: boolean;
 }
 
 /**
@@ -136,6 +138,7 @@ export function inputFacts(
         frameRate: rate,
         videoSeconds: videoEnd(times, start, rate),
         streams: streamCounts(probe),
+        still,
       };
     }),
   );

@@ -141,9 +141,15 @@ export async function planSplit(
     duration,
     videoSpan(cmd, structure.mode === 'input-seek' ? [facts] : inputs) ?? duration,
   );
-  // The encoder's rate: the output's, else the first video input's.
-  const encoderRate =
-    outputFrameRate(cmd, args) ?? facts.frameRate ?? inputs.find((f) => f?.frameRate)?.frameRate;
+  // The encoder's rate, which the cuts fall on: the output's, else the video inputs' where they
+  // agree. Without one they fall on whole seconds, which lie on every whole rate's frame times
+  // but on no 30000/1001 one (a graph over such a video, cut at 2 s, put a frame 2 ms early and
+  // the next picture a frame off, 22 dB).
+  const encoderRate = outputFrameRate(cmd, args) ?? facts.frameRate ?? sharedRate(inputs);
+  if (!encoderRate && inputs.some((f) => f?.frameRate && f.frameRate.num % f.frameRate.den !== 0))
+    return refuse(
+      "the video inputs' frame rates differ and one is not a whole number, so no cut is known to fall on the output's frame times: give the output -r",
+    );
   if (seek > 0 && !(encoderRate && onFrame(seek, encoderRate)))
     return refuse(
       "the output starts (-ss) between two of its frames, so its frames fall off the output's frame times: a cut could duplicate or move a frame",
@@ -151,7 +157,7 @@ export async function planSplit(
   const balanced = segmentStarts({
     durationSeconds: span,
     count,
-    rate: outputFrameRate(cmd, args) ?? facts.frameRate,
+    rate: encoderRate,
     minSeconds: MIN_SEGMENT_SECONDS,
     keyframeSeconds:
       mode === 'input-seek' ? facts.keyframeSeconds.map((k) => k - seek).filter((k) => k > 0) : [0],
@@ -226,6 +232,18 @@ function rateTimescale(rate: FrameRate): number {
   let timescale = rate.num;
   while (timescale < 10000) timescale *= 2;
   return timescale;
+}
+
+/**
+ * The frame rate the video inputs share, moving pictures first (a still image's rate is its
+ * demuxer's default, which an overlay over a video does not take), or `undefined`.
+ */
+function sharedRate(inputs: readonly (InputFacts | undefined)[]): FrameRate | undefined {
+  const video = inputs.filter((f) => f?.frameRate && f.grid);
+  const moving = video.filter((f) => !f?.still);
+  const rates = (moving.length ? moving : video).map((f) => f?.frameRate as FrameRate);
+  const first = rates[0];
+  return first && rates.every((r) => r.num * first.den === first.num * r.den) ? first : undefined;
 }
 
 /** The output's `-ss`, in seconds (0 without one). */

@@ -600,6 +600,42 @@ describe('R-AF-17 an audio filter (-af) rides with the audio, encoded once', () 
   });
 });
 
+describe('R-AF-17 a graph over a video whose rate is not a whole number (output-seek)', () => {
+  // Before: cut at whole seconds, which lie on no 30000/1001 frame time: the join put the frame
+  // after the cut 2 ms early (the output read back at 30 fps) and a picture a frame off (22 dB).
+  it('30000/1001 fps through a timed filter: cut on its frames', async () => {
+    await engine.run(vol, [
+      ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30000/1001:duration=3'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=3'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '300', '-c:a', 'aac', '/in/ntsc-av.mp4'],
+    ]);
+    const cmd = (path: string) =>
+      new Command({ y: true })
+        .input('/in/ntsc-av.mp4')
+        .filter('hue', { h: 't' })
+        .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+    const result = await expectCommandSplitLikeWhole(cmd, 'ntsc-graph', 'output-seek');
+    const [cut] = result.segmentation.cuts ?? [];
+    expect(
+      Math.abs(((cut as number) * 30000) / 1001 - Math.round(((cut as number) * 30000) / 1001)),
+    ).toBeLessThan(1e-3);
+    expect(await audioMd5('/out/ntsc-graph-split.mp4')).toBe(await audioMd5('/out/ntsc-graph-whole.mp4'));
+  });
+
+  it('over a 25 fps video as well, no -r: runs whole and says why', async () => {
+    const cmd = new Command({ y: true })
+      .input(SOURCE)
+      .input('/in/ntsc-av.mp4')
+      .filter('overlay', { x: 10, y: 10 })
+      .output('/out/two-rates.mp4', { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining("the video inputs' frame rates differ"),
+    });
+  });
+});
+
 describe('R-AF-17 the output muxer’s own options', () => {
   // privateOptions reached the segments only: the join wrote an isom MP4 where the whole run
   // wrote an mp42 one, and left unfragmented what the whole run wrote in fragments.
