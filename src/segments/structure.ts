@@ -118,6 +118,27 @@ function wholeOnlyOption(o: OutputEntry['options']): string | undefined {
   return undefined;
 }
 
+/**
+ * Muxers that write many files, or a stream of parts, where the command names one (by `-f` or as
+ * FFmpeg guesses them from the extension): their muxers start a part at a keyframe, and a split
+ * adds keyframes at its cuts. Checked 2026-12-02: an HLS playlist (`-hls_time 1`) split at 2
+ * segments read back with decoded audio unlike the whole run's.
+ */
+const MANY_FILES: ReadonlyMap<string, string> = new Map([
+  ['hls', 'an HLS playlist and its parts'],
+  ['m3u8', 'an HLS playlist and its parts'],
+  ['dash', 'a DASH manifest and its parts'],
+  ['mpd', 'a DASH manifest and its parts'],
+  ['segment', "the segment muxer's files"],
+  ['ssegment', "the segment muxer's files"],
+  ['stream_segment', "the segment muxer's files"],
+  ['hds', 'an HDS manifest and its parts'],
+  ['smoothstreaming', 'a Smooth Streaming manifest and its parts'],
+  ['ism', 'a Smooth Streaming manifest and its parts'],
+  ['webm_chunk', 'WebM chunks'],
+  ['tee', "the tee muxer's outputs"],
+]);
+
 /** Input `-f` values the splitter's probes read as FFmpeg's guess would. */
 const SEEKABLE_FORMATS = [...MOV_FORMATS, 'matroska', 'webm'];
 
@@ -158,6 +179,11 @@ export function segmentStructure(
   if (whole) return { reason: whole };
   if (outputFormat(cmd) === 'null')
     return { reason: "the output is FFmpeg's null muxer: there is nothing to join" };
+  const many = MANY_FILES.get(outputFormat(cmd) ?? '');
+  if (many)
+    return {
+      reason: `the output is ${many}, whose parts start at the encoder's keyframes, which a split adds at its cuts`,
+    };
   if (fragmented(o))
     return {
       reason:

@@ -777,6 +777,12 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       '-fs',
     ],
     ['the null muxer', Command.parse(`-y -i ${SOURCE} -c:v libx264 -an -f null /out/nothing`), 'null muxer'],
+    // Before: split, and the playlist read back with other decoded audio than the whole run's.
+    [
+      'an HLS playlist (.m3u8)',
+      Command.parse(`-y -i ${SOURCE} -c:v libx264 -c:a aac -hls_time 1 /out/list.m3u8`),
+      'an HLS playlist and its parts',
+    ],
     [
       // Split, the output's frames would sit off its frame times, as for an input -ss there.
       'an output that starts between two frames (-ss 0.02 at 25 fps)',
