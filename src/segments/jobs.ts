@@ -152,7 +152,14 @@ export function segmentJobs(
   // -t and -to). Without one, -to is where the output ends, as -t (which wins where both are given).
   const offset = seek === undefined ? 0 : micros(seek);
   const t = length ?? end;
-  const container: OutputOptions = { movflags, metadata, streamMetadata, map_metadata, map_chapters, f };
+  const container: OutputOptions = {
+    movflags,
+    metadata,
+    streamMetadata: streamMetadata && withoutCopyRotation(streamMetadata, audioCodec === 'copy'),
+    map_metadata,
+    map_chapters,
+    f,
+  };
   const audioCodecOptions: OutputOptions = { 'c:a': audioCodec, 'b:a': audioBitrate, 'q:a': audioQuality };
   const pcm = audio.where === 'join';
   const fromFirst = audio.where === 'first-segment';
@@ -313,6 +320,29 @@ function withGraph(args: readonly string[], text: string): string[] {
   return text === ''
     ? [...args.slice(0, at), ...args.slice(at + 2)]
     : [...args.slice(0, at + 1), text, ...args.slice(at + 2)];
+}
+
+/** A value `av_strtod` reads whole, as FFmpeg requires of a rotation (an empty one reads as 0). */
+const ANGLE = /^(\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)?$/;
+
+/**
+ * The command's stream metadata for the join, less a numeric `rotate` on streams the whole run
+ * encodes: FFmpeg 5.1 turns it into a display matrix only for a stream it copies, and the join
+ * copies every stream (a split of `-metadata:s:v:0 rotate=90` came out turned a quarter, the
+ * whole run not at all). Audio the command copies keeps it, as in one run.
+ */
+function withoutCopyRotation(
+  streamMetadata: NonNullable<OutputOptions['streamMetadata']>,
+  audioCopied: boolean,
+): OutputOptions['streamMetadata'] {
+  const kept = Object.entries(streamMetadata).flatMap(([specifier, tags]) => {
+    const copied = audioCopied && /^a(:|$)/.test(specifier);
+    const own = Object.entries(tags).filter(
+      ([key, value]) => copied || key !== 'rotate' || !ANGLE.test(value),
+    );
+    return own.length ? [[specifier, Object.fromEntries(own)] as const] : [];
+  });
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
 /** A duration option's value in whole microseconds. */

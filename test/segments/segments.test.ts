@@ -664,6 +664,35 @@ describe('R-AF-17 the output muxer’s own options', () => {
     expect(await frameTimes('/out/muxer-split.mp4')).toEqual(await frameTimes('/out/muxer-whole.mp4'));
   });
 
+  // FFmpeg 5.1 makes a numeric `rotate` a display matrix only on a stream it copies: the whole
+  // run (which encodes) wrote none, the join (which copies) a quarter turn, before.
+  it('stream metadata, rotate among it: the streams turned, and tagged, as in the whole run', async () => {
+    const cmd = (path: string) =>
+      new Command({ y: true }).input(SOURCE).output(path, {
+        'c:v': 'libx264',
+        preset: 'ultrafast',
+        'c:a': 'aac',
+        streamMetadata: { 'v:0': { rotate: '90' }, 'a:0': { language: 'fra' } },
+      });
+    const shown = async (path: string) => {
+      const probe = await engine.run(
+        vol,
+        [
+          ...['-v', 'error', '-show_entries', 'stream_side_data=rotation:stream_tags=language'],
+          ...['-of', 'json', path],
+        ],
+        { tool: 'ffprobe', stdout: 'capture' },
+      );
+      return JSON.parse(new TextDecoder().decode(probe.stdout));
+    };
+    await runCommand(vol, cmd('/out/turned-whole.mp4'), { engine });
+    const result = await runCommand(vol, cmd('/out/turned-split.mp4'), { engine, segments: 2 });
+    expect(result.segmentation.segments).toBe(2);
+    const whole = await shown('/out/turned-whole.mp4');
+    expect(JSON.stringify(whole)).toContain('fra');
+    expect(await shown('/out/turned-split.mp4')).toEqual(whole);
+  });
+
   it.each([
     ['frag_keyframe+empty_moov', { movflags: ['frag_keyframe', 'empty_moov'] }],
     ['frag_duration', { privateOptions: { frag_duration: 1000000 } }],
