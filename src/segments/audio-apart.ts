@@ -139,3 +139,52 @@ function components(view: GraphView): number[] {
   }
   return view.nodes.map((n) => root(n.index));
 }
+
+/**
+ * Whether a `-filter_complex` mixes (a filter with several audio inputs: `amix`, `amerge`, ...)
+ * audio of a file whose video the output also takes. FFmpeg reads such a file at the pace of the
+ * video's encoding, and where the mix ends depends on that pace: native FFmpeg 5.1.9 mixed a 4 s
+ * clip's own sound with a 3 s MP3 (`amix`, `duration=longest`) into 3 s of audio beside the
+ * clip's encoded video, 4 s without it, and a split's first segment, whose video stops at its
+ * cut, gave 4 s. Inputs it cannot place (a graph it cannot read, an unlabelled video pad, a map
+ * of a whole input) count as taken.
+ */
+export function mixesVideoFileAudio(cmd: Command<string>, args: readonly string[]): boolean {
+  const at = args.findIndex((a) => a === '-filter_complex' || a === '-lavfi');
+  const text = at < 0 ? undefined : args[at + 1];
+  if (text === undefined) return false;
+  let view: GraphView;
+  try {
+    view = resolveGraph(parseFiltergraph(text, '-filter_complex'), false, '-filter_complex');
+  } catch {
+    return false;
+  }
+  const mixed = new Set<number>();
+  const feeding = (source: GraphView['nodes'][number]['inputs'][number], seen: Set<number>): void => {
+    if (source.kind === 'input') mixed.add(source.input);
+    else if (source.kind === 'pad' && !seen.has(source.node)) {
+      seen.add(source.node);
+      for (const up of view.nodes[source.node]?.inputs ?? []) feeding(up, seen);
+    } else if (source.kind !== 'pad') mixed.add(-1);
+  };
+  for (const node of view.nodes) {
+    if (node.inputs.length > 1 && node.inputMedia.every((m) => m === 'audio'))
+      for (const source of node.inputs) feeding(source, new Set());
+  }
+  if (mixed.size === 0) return false;
+  const video = new Set<number>();
+  for (const node of view.nodes)
+    node.inputs.forEach((source, pad) => {
+      if (source.kind === 'input' && specifierMedia(source.specifier) !== 'audio') video.add(source.input);
+      else if (source.kind === 'stream' && node.inputMedia[pad] !== 'audio') video.add(-1);
+    });
+  const map = cmd.outputs[0]?.options.map;
+  // Without a map FFmpeg also takes the best video of all the inputs.
+  if (!map?.length) video.add(-1);
+  for (const entry of map ?? []) {
+    const media = selectorMedia(entry);
+    const input = /^(\d+)/.exec(entry)?.[1];
+    if (input !== undefined && media !== 'audio') video.add(Number(input));
+  }
+  return [...mixed].some((i) => i < 0 || video.has(-1) || video.has(i));
+}

@@ -1,6 +1,7 @@
 import type { Command } from '../builder/index.js';
 import { parseDuration } from '../builder/index.js';
 import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
+import { mixesVideoFileAudio } from './audio-apart.js';
 import { audioFilterApart } from './audio-filter.js';
 import { type FrameRate, onFrame, parseFrameRate, segmentStarts } from './boundaries.js';
 import { graphFilters } from './filter-names.js';
@@ -120,6 +121,10 @@ export async function planSplit(
     return refuse(UNREAD);
   const hazard = inputHazard(cmd, facts, inputs);
   if (hazard) return refuse(hazard);
+  if (structure.mode === 'output-seek' && mixesVideoFileAudio(cmd, args))
+    return refuse(
+      "the graph mixes audio of a file whose video is encoded too: FFmpeg reads that file at the video's pace, and where the mix ends depends on it (a clip's own sound mixed with a 3 s MP3 came out 3 s long beside the video, 4 s in a split)",
+    );
   // One run fails on it; run whole, so the error names the command's own map.
   if (mode === 'input-seek' && !facts.hasAudio && maps?.audio.some((entry) => !entry.endsWith('?')))
     return refuse('the map names audio the input does not have');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from '../../src/builder/index.js';
-import { audioApart } from '../../src/segments/audio-apart.js';
+import { audioApart, mixesVideoFileAudio } from '../../src/segments/audio-apart.js';
 
 // R-AF-17: an output-seek split encodes the audio once, in its first segment, when the audio can
 // be told apart from the video: the later segments then run the graph without the audio chains.
@@ -118,5 +118,51 @@ describe('R-AF-17 the audio of an output-seek split, told apart from the video',
     ],
   ] as const)('cannot: %s', (_what, cmd) => {
     expect(apart(cmd)).toBeUndefined();
+  });
+});
+
+// FFmpeg reads a file at the pace of the video it encodes from it; a mix of that file's audio
+// ends where that pace lets it, which a segment (its video stopping at the cut) does not repeat.
+describe('R-AF-17 a graph that mixes the audio of a file whose video is encoded too', () => {
+  const clipAndSongs = new Command().input('clip.mp4').input('a.mp3').input('b.mp3');
+  const mixes = (cmd: Command<string>) => mixesVideoFileAudio(cmd, cmd.toArgs());
+  it.each([
+    [
+      "the clip's own sound mixed with a song",
+      clipAndSongs.rawGraph('[0:a][1:a]amix=inputs=2[a]', ['a']).output('o.mp4', { map: ['0:v', 'a'] }),
+      true,
+    ],
+    [
+      'through a filter before the mix',
+      clipAndSongs
+        .rawGraph('[0:a]volume=0.5[q];[1:a][q]amerge=inputs=2[a]', ['a'])
+        .output('o.mp4', { map: ['0:v', 'a'] }),
+      true,
+    ],
+    [
+      'two songs mixed under the clip’s video',
+      clipAndSongs.rawGraph('[1:a][2:a]amix=inputs=2[a]', ['a']).output('o.mp4', { map: ['0:v', 'a'] }),
+      false,
+    ],
+    [
+      "the clip's own sound through one filter",
+      clipAndSongs.rawGraph('[0:a]volume=0.5[a]', ['a']).output('o.mp4', { map: ['0:v', 'a'] }),
+      false,
+    ],
+    [
+      'still cards crossfaded, songs mixed (the reel)',
+      cards
+        .input('b.mp3')
+        .rawGraph(`${fade}[v];[2:a][3:a]amix=inputs=2[a]`, ['v', 'a'])
+        .output('o.mp4', { map: ['v', 'a'] }),
+      false,
+    ],
+    [
+      'two songs mixed, no map (FFmpeg takes the best video of all the inputs)',
+      clipAndSongs.rawGraph('[1:a][2:a]amix=inputs=2', []).output('o.mp4'),
+      true,
+    ],
+  ] as const)('%s: %s', (_name, cmd, want) => {
+    expect(mixes(cmd)).toBe(want);
   });
 });

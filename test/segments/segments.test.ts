@@ -890,6 +890,23 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  // Before: split. Where such a mix ends depends on the pace FFmpeg reads the clip at (checked
+  // 2026-12-02 with a 44.1 kHz clip: 3 s of audio whole, natively too, and 4 s split).
+  it('a mix of the clip’s own sound with a shorter song: runs whole and says why', async () => {
+    await engine.run(vol, ['-y', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=3', '/in/song.mp3']);
+    const cmd = new Command({ y: true })
+      .input(SOURCE)
+      .input('/in/song.mp3')
+      .rawGraph('[0:a][1:a]amix=inputs=2[a]', ['a'])
+      .output('/out/mixed.mp4', { map: ['0:v', 'a'], 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining('mixes audio of a file whose video is encoded too'),
+    });
+    expect((await streams('/out/mixed.mp4')).map((s) => s.type)).toEqual(['video', 'audio']);
+  });
+
   it('an output -r that changes the rate: runs whole and says why', async () => {
     // 25 fps to 30: checked at 30 to 25, the split kept every frame time and took frames from
     // the wrong source times (20 dB against the whole run); the fps filter splits.
