@@ -731,8 +731,9 @@ describe('R-AF-17 cuts placed over the video the output gets', () => {
     // From Matroska, ffprobe's packet scan tells where the video ends. The AAC's priming puts the
     // first frame a little late, shown twice in the MP4, whole and split.
     ['Matroska, audio 2 s past the video', [0.92], '/in/long-audio.mkv', {}, 'input-seek', 51],
-    // The last 2 s of the 4 s clip: the 50 frames it gets are cut in the middle (at 2 s before).
-    ['the last 2 s (-sseof -2)', [1], SOURCE, { input: { sseof: -2 } }, 'output-seek', 50],
+    // The last 2 s of the 4 s clip: the 50 frames it gets are cut near the middle (at 2 s before;
+    // on its 25 fps frame times now, where whole seconds were the only grid without an -r).
+    ['the last 2 s (-sseof -2)', [1.04], SOURCE, { input: { sseof: -2 } }, 'output-seek', 50],
     // After the graph (MAPPED), each input's video end is read too (the MP4
     // index, the packet scan): cut at 1 s. Over the whole 4 s the cut fell at 2 s, the second
     // segment got no frame, and the first encoded all 50.
