@@ -18,14 +18,17 @@ export interface SeekMaps {
 const VIDEO = /^0:([vV])(?::(\d+))?(\?)?$/;
 const AUDIO = /^0:a(:\d+)?(\?)?$/;
 
-/** `map` as an input-seek split carries it, or `undefined` where it cannot (see {@link SeekMaps}). */
+/**
+ * `map` as an input-seek split carries it, or `undefined` where it cannot (see {@link SeekMaps}).
+ * The video entry may be a graph's label, where the command's one complex graph is a `-vf` in
+ * all but name (`seekableGraph`, which `segmentStructure` checks the label against).
+ */
 export function seekMaps(map: readonly string[]): SeekMaps | undefined {
   const [first, ...rest] = map;
-  const video = first === undefined ? undefined : VIDEO.exec(first);
-  if (!first || !video || !rest.every((entry) => AUDIO.test(entry))) return undefined;
-  return {
-    video: first,
-    audio: rest.map((entry) => entry.replace(/^0:/, '1:')),
-    needsOneVideoStream: video[1] === 'v' && video[2] === undefined,
-  };
+  if (!first || !rest.every((entry) => AUDIO.test(entry))) return undefined;
+  const audio = rest.map((entry) => entry.replace(/^0:/, '1:'));
+  if (!/^\d/.test(first)) return { video: first, audio, needsOneVideoStream: false };
+  const video = VIDEO.exec(first);
+  if (!video) return undefined;
+  return { video: first, audio, needsOneVideoStream: video[1] === 'v' && video[2] === undefined };
 }

@@ -3,6 +3,7 @@ import { filterNames, graphFilters } from './filter-names.js';
 import { unreadGlobals } from './frame-sync.js';
 import { MOV_FORMATS } from './mp4-index.js';
 import { seekMaps } from './seek-maps.js';
+import { seekableGraph } from './seekable-graph.js';
 
 /**
  * How segments are cut: `input-seek` seeks the one input (`-ss`/`-to` before `-i`), so a segment
@@ -245,8 +246,7 @@ export function segmentStructure(
     // The splitter's probes read the input as FFmpeg guesses it: a demuxer named by -f (concat,
     // rawvideo, ...) goes output-seek, whose probes may fail quietly.
     [undefined, 'lavfi', ...SEEKABLE_FORMATS].includes(cmd.inputs[0]?.options.f) &&
-    !args.some((a) => a === '-filter_complex' || a === '-lavfi') &&
-    (o.map === undefined || seekMaps(o.map) !== undefined) &&
+    seekableMap(args, o.map) &&
     o.r === undefined &&
     !o.shortest &&
     ['ss', 'sseof', 't', 'to', 'itsoffset', 'stream_loop', 'loop'].every(
@@ -259,6 +259,22 @@ export function segmentStructure(
         'audio stream copy (-c:a copy) splits only where the input is seeked (one input, frame-local filters, a map of its video then its audio)',
     };
   return { mode: seekable ? 'input-seek' : 'output-seek' };
+}
+
+/**
+ * Whether the command's `map` (and complex graph, if any) let its segments seek the input: a map
+ * of input 0's video then its audio (`seekMaps`), or a complex graph that is a `-vf` in all but
+ * name (`seekableGraph`) with its output mapped first, or unlabelled and no map.
+ */
+function seekableMap(args: readonly string[], map: readonly string[] | undefined): boolean {
+  const complex = args.some((a) => a === '-filter_complex' || a === '-lavfi');
+  const graph = complex ? seekableGraph(args, frameLocal) : undefined;
+  if (complex && !graph) return false;
+  if (map === undefined) return graph?.output === undefined;
+  const maps = seekMaps(map);
+  if (!maps) return false;
+  const label = !/^\d/.test(maps.video);
+  return graph ? label && maps.video === graph.output : !label;
 }
 
 function optionValues(args: readonly string[], option: RegExp): string[] {

@@ -636,6 +636,43 @@ describe('R-AF-17 a graph over a video whose rate is not a whole number (output-
   });
 });
 
+describe('R-AF-17 a -vf written as -filter_complex (one input, one chain)', () => {
+  // Before: output-seek, every segment decoding the input from its start. One chain of
+  // frame-local filters over input 0's video is a -vf in all but name: the segments seek.
+  it.each([
+    [
+      'labelled and mapped, with the audio',
+      ['-filter_complex', '[0:v]scale=240:-2[v]', '-map', '[v]', '-map', '0:a'],
+      'input-seek',
+    ],
+    ['unlabelled, FFmpeg choosing the streams', ['-filter_complex', 'scale=240:-2,hflip'], 'input-seek'],
+    [
+      'the audio copied',
+      ['-filter_complex', '[0:v]crop=160:120[v]', '-map', '[v]', '-map', '0:a', '-c:a', 'copy'],
+      'input-seek',
+    ],
+    // A filter that reads the time still runs after the graph.
+    ['a timed filter', ['-filter_complex', '[0:v]hue=h=t[v]', '-map', '[v]', '-map', '0:a'], 'output-seek'],
+  ] as const)('%s: splits (seeking where it can), as in the whole run', async (_name, graph, mode) => {
+    const cmd = (path: string) =>
+      Command.parse([
+        '-y',
+        '-i',
+        SOURCE,
+        ...graph,
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-c:a',
+        'aac',
+        path,
+      ]);
+    await expectCommandSplitLikeWhole(cmd, 'complex-vf', mode);
+    expect(await audioMd5('/out/complex-vf-split.mp4')).toBe(await audioMd5('/out/complex-vf-whole.mp4'));
+  });
+});
+
 describe('R-AF-17 the output muxer’s own options', () => {
   // privateOptions reached the segments only: the join wrote an isom MP4 where the whole run
   // wrote an mp42 one, and left unfragmented what the whole run wrote in fragments.
