@@ -150,7 +150,11 @@ export function segmentJobs(
   } = out.options;
   // An output -ss moves every range by as much (the audio output keeps the command's own -ss,
   // -t and -to). Without one, -to is where the output ends, as -t (which wins where both are given).
-  const offset = seek === undefined ? 0 : micros(seek);
+  // Seeking its input, a segment's range is on the input's timeline, where the output starts at
+  // the input's own -ss.
+  const input = mode === 'input-seek' ? cmd.inputs[0]?.options : undefined;
+  const inputStart = input?.ss === undefined ? 0 : micros(input.ss);
+  const offset = inputStart + (seek === undefined ? 0 : micros(seek));
   const t = length ?? end;
   const container: OutputOptions = {
     movflags,
@@ -181,16 +185,24 @@ export function segmentJobs(
     }),
     f: containers.audio,
   });
+  // Where the last range ends: the output's -t after its start, its -to on its own timeline, and
+  // a seeked input's own -t or -to, whichever comes first.
+  const ends = [
+    length !== undefined ? offset + micros(length) : end !== undefined ? inputStart + micros(end) : undefined,
+    input?.t !== undefined
+      ? inputStart + micros(input.t)
+      : input?.to !== undefined
+        ? micros(input.to)
+        : undefined,
+  ].filter((us): us is number => us !== undefined);
   const lastEnd =
-    offset === 0
+    offset === 0 && input?.t === undefined && input?.to === undefined
       ? t === undefined
         ? undefined
         : String(t)
-      : length !== undefined
-        ? formatMicros(offset + micros(length))
-        : end !== undefined
-          ? formatMicros(micros(end))
-          : undefined;
+      : ends.length
+        ? formatMicros(Math.min(...ends))
+        : undefined;
   const ranges = inputRanges
     ? inputRanges.map(({ ss, t: length }) => ({
         ss: ss === undefined ? undefined : formatMicros(ss),

@@ -21,7 +21,8 @@ export function inputHazard(
     return UNEVEN;
   const resampled = resamplesRate(cmd, inputs);
   if (resampled) return resampled;
-  if (startsOffGrid(cmd, inputs))
+  // (A seeked input's own -ss is `planSplit`'s to check, against the source's rate.)
+  if (inputs.length > 0 && startsOffGrid(cmd, inputs))
     return "an input starts (-ss/-sseof) between two of its frames, so the output's frames fall off its frame times: a cut could duplicate or move a frame";
   if (cmd.outputs[0]?.options['c:a'] === 'copy' && facts.quickTime === false)
     return 'audio stream copy (-c:a copy) from an input that is not MP4 or QuickTime passes through a QuickTime file in a split, which moves its first samples (AAC priming)';

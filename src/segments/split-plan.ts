@@ -103,7 +103,9 @@ export async function planSplit(
   if (cutsOnFrames && mode !== 'input-seek') return refuse(UNEVEN);
   // An output -ss moves every segment's range (see `segmentJobs`); the cuts that follow a
   // source's own frame times count from its start, not from there.
-  const seek = outputSeek(cmd);
+  const inputSs = cmd.inputs[0]?.options.ss;
+  const seek =
+    outputSeek(cmd) + (mode === 'input-seek' && inputSs !== undefined ? (parseDuration(inputSs) ?? 0) : 0);
   if (seek > 0 && cutsOnFrames) return refuse(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
   // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
@@ -157,7 +159,7 @@ export async function planSplit(
     );
   if (seek > 0 && !(encoderRate && onFrame(seek, encoderRate)))
     return refuse(
-      "the output starts (-ss) between two of its frames, so its frames fall off the output's frame times: a cut could duplicate or move a frame",
+      "the output starts (an input's or the output's -ss) between two of its frames, so its frames fall off the output's frame times: a cut could duplicate or move a frame",
     );
   const balanced = segmentStarts({
     durationSeconds: span,

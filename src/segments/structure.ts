@@ -249,10 +249,19 @@ export function segmentStructure(
     seekableMap(args, o.map) &&
     o.r === undefined &&
     !o.shortest &&
-    ['ss', 'sseof', 't', 'to', 'itsoffset', 'stream_loop', 'loop'].every(
+    // An input -ss, -t or -to moves and bounds every segment's range (see `segmentJobs`).
+    ['sseof', 'itsoffset', 'stream_loop', 'loop'].every(
       (k) => cmd.inputs[0]?.options[k as keyof (typeof cmd.inputs)[0]['options']] === undefined,
     ) &&
     optionValues(args, VIDEO_FILTERS).every(frameLocal);
+  // Checked 2026-12-02: copied from an input seeked to 0.6 s, the audio came out 2.419 s long
+  // split, 2.42 s whole; with an output -ss 1 it started 21 ms late and decoded otherwise (the
+  // packets around the seek go through the scratch file and the join: two copies, not one).
+  if (o['c:a'] === 'copy' && (o.ss !== undefined || cmd.inputs[0]?.options.ss !== undefined))
+    return {
+      reason:
+        'audio stream copy (-c:a copy) with an -ss: the copied packets around the seek pass through a scratch file and the join, which place them unlike one run',
+    };
   if (!seekable && o['c:a'] === 'copy')
     return {
       reason:

@@ -496,7 +496,7 @@ describe('R-AF-17 a logo overlaid on the video (a still image, not looped)', () 
   });
 });
 
-describe('R-AF-17 an output -ss and -to', () => {
+describe('R-AF-17 an -ss, -t and -to, on the output or the input', () => {
   // Before: run whole ("the output already seeks"). Without an output -ss, -to is a length, as
   // -t. An output -ss moves every segment's range by as much (the input seeked from there), and
   // the first segment's audio output keeps the command's own -ss, -t and -to.
@@ -507,10 +507,14 @@ describe('R-AF-17 an output -ss and -to', () => {
     ['-ss, the input seeked from there', { ss: 1 }, 'input-seek', 75],
     ['-ss and -t, a timed filter (output-seek)', { ss: 1, t: 2, filter: true }, 'output-seek', 50],
     ['-ss and -to, -to counted from the input’s start', { ss: 0.4, to: 3.2 }, 'input-seek', 70],
+    // An input's own -ss (and -t, -to) moves and bounds the ranges too: it had gone output-seek.
+    ['an input -ss', { input: { ss: 1 } }, 'input-seek', 75],
+    ['an input -ss and -t, and an output -ss', { input: { ss: 0.6, t: 2.4 }, ss: 0.4 }, 'input-seek', 50],
+    ['an input -ss and -to', { input: { ss: 1, to: 3 } }, 'input-seek', 50],
   ] as const)('%s: splits, its frames and audio as in the whole run', async (_name, how, mode, frames) => {
-    const { filter, ...ends } = { filter: false, ...how };
+    const { filter, input, ...ends } = { filter: false, input: {}, ...how };
     const cmd = (path: string) => {
-      const base = new Command({ y: true }).input(SOURCE);
+      const base = new Command({ y: true }).input(SOURCE, input);
       return (filter ? base.filter('hue', { h: 't' }) : base).output(path, {
         'c:v': 'libx264',
         preset: 'ultrafast',
@@ -850,11 +854,17 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       Command.parse(`-y -i ${SOURCE} -c:v libx264 -c:a aac -hls_time 1 /out/list.m3u8`),
       'an HLS playlist and its parts',
     ],
+    // Before: an output -ss 1 split, the copied audio 21 ms late and decoded otherwise.
+    [
+      'audio stream copy with an -ss',
+      Command.parse(`-y -i ${SOURCE} -c:v libx264 -c:a copy -ss 1 /out/copied-seek.mp4`),
+      'audio stream copy (-c:a copy) with an -ss',
+    ],
     [
       // Split, the output's frames would sit off its frame times, as for an input -ss there.
       'an output that starts between two frames (-ss 0.02 at 25 fps)',
       Command.parse(`-y -i ${SOURCE} -c:v libx264 -c:a aac -ss 0.02 /out/seeks.mp4`),
-      'the output starts (-ss) between two of its frames',
+      'between two of its frames',
     ],
     ['two outputs', transcode.output('/out/second.mkv', { 'c:v': 'libx264', 'c:a': 'aac' }), '2 outputs'],
     // Before: 170 frames for 120 (a 30 fps input forced to 25).
