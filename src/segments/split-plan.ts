@@ -104,8 +104,11 @@ export async function planSplit(
   // An output -ss moves every segment's range (see `segmentJobs`); the cuts that follow a
   // source's own frame times count from its start, not from there.
   const inputSs = cmd.inputs[0]?.options.ss;
+  // Where the output starts in the source (an input -ss counts where the command seeks its one
+  // input, also where an MPEG-TS input sends the split after the graph).
   const seek =
-    outputSeek(cmd) + (mode === 'input-seek' && inputSs !== undefined ? (parseDuration(inputSs) ?? 0) : 0);
+    outputSeek(cmd) +
+    (structure.mode === 'input-seek' && inputSs !== undefined ? (parseDuration(inputSs) ?? 0) : 0);
   if (seek > 0 && cutsOnFrames) return refuse(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
   // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
