@@ -641,6 +641,7 @@ describe('R-AF-17 a graph over a video whose rate is not a whole number (output-
 });
 
 describe('R-AF-17 a -vf written as -filter_complex (one input, one chain)', () => {
+  const X264_AAC = ['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac'];
   // Before: output-seek, every segment decoding the input from its start. One chain of
   // frame-local filters over input 0's video is a -vf in all but name: the segments seek.
   it.each([
@@ -658,20 +659,7 @@ describe('R-AF-17 a -vf written as -filter_complex (one input, one chain)', () =
     // A filter that reads the time still runs after the graph.
     ['a timed filter', ['-filter_complex', '[0:v]hue=h=t[v]', '-map', '[v]', '-map', '0:a'], 'output-seek'],
   ] as const)('%s: splits (seeking where it can), as in the whole run', async (_name, graph, mode) => {
-    const cmd = (path: string) =>
-      Command.parse([
-        '-y',
-        '-i',
-        SOURCE,
-        ...graph,
-        '-c:v',
-        'libx264',
-        '-preset',
-        'ultrafast',
-        '-c:a',
-        'aac',
-        path,
-      ]);
+    const cmd = (path: string) => Command.parse(['-y', '-i', SOURCE, ...graph, ...X264_AAC, path]);
     await expectCommandSplitLikeWhole(cmd, 'complex-vf', mode);
     expect(await audioMd5('/out/complex-vf-split.mp4')).toBe(await audioMd5('/out/complex-vf-whole.mp4'));
   });
