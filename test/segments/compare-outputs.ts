@@ -74,6 +74,15 @@ export function outputChecks(engine: () => Engine, vol: Volume) {
       );
     },
 
+    /** What ffprobe shows of `path` for `-show_entries entries`, as text in `format` (`-of`). */
+    async shown(path: string, entries: string, format = 'csv=p=0'): Promise<string> {
+      const r = await engine().run(vol, ['-v', 'error', '-show_entries', entries, '-of', format, path], {
+        tool: 'ffprobe',
+        stdout: 'capture',
+      });
+      return text(r.stdout).trim();
+    },
+
     /** Each stream's kind, codec, shape, rates, start and duration, as ffprobe reads them. */
     async streams(path: string) {
       const { streams } = await engine().probe(vol, path);
