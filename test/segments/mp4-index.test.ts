@@ -156,10 +156,7 @@ describe('R-AF-17 the video streams FFmpeg makes of an MP4', () => {
   it('cover art in its metadata is a video stream of its own: the index does not count', async () => {
     await engine.run(vol, [
       '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'color=red:size=64x64',
+      ...['-f', 'lavfi', '-i', 'color=red:size=64x64'],
       '-frames:v',
       '1',
       '/cover.png',
