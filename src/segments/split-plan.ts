@@ -101,11 +101,11 @@ export async function planSplit(
     !fills && facts.grid !== undefined && (uneven !== undefined || startsLate(facts.grid, rate));
   const cutsOnFrames = (shift ?? 0) > 0 || keepsFrameTimes || uneven !== undefined;
   if (cutsOnFrames && mode !== 'input-seek') return refuse(UNEVEN);
-  // An output -ss moves every segment's range (see `segmentJobs`); the cuts that follow a
-  // source's own frame times count from its start, not from there.
+  // Where the output starts in the source: an -ss moves every segment's range (see
+  // `segmentJobs`), and cuts that follow a source's own frame times count from its start, not
+  // from there. An input -ss counts where the command seeks its one input (also where an
+  // MPEG-TS input sends the split after the graph).
   const inputSs = cmd.inputs[0]?.options.ss;
-  // Where the output starts in the source (an input -ss counts where the command seeks its one
-  // input, also where an MPEG-TS input sends the split after the graph).
   const seek =
     outputSeek(cmd) +
     (structure.mode === 'input-seek' && inputSs !== undefined ? (parseDuration(inputSs) ?? 0) : 0);
