@@ -1,7 +1,7 @@
 import type { Command } from '../builder/index.js';
 import type { FrameRate } from './boundaries.js';
 import { frameSync } from './frame-sync.js';
-import type { InputRange } from './jobs.js';
+import type { InputRange, OutputRange } from './jobs.js';
 import { outputFormat } from './structure.js';
 
 /**
@@ -156,4 +156,48 @@ export function frameRanges(
       t: next === undefined ? undefined : Math.floor((next - first - lead) * 1e6),
     };
   });
+}
+
+/**
+ * Each segment's output range, cut after the graph at frames, for a source whose every segment
+ * decodes it from the start (MPEG-TS) into an output FFmpeg fills to a constant rate. The output's
+ * `-ss` and `-to` (µs on the output's timeline) trim the graph's frames by their own times, and
+ * FFmpeg counts `-to` in the output's frame times from the segment's start: the first segment
+ * runs to the first cut's frame time (its late first frame fills the opening frame times as in
+ * the whole run, and the frame times it leaves end there); every later one starts a twentieth of
+ * a frame before its first frame's own time, so that frame is the first kept and lands on the
+ * segment's 0, and ends as far before the next segment's first frame (or frame `end`, the first
+ * the output's `-t` leaves out), where its frame times end too. The later segments read the
+ * video alone: their times count from `laterOrigin` (see `SourceFacts.videoOnlyOrigin`).
+ * `undefined` if the scan lacks a frame.
+ */
+export function outputFrameRanges(
+  grid: FrameGrid,
+  rate: FrameRate,
+  firsts: readonly number[],
+  end: number | undefined,
+  starts: readonly number[],
+  laterOrigin: number,
+): OutputRange[] | undefined {
+  const seconds = grid.seconds;
+  if (!seconds) return undefined;
+  const lead = rate.den / rate.num / 20;
+  const at = firsts.map((n) => seconds[n]);
+  if (at.some((s) => s === undefined)) return undefined;
+  const before = (s: number | undefined) =>
+    s === undefined ? undefined : Math.floor((s - laterOrigin - lead) * 1e6);
+  const last = end === undefined ? undefined : seconds[end];
+  return (at as number[]).map((first, k) => ({
+    ss: k === 0 ? undefined : before(first),
+    to: k === 0 ? starts[0] : before(at[k + 1] ?? last),
+  }));
+}
+
+/** `grid` counted from `origin` seconds after the file's start (see `SourceFacts.videoOnlyOrigin`). */
+export function gridFrom(grid: FrameGrid, origin: number, rate: FrameRate): FrameGrid {
+  return {
+    ...grid,
+    phase: grid.phase - (origin * rate.num) / rate.den,
+    ...(grid.seconds && { seconds: grid.seconds.map((t) => t - origin) }),
+  };
 }

@@ -20,6 +20,12 @@ export interface InputRange {
   readonly t?: number;
 }
 
+/** Where one output-seek segment's output starts (`-ss`) and ends (`-to`), in µs of the output. */
+export interface OutputRange {
+  readonly ss?: number;
+  readonly to?: number;
+}
+
 /** The FFmpeg runs one segmented job is made of. */
 export interface SegmentJobs {
   /**
@@ -75,6 +81,13 @@ export function audioPlan(
 const listPath = `${SCRATCH_AT}/segments.ffconcat`;
 
 /**
+ * The QuickTime audio file's movie timescale, in which its edit list says where the audio starts:
+ * FFmpeg's microseconds. In the default milliseconds, audio starting after the video came out of
+ * the join up to 1 ms earlier than one run puts it (rounded there, then again in the output).
+ */
+const AUDIO_MOVIE_TIMESCALE = 1_000_000;
+
+/**
  * How the segments are written: their containers, and how a source whose first frame comes late
  * is cut (see `cutShift`).
  */
@@ -86,6 +99,11 @@ export interface SegmentJobOptions {
    * it runs (µs; see `frameRanges`), instead of the cuts.
    */
   readonly inputRanges?: readonly InputRange[];
+  /**
+   * Output-seek, into an output FFmpeg fills to a constant rate, from a source whose first frame
+   * comes late: where each segment's output starts and ends (µs; see `outputFrameRanges`).
+   */
+  readonly outputRanges?: readonly OutputRange[];
   /**
    * Into an output that keeps its frames' times: the segments keep them too (`-fps_mode vfr`,
    * which rounds each frame onto the encoder's frame times as the whole run does), the join keeps
@@ -123,6 +141,7 @@ export function segmentJobs(
   {
     containers = { video: 'mov', audio: 'mov', audioOptions: [], joinCopiesTimestamps: false },
     inputRanges,
+    outputRanges,
     keepsFrameTimes = false,
     timescale,
     audioFilter = [],
@@ -179,7 +198,10 @@ export function segmentJobs(
       t: length,
       to: end,
       threads: videoSide.threads,
-      privateOptions: videoSide.privateOptions,
+      privateOptions:
+        containers.audio === 'matroska'
+          ? videoSide.privateOptions
+          : { ...videoSide.privateOptions, movie_timescale: AUDIO_MOVIE_TIMESCALE },
       vn: map ? undefined : true,
       raw: audioRaw.length ? audioRaw : undefined,
     }),
@@ -209,11 +231,17 @@ export function segmentJobs(
         to: undefined,
         t: length === undefined ? undefined : formatMicros(length),
       }))
-    : [0, ...starts].map((start, k) => ({
-        ss: k === 0 && offset === 0 ? undefined : formatMicros(offset + start),
-        to: k < starts.length ? formatMicros(offset + (starts[k] as number)) : lastEnd,
-        t: undefined,
-      }));
+    : outputRanges
+      ? outputRanges.map(({ ss, to }) => ({
+          ss: ss === undefined ? undefined : formatMicros(ss),
+          to: to === undefined ? undefined : formatMicros(to),
+          t: undefined,
+        }))
+      : [0, ...starts].map((start, k) => ({
+          ss: k === 0 && offset === 0 ? undefined : formatMicros(offset + start),
+          to: k < starts.length ? formatMicros(offset + (starts[k] as number)) : lastEnd,
+          t: undefined,
+        }));
 
   const videoPrivate =
     timescale && containers.video !== 'ivf'
@@ -293,7 +321,12 @@ export function segmentJobs(
   ].join('\n');
 
   const { raw: _raw, progress: _progress, stats: _stats, ...globals } = cmd.globals;
-  const copyts = keepsFrameTimes || containers.joinCopiesTimestamps;
+  // The audio file starts where its first sample is, which after the video's start is not 0:
+  // read without -copyts, the join would move it to 0 (checked 2026-12-02: an MP4 whose audio
+  // starts 0.48 s after its video came out with the audio 0.45 s early, split input-seek and
+  // output-seek, into MP4 and Matroska; an MPEG-TS 13 ms early). Segments and audio file share
+  // the whole run's 0, so their times are kept as written.
+  const copyts = keepsFrameTimes || containers.joinCopiesTimestamps || fromFirst;
   const joinGlobals = copyts ? { ...globals, raw: ['-copyts'] } : globals;
   let join: Command<string> = new Command(joinGlobals).input(listPath, { f: 'concat', safe: 0 });
   if (fromFirst) join = join.input(audioPath);

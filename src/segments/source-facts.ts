@@ -55,6 +55,14 @@ export interface SourceFacts {
   readonly timeBase?: FrameRate;
   /** The file's start time, which FFmpeg makes 0 (ffprobe's `start_time`). */
   readonly startSeconds?: number;
+  /**
+   * Where the 0 of a run that reads the video alone lies, in seconds from the file's start. FFmpeg
+   * 5.1 starts an MPEG-TS or MPEG-PS input at the first of the streams a run reads
+   * (`process_input`, "Correcting start time", for `AVFMT_TS_DISCONT` demuxers with timestamps
+   * that wrap): where the audio starts first, a segment without it counts from the video's start,
+   * the whole run from the audio's. 0 for other demuxers (checked: Ogg and FLV keep the file's).
+   */
+  readonly videoOnlyOrigin?: number;
   readonly rateIsFfmpegs?: boolean;
 }
 
@@ -94,6 +102,11 @@ export interface InputFacts {
   readonly streams: StreamCounts;
   /** Whether its video is a still image (one picture, its rate the demuxer's default). */
   readonly still?: boolean;
+  /**
+   * How long after the file's start its audio starts, in seconds (the earliest audio stream's
+   * start; 0 from an MP4 index, which reads only files whose every track starts at 0).
+   */
+  readonly audioStartSeconds?: number;
 }
 
 /**
@@ -113,7 +126,16 @@ export function inputFacts(
       if (indexed) {
         const { durationSeconds, hasAudio, hasSubtitles = false, frameRate, videoSeconds } = indexed;
         const streams = { video: indexed.videoStreams, audio: indexed.audioStreams };
-        return { durationSeconds, hasAudio, hasSubtitles, grid: ON_GRID, frameRate, videoSeconds, streams };
+        return {
+          durationSeconds,
+          hasAudio,
+          hasSubtitles,
+          grid: ON_GRID,
+          frameRate,
+          videoSeconds,
+          streams,
+          audioStartSeconds: 0,
+        };
       }
       const probe = await probeInput(vol, input, engine, options);
       if (!probe) return undefined;
@@ -139,9 +161,16 @@ export function inputFacts(
         videoSeconds: videoEnd(times, start, rate),
         streams: streamCounts(probe),
         still,
+        audioStartSeconds: audioStart(probe, start),
       };
     }),
   );
+}
+
+/** Where the earliest audio stream starts, in seconds after `start` (the file's); none without audio. */
+function audioStart(probe: ProbeResult, start: number): number | undefined {
+  const starts = probe.streams.filter((s) => s.codecType === 'audio').map((s) => s.startTime ?? start);
+  return starts.length ? Math.min(...starts) - start : undefined;
 }
 
 /** The facts by ffprobe: its stream header and a scan of the video packets' flags, at once. */
@@ -174,6 +203,9 @@ export async function scannedFacts(
     videoStreams: info.streams.filter((s) => s.codecType === 'video').length,
     audioStreams: info.streams.filter((s) => s.codecType === 'audio').length,
     startSeconds: start,
+    videoOnlyOrigin: START_FOLLOWS_READ_STREAMS.test(info.format.formatName)
+      ? Math.max(0, (video?.startTime ?? start) - start)
+      : 0,
     timeBase: video?.timeBase?.num ? { num: video.timeBase.num, den: video.timeBase.den } : undefined,
     rateIsFfmpegs: frameRate !== undefined && averageNear(video, frameRate),
   };
@@ -220,6 +252,9 @@ function averageNear(stream: ProbeResult['streams'][number] | undefined, rate: F
 function frameRateOf(stream: ProbeResult['streams'][number] | undefined): FrameRate | undefined {
   return stream?.frameRate?.value ? { num: stream.frameRate.num, den: stream.frameRate.den } : undefined;
 }
+
+/** Demuxers whose start FFmpeg moves to the streams a run reads (see `videoOnlyOrigin`; FFmpeg's format names). */
+const START_FOLLOWS_READ_STREAMS = /^(mpegts|mpegtsraw|mpeg)$/;
 
 /** Demuxers that seek on an index to the keyframe before a time (FFmpeg's format names). */
 const INDEXED_FORMATS = /^(mov,mp4|matroska)/;
@@ -299,6 +334,7 @@ function mp4Facts(
         keyframeSeconds: [...index.keyframeSeconds],
         seeksExactly: true,
         quickTime: true,
+        videoOnlyOrigin: 0,
         grid: ON_GRID,
       }
     );

@@ -5,7 +5,15 @@ import { mixesVideoFileAudio } from './audio-apart.js';
 import { audioFilterApart } from './audio-filter.js';
 import { type FrameRate, onFrame, parseFrameRate, segmentStarts } from './boundaries.js';
 import { graphFilters } from './filter-names.js';
-import { cutShift, fillsFrameTimes, frameRanges, shiftedFrames, startsLate } from './frame-grid.js';
+import {
+  cutShift,
+  fillsFrameTimes,
+  frameRanges,
+  gridFrom,
+  outputFrameRanges,
+  shiftedFrames,
+  startsLate,
+} from './frame-grid.js';
 import { frameSync } from './frame-sync.js';
 import { type AudioPlan, audioPlan, type SegmentJobs, segmentJobs } from './jobs.js';
 import { scratchContainers } from './scratch-containers.js';
@@ -67,11 +75,6 @@ export async function planSplit(
 ): Promise<SplitPlan | { reason: string }> {
   const refuse = (reason: string) => ({ reason });
   const facts = await sourceFacts(vol, cmd, engine, options, structure.mode);
-  // A cut inside a gap, or off a late first frame's grid, would start or end a segment where the
-  // whole run fills frame times (a constant-rate output) or keeps a gap the join would close.
-  const fills = fillsFrameTimes(cmd);
-  const rate = facts.frameRate ?? { num: 1, den: 1 };
-  const shift = facts.grid ? cutShift(facts.grid, fills, rate) : 0;
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment,
   // and so is one whose video a `map` of `0:v` may take more than one stream of.
   const map = cmd.outputs[0]?.options.map;
@@ -81,6 +84,19 @@ export async function planSplit(
     structure.mode === 'input-seek' && (facts.seeksExactly === false || manyVideo)
       ? 'output-seek'
       : structure.mode;
+  // A cut inside a gap, or off a late first frame's grid, would start or end a segment where the
+  // whole run fills frame times (a constant-rate output) or keeps a gap the join would close.
+  // An MPEG-TS input's video counts from its own start where the whole run reads no audio.
+  const fills = fillsFrameTimes(cmd);
+  const rate = facts.frameRate ?? { num: 1, den: 1 };
+  const origin = facts.videoOnlyOrigin ?? 0;
+  const oneInputAudio =
+    structure.mode === 'input-seek' ? audioPlan(cmd, args, mode, facts.hasAudio) : undefined;
+  const grid =
+    facts.grid && origin > 0 && oneInputAudio?.where === 'none'
+      ? gridFrom(facts.grid, origin, rate)
+      : facts.grid;
+  const shift = grid ? cutShift(grid, fills, rate) : 0;
   // Unevenly spaced frames (a phone's variable rate) into a constant-rate output: the cuts go
   // where FFmpeg's filling of frame times comes out the same in a segment (`unevenCuts`).
   // Into an output that keeps frame times, they go where a segment gives its frames the same
@@ -94,13 +110,17 @@ export async function planSplit(
     facts.rateIsFfmpegs === true &&
     sync !== 'passthrough' &&
     sync !== 'drop'
-      ? facts.grid
+      ? grid
       : undefined;
   if (shift === undefined && !uneven) return refuse(UNEVEN);
-  const keepsFrameTimes =
-    !fills && facts.grid !== undefined && (uneven !== undefined || startsLate(facts.grid, rate));
+  const keepsFrameTimes = !fills && grid !== undefined && (uneven !== undefined || startsLate(grid, rate));
   const cutsOnFrames = (shift ?? 0) > 0 || keepsFrameTimes || uneven !== undefined;
-  if (cutsOnFrames && mode !== 'input-seek') return refuse(UNEVEN);
+  // A one-input command sent after the graph because its input cannot seek exactly (MPEG-TS,
+  // whose video starts after its audio) cuts a late first frame at each segment's first frame
+  // (`outputFrameRanges`), where the output is filled to a constant rate.
+  const lateAfterGraph =
+    cutsOnFrames && mode === 'output-seek' && structure.mode === 'input-seek' && !keepsFrameTimes;
+  if (cutsOnFrames && mode !== 'input-seek' && !lateAfterGraph) return refuse(UNEVEN);
   // Where the output starts in the source: an -ss moves every segment's range (see
   // `segmentJobs`), and cuts that follow a source's own frame times count from its start, not
   // from there. An input -ss counts where the command seeks its one input (also where an
@@ -138,12 +158,14 @@ export async function planSplit(
     structure.mode === 'input-seek' ? [facts.durationSeconds] : inputs.map((f) => f?.durationSeconds);
   const streams = structure.mode === 'input-seek' ? [] : inputs.map((f) => f?.streams);
   const duration = options.durationSeconds ?? cmd.expectedDuration(lengths, streams) ?? facts.durationSeconds;
-  const audio = audioPlan(
-    cmd,
-    args,
-    mode,
-    structure.mode === 'input-seek' ? facts.hasAudio : anyAudio(inputs),
-  );
+  const audio = oneInputAudio ?? audioPlan(cmd, args, mode, anyAudio(inputs));
+  // The PCM a segment carries ends at its -to counted from its first sample (FFmpeg's atrim), so
+  // audio starting after the file does ran on into the next segment's (checked 2026-12-02: audio
+  // 0.48 s late under an overlay, 1024 samples more than one run, decoded otherwise).
+  if (audio.where === 'join' && inputs.some((f) => (f?.audioStartSeconds ?? 0) > 1e-6))
+    return refuse(
+      "an input's audio starts after the file does, and the split carries the audio in its segments (a complex graph without -map, -shortest): each would run past its cut",
+    );
   if (duration === undefined || !(duration > 0))
     return refuse("the output's duration is unknown (give durationSeconds)");
   // Only the video is cut: audio running on past it would leave the last segments no frames.
@@ -192,11 +214,21 @@ export async function planSplit(
       ? { starts: balanced, ...shiftedFrames(balanced, rate, shift ?? 0, outputLength(cmd)) }
       : undefined;
   const starts = frames?.starts ?? balanced;
+  const cutAt = frames && grid && facts.frameRate ? { grid, ...frames } : undefined;
   const inputRanges =
-    frames && facts.grid && facts.frameRate
-      ? frameRanges(facts.grid, rate, frames.firsts, frames.end)
+    cutAt && !lateAfterGraph ? frameRanges(cutAt.grid, rate, cutAt.firsts, cutAt.end) : undefined;
+  const outputRanges =
+    cutAt && lateAfterGraph
+      ? outputFrameRanges(
+          cutAt.grid,
+          rate,
+          cutAt.firsts,
+          cutAt.end,
+          cutAt.starts,
+          audio.where === 'first-segment' ? origin : 0,
+        )
       : undefined;
-  if (cutsOnFrames && inputRanges === undefined) return refuse(UNEVEN);
+  if (cutsOnFrames && inputRanges === undefined && outputRanges === undefined) return refuse(UNEVEN);
   const containers = scratchContainers(cmd, audio.where);
   if ('reason' in containers) return refuse(containers.reason);
   const filtered = audioFilterApart(args);
@@ -217,6 +249,7 @@ export async function planSplit(
     audioFilter: filtered?.audioFilter,
     containers,
     inputRanges,
+    outputRanges,
     keepsFrameTimes,
     timescale: avi ? encoderRate?.num : keepsFrameTimes ? rateTimescale(rate) : undefined,
   });

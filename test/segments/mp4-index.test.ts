@@ -90,6 +90,7 @@ describe('R-AF-17 an MP4 index read in JavaScript says what ffprobe says', () =>
       ...index,
       seeksExactly: true,
       quickTime: true,
+      videoOnlyOrigin: 0,
       grid: { regular: true, phase: 0 },
     };
     const {

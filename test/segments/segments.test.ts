@@ -345,12 +345,74 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
       100,
       { into: 'mkv' },
     ],
+    // AAC's priming puts an MPEG-TS's video 0.021 s (0.53 frame) after its audio, and the whole
+    // run into MP4 shows the first frame twice. Ran whole before (2026-12-02): every segment
+    // decodes it from the start, cut after the graph at the frame the whole run shows there.
+    [
+      'an MPEG-TS whose AAC starts before its video, into MP4 (after the graph)',
+      '/in/offset.ts',
+      ['-c:a', 'aac', '-f', 'mpegts'],
+      'output-seek',
+      101,
+    ],
+    // A segment that reads no audio counts such a file from its video (FFmpeg's "Correcting start
+    // time"), and so does the whole run without audio: no frame shown twice.
+    [
+      'the same without its audio (-an)',
+      '/in/offset.ts',
+      ['-c:a', 'aac', '-f', 'mpegts'],
+      'output-seek',
+      100,
+      { output: { an: true } },
+    ],
+    // Video 0.1 s later still: the first frame shown four times.
+    [
+      'an MPEG-TS whose video starts 0.12 s after its audio',
+      '/in/later-video.ts',
+      ['-vf', 'setpts=PTS+0.1/TB', '-c:a', 'aac', '-f', 'mpegts'],
+      'output-seek',
+      103,
+    ],
+    [
+      'the same without its audio (-an)',
+      '/in/later-video.ts',
+      ['-vf', 'setpts=PTS+0.1/TB', '-c:a', 'aac', '-f', 'mpegts'],
+      'output-seek',
+      100,
+      { output: { an: true } },
+    ],
+    // Audio that starts after the video: the join read the scratch audio from its own first
+    // sample, so it came out at 0 (checked 2026-12-02: 0.45 s early, input-seek and output-seek,
+    // into MP4 and Matroska; an MPEG-TS 13 ms early), and 1 ms early where the scratch file's edit
+    // list held milliseconds.
+    [
+      'an MP4 whose audio starts 0.5 s after its video',
+      '/in/late-audio.mp4',
+      ['-af', 'asetpts=PTS+0.5/TB', '-c:a', 'aac'],
+      'input-seek',
+      100,
+    ],
+    [
+      'the same into Matroska',
+      '/in/late-audio.mp4',
+      ['-af', 'asetpts=PTS+0.5/TB', '-c:a', 'aac'],
+      'input-seek',
+      100,
+      { into: 'mkv' },
+    ],
+    [
+      'an MPEG-TS whose audio starts 0.5 s after its video (after the graph)',
+      '/in/late-audio.ts',
+      ['-af', 'asetpts=PTS+0.5/TB', '-c:a', 'aac', '-f', 'mpegts'],
+      'output-seek',
+      100,
+    ],
   ] as const)(
     '%s, in 2 and 4 segments: every frame once, at the whole run’s time and picture',
     async (_name, source, making, mode, frames, how: {
       into?: string;
       rate?: number;
-      output?: { t?: number };
+      output?: { t?: number; an?: boolean };
     } = {}) => {
       if (!vol.existsSync(source))
         await engine.run(vol, [
@@ -877,38 +939,6 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     expect(result.segmentation.reason).toContain(reason);
   });
 
-  // Sources whose frames do not sit on one grid from the file's start. Split at a cut on that grid,
-  // each came out wrong before (checked 2026-12-01): the gap's MKV into MP4 lost a frame at 4
-  // segments (it now splits where FFmpeg's filling allows, below) and into MKV gained 15 (filled
-  // by the QuickTime segments); the MKV whose video
-  // starts 0.023 s after its MP3 gained one (it now splits, above, into MP4 and Matroska); the
-  // MPEG-TS, whose demuxer seeks
-  // near a time rather than to a keyframe, lost half its video (its first frame is late too).
-  it.each([
-    [
-      'an MPEG-TS source whose AAC starts before its video',
-      ['-c:a', 'aac', '-f', 'mpegts'],
-      '/in/offset.ts',
-      '/out/offset.mp4',
-    ],
-  ])('%s: runs whole and says why', async (_name, making, source, path) => {
-    if (!vol.existsSync(source))
-      await engine.run(vol, [
-        ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
-        ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
-        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', ...making, source],
-      ]);
-    const cmd = new Command({ y: true })
-      .input(source)
-      .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
-    const result = await runCommand(vol, cmd, { engine, segments: 4 });
-    expect(result.segmentation).toEqual({
-      segments: 1,
-      reason: expect.stringContaining('not evenly spaced from its start'),
-    });
-    expect(result.exitCode).toBe(0);
-  });
-
   // Before: split. Where such a mix ends depends on the pace FFmpeg reads the clip at (checked
   // 2026-12-02 with a 44.1 kHz clip: 3 s of audio whole, natively too, and 4 s split).
   it('a mix of the clip’s own sound with a shorter song: runs whole and says why', async () => {
@@ -920,6 +950,26 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       .output('/out/mixed.mp4', { map: ['0:v', 'a'], 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
     await expectRunsWhole(cmd, 'mixes audio of a file whose video is encoded too');
     expect((await streams('/out/mixed.mp4')).map((s) => s.type)).toEqual(['video', 'audio']);
+  });
+
+  // Before: split, 1024 samples more than one run (the PCM each segment carries ran past its cut
+  // by as much as the audio starts late).
+  it('audio starting after the video, carried in the segments: runs whole and says why', async () => {
+    const source = '/in/late-audio.mp4';
+    if (!vol.existsSync(source))
+      await engine.run(vol, [
+        ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+        ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250'],
+        ...['-af', 'asetpts=PTS+0.5/TB', '-c:a', 'aac', source],
+      ]);
+    const cmd = new Command({ y: true })
+      .input(source)
+      .input('/in/card-0.png')
+      .rawGraph('overlay=10:10', [])
+      .output('/out/late-overlay.mp4', { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
+    await expectRunsWhole(cmd, "an input's audio starts after the file does");
+    expect((await streams('/out/late-overlay.mp4')).map((s) => s.type)).toEqual(['video', 'audio']);
   });
 
   it('an output -r that changes the rate: runs whole and says why', async () => {
