@@ -105,6 +105,11 @@ export interface SegmentJobOptions {
    */
   readonly outputRanges?: readonly OutputRange[];
   /**
+   * The option that forces keyframes (`-force_key_frames`), with each segment's own value
+   * (`undefined`: none after its start), where the times must move with the segment's start.
+   */
+  readonly forcedKeyframes?: { readonly key: string; readonly values: readonly (string | undefined)[] };
+  /**
    * Into an output that keeps its frames' times: the segments keep them too (`-fps_mode vfr`,
    * which rounds each frame onto the encoder's frame times as the whole run does), the join keeps
    * each segment's first frame where it is (`inpoint 0`) and the inputs' times as they are
@@ -142,6 +147,7 @@ export function segmentJobs(
     containers = { video: 'mov', audio: 'mov', audioOptions: [], joinCopiesTimestamps: false },
     inputRanges,
     outputRanges,
+    forcedKeyframes,
     keepsFrameTimes = false,
     timescale,
     audioFilter = [],
@@ -247,6 +253,12 @@ export function segmentJobs(
     timescale && containers.video !== 'ivf'
       ? { ...videoSide.privateOptions, movie_timescale: timescale, video_track_timescale: timescale }
       : videoSide.privateOptions;
+  const videoPrivateFor = (k: number) => {
+    if (!forcedKeyframes) return videoPrivate;
+    const { [forcedKeyframes.key]: _forced, ...rest } = videoPrivate ?? {};
+    const value = forcedKeyframes.values[k];
+    return value === undefined ? rest : { ...rest, [forcedKeyframes.key]: value };
+  };
   const segments = ranges.map(({ ss, to, t: length }, k) => {
     if (mode === 'output-seek') {
       const apart = audio.where === 'first-segment' ? audio.apart : undefined;
@@ -263,7 +275,7 @@ export function segmentJobs(
           ac: pcm ? ac : undefined,
           'c:a': pcm ? 'pcm_f32le' : undefined,
           f: containers.video,
-          privateOptions: videoPrivate,
+          privateOptions: videoPrivateFor(k),
           ss,
           to,
         }),
@@ -297,7 +309,7 @@ export function segmentJobs(
           an: true,
           f: containers.video,
           raw: keepsFrameTimes ? [...(videoSide.raw ?? []), '-fps_mode', 'vfr'] : videoSide.raw,
-          privateOptions: videoPrivate,
+          privateOptions: videoPrivateFor(k),
         }),
       }));
     if (k > 0 || !fromFirst || !source) return segment.toArgs();

@@ -5,6 +5,7 @@ import { mixesVideoFileAudio } from './audio-apart.js';
 import { audioFilterApart } from './audio-filter.js';
 import { type FrameRate, onFrame, parseFrameRate, segmentStarts } from './boundaries.js';
 import { graphFilters } from './filter-names.js';
+import { type FixedKeyframes, fixedKeyframes, startsOnKeyframes } from './forced-keyframes.js';
 import {
   cutShift,
   fillsFrameTimes,
@@ -186,7 +187,18 @@ export async function planSplit(
     return refuse(
       "the output starts (an input's or the output's -ss) between two of its frames, so its frames fall off the output's frame times: a cut could duplicate or move a frame",
     );
-  const balanced = segmentStarts({
+  // Keyframes the command fixes (-force_key_frames, a fixed x264 GOP) take the cuts.
+  const keyframes = fixedKeyframes(
+    cmd,
+    encoderRate,
+    encoderRate ? (span * encoderRate.num) / encoderRate.den : 0,
+  );
+  if (keyframes && 'reason' in keyframes) return refuse(keyframes.reason);
+  if (keyframes && cutsOnFrames)
+    return refuse(
+      "the command fixes its keyframes, and the source's frames need cuts of their own (a late first frame, uneven frame times)",
+    );
+  const free = segmentStarts({
     durationSeconds: span,
     count,
     rate: encoderRate,
@@ -199,6 +211,9 @@ export async function planSplit(
         ? { segment: 'first', share: (AUDIO_SHARE[mode] * duration) / span }
         : undefined,
   });
+  const balanced = keyframes && encoderRate ? startsOnKeyframes(free, keyframes, encoderRate) : free;
+  if (keyframes && balanced.length === 0)
+    return refuse('no keyframe the command fixes falls inside the video, where a cut could go');
   if (balanced.length === 0) return refuse(`${span} s is too short to split`);
   const frames = uneven
     ? (fills ? unevenCuts : keptTimeCuts)(balanced, {
@@ -250,6 +265,10 @@ export async function planSplit(
     containers,
     inputRanges,
     outputRanges,
+    forcedKeyframes:
+      keyframes?.option && encoderRate
+        ? forSegments(keyframes.option, [0, ...starts], encoderRate)
+        : undefined,
     keepsFrameTimes,
     timescale: avi ? encoderRate?.num : keepsFrameTimes ? rateTimescale(rate) : undefined,
   });
@@ -340,4 +359,16 @@ function outputFrameRate(cmd: Command<string>, args: readonly string[]): FrameRa
   const fps = fpsFilter?.options.fps ?? fpsFilter?.positional[0];
   const inputRate = cmd.inputs.map((i) => i.options.framerate ?? i.options.r).find((r) => r !== undefined);
   return parseFrameRate(out?.r) ?? parseFrameRate(fps) ?? parseFrameRate(inputRate);
+}
+
+/** Each segment's value of the option that forces keyframes, from where it starts (µs). */
+function forSegments(
+  option: NonNullable<FixedKeyframes['option']>,
+  starts: readonly number[],
+  rate: FrameRate,
+): { key: string; values: (string | undefined)[] } {
+  return {
+    key: option.key,
+    values: starts.map((us) => option.forSegment(Math.round((us * rate.num) / (rate.den * 1e6)))),
+  };
 }

@@ -425,6 +425,81 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
   );
 });
 
+describe('R-AF-17 keyframes the command fixes, kept by the cuts', () => {
+  // Before (checked 2026-12-02): every segment started with a keyframe wherever the balance cut,
+  // and counted the command's keyframe interval from there: "expr:gte(t,n_forced*2)" over 6 s
+  // came out with keyframes at 0, 2, 3, 5 s for 0, 2, 4; a list at 1, 2.52, 3, 4, 5.52.
+  const keyframeTimes = async (path: string) => {
+    const r = await engine.run(
+      vol,
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        'v',
+        '-show_entries',
+        'packet=pts_time,flags',
+        '-of',
+        'csv=p=0',
+        path,
+      ],
+      { tool: 'ffprobe', stdout: 'capture' },
+    );
+    return new TextDecoder()
+      .decode(r.stdout)
+      .split('\n')
+      .filter((line) => line.includes('K'))
+      .map((line) => line.split(',')[0]);
+  };
+  it.each([
+    ['a keyframe every second by expression', { force_key_frames: 'expr:gte(t,n_forced*1)' }, 4],
+    // 1.3 s is frame 32.5, which FFmpeg rounds up: the keyframe and the cut at 1.32 s (and x264's
+    // own 25 frames after it, at 2.32 s).
+    ['keyframes at listed times', { force_key_frames: '0.5,1.3,2.5,3.1' }, 6],
+    ['a fixed x264 GOP (-g 25 -sc_threshold 0)', { sc_threshold: 0 }, 4],
+  ] as const)(
+    '%s, in 2 and 4 segments: the whole run’s keyframes, frames and pictures',
+    async (_name, own, keyframes) => {
+      const cmd = (path: string) =>
+        new Command({ y: true }).input(SOURCE).output(path, {
+          'c:v': 'libx264',
+          preset: 'veryfast',
+          g: 25,
+          'c:a': 'aac',
+          privateOptions: own,
+        });
+      await runCommand(vol, cmd('/out/forced-whole.mp4'), { engine });
+      const whole = await keyframeTimes('/out/forced-whole.mp4');
+      expect(whole).toHaveLength(keyframes);
+      for (const n of [2, 4]) {
+        const result = await runCommand(vol, cmd('/out/forced-split.mp4'), { engine, segments: n });
+        expect(result.segmentation.segments).toBeGreaterThan(1);
+        for (const cut of result.segmentation.cuts ?? []) expect(whole).toContain(cut.toFixed(6));
+        expect(await keyframeTimes('/out/forced-split.mp4')).toEqual(whole);
+        expect(await frameTimes('/out/forced-split.mp4')).toEqual(await frameTimes('/out/forced-whole.mp4'));
+        expect(await lowestFramePsnr('/out/forced-split.mp4', '/out/forced-whole.mp4')).toBeGreaterThan(32);
+      }
+    },
+  );
+
+  it.each([
+    ["'source'", { force_key_frames: 'source' }, "by 'source'"],
+    [
+      'an interval that is not a whole number of frame times',
+      { force_key_frames: 'expr:gte(t,n_forced*1.5)' },
+      'not a whole number of frame times',
+    ],
+  ] as const)('keyframes forced by %s: runs whole and says why', async (_name, own, reason) => {
+    const cmd = new Command({ y: true }).input(SOURCE).output('/out/forced.mp4', {
+      'c:v': 'libx264',
+      preset: 'ultrafast',
+      'c:a': 'aac',
+      privateOptions: own,
+    });
+    await expectRunsWhole(cmd, reason);
+  });
+});
+
 describe('R-AF-17 encoders whose streams QuickTime cannot hold', () => {
   // FFmpeg 5.1's QuickTime muxer refuses VP9, Opus and FLAC: a split of these commands failed
   // with exit 1 ("vp9 only supported in MP4"). Their scratch files are now MP4, or Matroska for
