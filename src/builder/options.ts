@@ -1,5 +1,6 @@
 import { BuilderError } from './errors.js';
 import { metadataArg } from './escape.js';
+import { optionName, takesValue } from './ffmpeg-cli-options.js';
 import type { DurationValue, OpenString, RationalValue } from './filter-value.js';
 import { formatNumber } from './filter-value.js';
 
@@ -321,11 +322,20 @@ export function renderOptions(
   return args;
 }
 
+/**
+ * Private options as FFmpeg reads them, sorted; one set to `true` whose option takes no value (a
+ * parsed `-dn`, `-noautorotate`) as the flag alone, where `-dn 1` would make `1` an output file.
+ */
 export function renderPrivate(options: PrivateOptions | undefined): string[] {
   if (!options) return [];
   return Object.keys(options)
     .sort()
-    .flatMap((key) => (options[key] === undefined ? [] : [`-${key}`, renderScalar(key, options[key])]));
+    .flatMap((key) => {
+      const value = options[key];
+      if (value === undefined) return [];
+      if (value === true && !takesValue(optionName(`-${key}`) ?? key)) return [`-${key}`];
+      return [`-${key}`, renderScalar(key, value)];
+    });
 }
 
 export function renderMetadata(

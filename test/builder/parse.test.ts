@@ -277,6 +277,16 @@ describe('R-AF-20 R-AF-17 a parsed command mapped to other options renders them'
       })),
       ['-i', 'a.mp4', '-c:v', 'libx264', '-crf', '20', '-filter:v', 'hue=h=t', 'c.mp4'],
     ],
+    // A flag the builder keeps among private options rendered as '-dn 1' once re-rendered, and
+    // FFmpeg took the '1' for an output file: a split of `-an -sn -dn` failed (2026-12-02).
+    [
+      'an output with -dn given -an: the flag stays a flag',
+      Command.parse('-i a.mp4 -c:v libx264 -dn -noautorotate b.mp4').mapOutputs((o) => ({
+        ...o,
+        options: { ...o.options, an: true },
+      })),
+      ['-i', 'a.mp4', '-c:v', 'libx264', '-an', '-dn', '-noautorotate', 'b.mp4'],
+    ],
     [
       'an output only moved: its options keep their written order',
       Command.parse('-i a.mp4 -crf 23 -c:v libx264 b.mp4').mapOutputs((o) => ({ ...o, path: 'c.mp4' })),
