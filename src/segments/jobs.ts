@@ -342,6 +342,14 @@ export function segmentJobs(
   const joinGlobals = copyts ? { ...globals, raw: ['-copyts'] } : globals;
   let join: Command<string> = new Command(joinGlobals).input(listPath, { f: 'concat', safe: 0 });
   if (fromFirst) join = join.input(audioPath);
+  // One run copies the first input's global metadata (title, creation_time, a phone's make and
+  // place) and chapters; the concat list has none, and the split lost them (checked 2026-12-02:
+  // a title gone). The first segment's outputs carry both, as one run's would: the audio file,
+  // else the first segment read again (IVF holds neither). An output-seek segment's -to cuts its
+  // chapters short (FFmpeg clips them at an output's length): those stay out, as before.
+  const metadataFrom = fromFirst ? 1 : containers.video === 'ivf' ? undefined : 1;
+  if (!fromFirst && metadataFrom !== undefined) join = join.input(segmentPath(0));
+  const clippedChapters = !fromFirst && mode === 'output-seek' && container.map_chapters === undefined;
   // The streams in the order one run writes them: the video, then the audio, unless the map
   // names the audio first; PCM audio rides in the segments, in the command's own order.
   const audioFirst = fromFirst && audio.apart?.audioFirst === true;
@@ -356,6 +364,8 @@ export function segmentJobs(
     out.path,
     defined({
       ...container,
+      map_metadata: joinMetadataMap(container.map_metadata, metadataFrom),
+      map_chapters: clippedChapters ? -1 : container.map_chapters,
       map,
       'c:v': 'copy',
       ...(fromFirst ? { 'c:a': 'copy' } : audioCodecOptions),
@@ -365,6 +375,18 @@ export function segmentJobs(
     }),
   );
   return { segments, concatList, join };
+}
+
+/**
+ * The join's `-map_metadata`: the command's own where it drops the metadata or names an input
+ * other than the first, else the input of the join that carries the first input's (`from`).
+ */
+function joinMetadataMap(
+  own: number | string | undefined,
+  from: number | undefined,
+): number | string | undefined {
+  if (own === undefined || String(own) === '0' || String(own) === '0:g') return from ?? own;
+  return own;
 }
 
 /**

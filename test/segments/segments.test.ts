@@ -425,6 +425,47 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
   );
 });
 
+describe('R-AF-17 the first input’s metadata and chapters, as one run copies them', () => {
+  // Before (checked 2026-12-02): the join read only the concat list and the audio file, so a
+  // split lost the title and every other global tag (chapters rode in with the audio file).
+  const TITLED = '/in/titled.mp4';
+  const TITLED_MKV = '/in/titled.mkv';
+  beforeAll(async () => {
+    vol.writeFileSync(
+      '/in/chapters.txt',
+      ';FFMETADATA1\ntitle=A clip\ncomment=made for the test\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1500\ntitle=One\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1500\nEND=4000\ntitle=Two\n',
+    );
+    for (const titled of [TITLED, TITLED_MKV])
+      await engine.run(vol, [
+        ...['-y', '-i', SOURCE, '-i', '/in/chapters.txt'],
+        ...['-map', '0', '-map_metadata', '1', '-map_chapters', '1', '-c', 'copy', titled],
+      ]);
+  });
+  // (An MP4's chapters come with a text track, a subtitle stream to FFmpeg: into Matroska, which
+  // would carry it, that runs whole; a Matroska source has none.)
+  it.each([
+    ['with its audio, into MP4 (the audio file carries them)', TITLED, 'mp4', { 'c:a': 'aac' }],
+    ['a Matroska source with its audio, into Matroska', TITLED_MKV, 'mkv', { 'c:a': 'aac' }],
+    ['without audio, into MP4 (the first segment carries them)', TITLED, 'mp4', { an: true }],
+  ] as const)('%s: the same title, tags and chapters', async (_name, source, into, audio) => {
+    const cmd = (path: string) =>
+      new Command({ y: true })
+        .input(source)
+        .output(path, { 'c:v': 'libx264', preset: 'ultrafast', ...audio });
+    const whole = `/out/titled-whole.${into}`;
+    const split = `/out/titled-split.${into}`;
+    await runCommand(vol, cmd(whole), { engine });
+    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+    const tags = (path: string) =>
+      shown(path, 'format_tags=title,comment:chapter=start_time,end_time:chapter_tags=title', 'compact');
+    expect(await tags(whole)).toContain('A clip');
+    expect(await tags(whole)).toContain('Two');
+    expect(await tags(split)).toEqual(await tags(whole));
+    expect(await streams(split)).toEqual(await streams(whole));
+  });
+});
+
 describe('R-AF-17 keyframes the command fixes, kept by the cuts', () => {
   // Before (checked 2026-12-02): every segment started with a keyframe wherever the balance cut,
   // and counted the command's keyframe interval from there: "expr:gte(t,n_forced*2)" over 6 s
