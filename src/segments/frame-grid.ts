@@ -143,13 +143,10 @@ export function frameRanges(
   firsts: readonly number[],
   end: number | undefined,
 ): InputRange[] | undefined {
-  const seconds = grid.seconds;
-  if (!seconds) return undefined;
-  const lead = rate.den / rate.num / 20;
-  const at = firsts.map((n) => seconds[n]);
-  if (at.some((s) => s === undefined)) return undefined;
-  const last = end === undefined ? undefined : seconds[end];
-  return (at as number[]).map((first, k) => {
+  const cut = cutFrames(grid, rate, firsts, end);
+  if (!cut) return undefined;
+  const { at, last, lead } = cut;
+  return at.map((first, k) => {
     const next = at[k + 1] ?? last;
     return {
       ss: k === 0 ? undefined : Math.floor((first - lead) * 1e6),
@@ -179,18 +176,36 @@ export function outputFrameRanges(
   starts: readonly number[],
   laterOrigin: number,
 ): OutputRange[] | undefined {
-  const seconds = grid.seconds;
-  if (!seconds) return undefined;
-  const lead = rate.den / rate.num / 20;
-  const at = firsts.map((n) => seconds[n]);
-  if (at.some((s) => s === undefined)) return undefined;
+  const cut = cutFrames(grid, rate, firsts, end);
+  if (!cut) return undefined;
+  const { at, last, lead } = cut;
   const before = (s: number | undefined) =>
     s === undefined ? undefined : Math.floor((s - laterOrigin - lead) * 1e6);
-  const last = end === undefined ? undefined : seconds[end];
-  return (at as number[]).map((first, k) => ({
+  return at.map((first, k) => ({
     ss: k === 0 ? undefined : before(first),
     to: k === 0 ? starts[0] : before(at[k + 1] ?? last),
   }));
+}
+
+/**
+ * The times of the frames segments start with (`firsts`) and of frame `end` in `grid`, and the
+ * twentieth of a frame a cut is placed before a frame; `undefined` if the scan lacks a first.
+ */
+function cutFrames(
+  grid: FrameGrid,
+  rate: FrameRate,
+  firsts: readonly number[],
+  end: number | undefined,
+): { at: number[]; last: number | undefined; lead: number } | undefined {
+  const seconds = grid.seconds;
+  if (!seconds) return undefined;
+  const at = firsts.map((n) => seconds[n]);
+  if (at.some((s) => s === undefined)) return undefined;
+  return {
+    at: at as number[],
+    last: end === undefined ? undefined : seconds[end],
+    lead: rate.den / rate.num / 20,
+  };
 }
 
 /** `grid` counted from `origin` seconds after the file's start (see `SourceFacts.videoOnlyOrigin`). */
