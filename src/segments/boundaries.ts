@@ -51,7 +51,7 @@ export function segmentStarts(facts: CutFacts): number[] {
   });
   const starts: number[] = [];
   for (const g of cuts) {
-    const us = rate ? Math.floor((g * rate.den * 1e6) / rate.num) : g * 1e6;
+    const us = rate ? cutMicros(g, rate) : g * 1e6;
     const previous = starts.at(-1) ?? 0;
     if (us > previous && us < durationSeconds * 1e6) starts.push(us);
   }
@@ -62,6 +62,20 @@ export function segmentStarts(facts: CutFacts): number[] {
 export function onFrame(seconds: number, rate: FrameRate): boolean {
   const frames = (seconds * rate.num) / rate.den;
   return Math.abs(frames - Math.round(frames)) <= 1e-3;
+}
+
+/**
+ * Where a cut before output frame `frame` at `rate` goes, in whole µs: rounded down below the
+ * frame's time, so the frame passes `pts >= start` in the segment starting there and fails
+ * `pts < end` in the one before.
+ */
+export function cutMicros(frame: number, rate: FrameRate): number {
+  return Math.floor((frame * rate.den * 1e6) / rate.num);
+}
+
+/** The output frame a cut at `us` (from {@link cutMicros}) comes before. */
+export function frameAtCut(us: number, rate: FrameRate): number {
+  return Math.round((us * rate.num) / (rate.den * 1e6));
 }
 
 /** Microseconds as the seconds FFmpeg parses exactly (`2.033333`). */

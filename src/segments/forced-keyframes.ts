@@ -1,5 +1,5 @@
 import { type Command, parseDuration } from '../builder/index.js';
-import { type FrameRate, formatMicros, onFrame } from './boundaries.js';
+import { cutMicros, type FrameRate, formatMicros, onFrame } from './boundaries.js';
 
 /**
  * Where the command fixes its video's keyframes, which a split must keep: its cuts fall only on
@@ -73,7 +73,7 @@ export function fixedKeyframes(
       option: {
         key,
         forSegment: (first) => {
-          const start = Math.floor((first * rate.den * 1e6) / rate.num);
+          const start = cutMicros(first, rate);
           const later = us.filter((t) => frameOf(t) > first).map((t) => formatMicros(t - start));
           return later.length ? later.join(',') : undefined;
         },
@@ -133,5 +133,5 @@ export function startsOnKeyframes(
     );
     if (nearest !== undefined) picked.push(nearest);
   }
-  return picked.map((f) => Math.floor((f * rate.den * 1e6) / rate.num));
+  return picked.map((f) => cutMicros(f, rate));
 }

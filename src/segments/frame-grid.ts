@@ -1,5 +1,5 @@
 import type { Command } from '../builder/index.js';
-import type { FrameRate } from './boundaries.js';
+import { type FrameRate, frameAtCut } from './boundaries.js';
 import { frameSync } from './frame-sync.js';
 import type { InputRange, OutputRange } from './jobs.js';
 import { outputFormat } from './structure.js';
@@ -120,9 +120,8 @@ export function shiftedFrames(
   shift: number,
   endSeconds: number | undefined,
 ): { firsts: number[]; end: number | undefined } {
-  const slot = (us: number) => Math.round((us * rate.num) / (rate.den * 1e6));
   return {
-    firsts: [0, ...starts.map((us) => slot(us) - shift)],
+    firsts: [0, ...starts.map((us) => frameAtCut(us, rate) - shift)],
     // The whole run keeps the frames whose output time is under `-t`: up to output frame ceil(t·rate).
     end: endSeconds === undefined ? undefined : Math.ceil((endSeconds * rate.num) / rate.den - 1e-9) - shift,
   };

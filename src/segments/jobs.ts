@@ -347,7 +347,7 @@ export function segmentJobs(
   // a title gone). The first segment's outputs carry both, as one run's would: the audio file,
   // else the first segment read again (IVF holds neither). An output-seek segment's -to cuts its
   // chapters short (FFmpeg clips them at an output's length): those stay out, as before.
-  const metadataFrom = fromFirst ? 1 : containers.video === 'ivf' ? undefined : 1;
+  const metadataFrom = fromFirst || containers.video !== 'ivf' ? 1 : undefined;
   if (!fromFirst && metadataFrom !== undefined) join = join.input(segmentPath(0));
   const clippedChapters = !fromFirst && mode === 'output-seek' && container.map_chapters === undefined;
   // The streams in the order one run writes them: the video, then the audio, unless the map

@@ -3,7 +3,7 @@ import { parseDuration } from '../builder/index.js';
 import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
 import { mixesVideoFileAudio } from './audio-apart.js';
 import { audioFilterApart } from './audio-filter.js';
-import { type FrameRate, onFrame, parseFrameRate, segmentStarts } from './boundaries.js';
+import { type FrameRate, frameAtCut, onFrame, parseFrameRate, segmentStarts } from './boundaries.js';
 import { graphFilters } from './filter-names.js';
 import { type FixedKeyframes, fixedKeyframes, startsOnKeyframes } from './forced-keyframes.js';
 import {
@@ -369,6 +369,6 @@ function forSegments(
 ): { key: string; values: (string | undefined)[] } {
   return {
     key: option.key,
-    values: starts.map((us) => option.forSegment(Math.round((us * rate.num) / (rate.den * 1e6)))),
+    values: starts.map((us) => option.forSegment(frameAtCut(us, rate))),
   };
 }

@@ -1,4 +1,4 @@
-import type { FrameRate } from './boundaries.js';
+import { cutMicros, type FrameRate, frameAtCut } from './boundaries.js';
 import { cfrSlots, MARGIN, type TimedFrame, trimmed } from './cfr-slots.js';
 import type { FrameGrid } from './frame-grid.js';
 import { vfrTimes } from './vfr-times.js';
@@ -175,7 +175,7 @@ function chooseCuts(
 ): number[] | undefined {
   const slots = [0];
   for (const [k, us] of starts.entries()) {
-    const aim = Math.round((us * rate.num) / (rate.den * 1e6));
+    const aim = frameAtCut(us, rate);
     const previous = slots.at(-1) as number;
     const found = nearest(aim).find((slot) => fits(slot, previous, k === starts.length - 1));
     if (found === undefined) return undefined;
@@ -192,7 +192,7 @@ function cutsAt(
   end: number | undefined,
 ): UnevenCuts {
   return {
-    starts: slots.slice(1).map((slot) => Math.floor((slot * rate.den * 1e6) / rate.num)),
+    starts: slots.slice(1).map((slot) => cutMicros(slot, rate)),
     firsts: slots.map(firstAt),
     end,
   };

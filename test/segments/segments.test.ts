@@ -280,6 +280,10 @@ async function expectCommandSplitLikeWhole(
 }
 
 describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
+  // How the sources below are made from the 4 s test pattern and tone (after its H.264 options).
+  const TS_AAC = ['-c:a', 'aac', '-f', 'mpegts'];
+  const VIDEO_LATER = ['-vf', 'setpts=PTS+0.1/TB'];
+  const AUDIO_LATE = ['-af', 'asetpts=PTS+0.5/TB', '-c:a', 'aac'];
   it.each([
     // MPEG-TS: its demuxer seeks near a time, onto any packet, so an input-seek segment lost the
     // frames up to the next keyframe (half the video, before): every segment decodes from 0.
@@ -351,7 +355,7 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
     [
       'an MPEG-TS whose AAC starts before its video, into MP4 (after the graph)',
       '/in/offset.ts',
-      ['-c:a', 'aac', '-f', 'mpegts'],
+      TS_AAC,
       'output-seek',
       101,
     ],
@@ -360,7 +364,7 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
     [
       'the same without its audio (-an)',
       '/in/offset.ts',
-      ['-c:a', 'aac', '-f', 'mpegts'],
+      TS_AAC,
       'output-seek',
       100,
       { output: { an: true } },
@@ -369,14 +373,14 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
     [
       'an MPEG-TS whose video starts 0.12 s after its audio',
       '/in/later-video.ts',
-      ['-vf', 'setpts=PTS+0.1/TB', '-c:a', 'aac', '-f', 'mpegts'],
+      [...VIDEO_LATER, ...TS_AAC],
       'output-seek',
       103,
     ],
     [
       'the same without its audio (-an)',
       '/in/later-video.ts',
-      ['-vf', 'setpts=PTS+0.1/TB', '-c:a', 'aac', '-f', 'mpegts'],
+      [...VIDEO_LATER, ...TS_AAC],
       'output-seek',
       100,
       { output: { an: true } },
@@ -385,25 +389,12 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
     // sample, so it came out at 0 (checked 2026-12-02: 0.45 s early, input-seek and output-seek,
     // into MP4 and Matroska; an MPEG-TS 13 ms early), and 1 ms early where the scratch file's edit
     // list held milliseconds.
-    [
-      'an MP4 whose audio starts 0.5 s after its video',
-      '/in/late-audio.mp4',
-      ['-af', 'asetpts=PTS+0.5/TB', '-c:a', 'aac'],
-      'input-seek',
-      100,
-    ],
-    [
-      'the same into Matroska',
-      '/in/late-audio.mp4',
-      ['-af', 'asetpts=PTS+0.5/TB', '-c:a', 'aac'],
-      'input-seek',
-      100,
-      { into: 'mkv' },
-    ],
+    ['an MP4 whose audio starts 0.5 s after its video', '/in/late-audio.mp4', AUDIO_LATE, 'input-seek', 100],
+    ['the same into Matroska', '/in/late-audio.mp4', AUDIO_LATE, 'input-seek', 100, { into: 'mkv' }],
     [
       'an MPEG-TS whose audio starts 0.5 s after its video (after the graph)',
       '/in/late-audio.ts',
-      ['-af', 'asetpts=PTS+0.5/TB', '-c:a', 'aac', '-f', 'mpegts'],
+      [...AUDIO_LATE, '-f', 'mpegts'],
       'output-seek',
       100,
     ],
