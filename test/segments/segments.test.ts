@@ -623,6 +623,34 @@ describe('R-AF-17 frame-local filters that read the frame’s time or number', (
   );
 });
 
+describe('R-AF-17 graphs whose frames depend on other frames (tpad, reverse, temporal filters)', () => {
+  // The issue's own examples of graphs a cut would change: seeked to its cut, a segment would
+  // pad its own end, reverse its own range, or start a denoiser's memory afresh. Output-seek runs
+  // the graph over the whole input in every segment and cuts after it, so each frame is the one
+  // run's (checked 2026-12-02 with 2 and 3 segments, also yadif, deflicker, minterpolate).
+  it.each([
+    ['a still end added (tpad, stop)', '-vf tpad=stop_duration=1', 125],
+    ['a still start added (tpad, start)', '-vf tpad=start_duration=0.5', 113],
+    ['the video reversed', '-vf reverse -an', 100],
+    // Its temporal strength only, and high: seeked, the denoiser's memory starts afresh (38 dB).
+    ['a temporal denoiser (hqdn3d)', '-vf hqdn3d=0:0:40:40', 100],
+    ['three frames blended (tmix)', '-vf tmix=frames=3', 100],
+  ])(
+    '%s: split output-seek, every frame once at the whole run’s time and picture',
+    async (_name, vf, frames) => {
+      const name = vf.replace(/\W+/g, '-');
+      const cmd = (path: string) =>
+        Command.parse(`-y -i ${SOURCE} ${vf} -c:v libx264 -preset ultrafast -c:a aac ${path}`);
+      await expectCommandSplitLikeWhole(cmd, name, 'output-seek');
+      const [split, whole] = [`/out/${name}-split.mp4`, `/out/${name}-whole.mp4`];
+      expect(await frameTimes(split)).toHaveLength(frames);
+      // Two ultrafast encodes of the same frames stay above 44 dB here.
+      expect(await lowestFramePsnr(split, whole)).toBeGreaterThan(40);
+      if (!vf.includes('-an')) expect(await audioMd5(split)).toBe(await audioMd5(whole));
+    },
+  );
+});
+
 describe('R-AF-17 a logo overlaid on the video (a still image, not looped)', () => {
   // Before: run whole, "the output's duration is unknown": a picture without -loop had no length
   // to the probe, and overlay lasts as long as its longer input. It is one frame time.
