@@ -96,14 +96,25 @@ export async function runSegmented(
     const timeSeconds = reached.reduce((a, b) => a + b, 0);
     options.onProgress({ timeSeconds, percent: Math.min(100, (100 * timeSeconds) / span) });
   };
-  const runOptions = (onProgress?: (p: Progress) => void): RunOptions => ({
+  // Each run listens to the signal it is given, and Node warns of a leak past ten listeners on
+  // one (16 segments printed MaxListenersExceededWarning): a signal per segment, all aborted by
+  // the split's.
+  const segmentControllers = jobs.segments.map(() => new AbortController());
+  controller.signal.addEventListener(
+    'abort',
+    () => {
+      for (const c of segmentControllers) c.abort(controller.signal.reason);
+    },
+    { once: true },
+  );
+  const runOptions = (signal: AbortSignal, onProgress?: (p: Progress) => void): RunOptions => ({
     cwd: options.cwd,
     env: options.env,
     memoryLimitMiB: options.memoryLimitMiB,
     onStderr: options.onStderr,
     onProgress,
     mounts: [...(options.mounts ?? []), { at: SCRATCH_AT, volume: scratch }],
-    signal: controller.signal,
+    signal,
   });
   let failure: unknown;
   const track = <T>(job: Promise<T>) =>
@@ -123,7 +134,7 @@ export async function runSegmented(
           .run(
             vol,
             segment,
-            runOptions((p) => report(k, p)),
+            runOptions(segmentControllers[k]?.signal ?? controller.signal, (p) => report(k, p)),
           )
           .finally(() => {
             segmentsMs[k] = performance.now() - segmentsStarted;
@@ -133,7 +144,7 @@ export async function runSegmented(
     const settled = await Promise.allSettled(encodes);
     if (failure !== undefined || settled.some((s) => s.status === 'rejected')) throw failure;
     const joinStarted = performance.now();
-    const joined = await engine.run(vol, jobs.join.toArgs(), runOptions());
+    const joined = await engine.run(vol, jobs.join.toArgs(), runOptions(controller.signal));
     const joinMs = performance.now() - joinStarted;
     options.onProgress?.({ timeSeconds: duration, percent: 100 });
     const stderr = settled.map((s) => (s.status === 'fulfilled' ? s.value.stderr : '')).join('');

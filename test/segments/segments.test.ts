@@ -1203,6 +1203,49 @@ describe('R-AF-17 R-AF-8 cancelling a split job', () => {
   });
 });
 
+describe('R-AF-17 more segments than Node allows listeners on one signal (a 16-core `auto`)', () => {
+  // Before: every segment's run listened to the split's one signal, and past ten Node printed
+  // "MaxListenersExceededWarning: Possible EventTarget memory leak detected" on every such job.
+  const LONG = '/in/six-seconds.mp4';
+  const cmd = (path: string) =>
+    Command.parse(`-y -i ${LONG} -c:v libx264 -preset ultrafast -c:a aac ${path}`);
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.name);
+  beforeAll(async () => {
+    await engine.run(vol, [
+      ...['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25:duration=6'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=6'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', LONG],
+    ]);
+    process.on('warning', onWarning);
+  });
+  afterAll(() => {
+    process.off('warning', onWarning);
+  });
+
+  it('12 segments: every frame once, no warning; cancelled, nothing left and no warning', async () => {
+    await runCommand(vol, cmd('/out/twelve-whole.mp4'), { engine });
+    const result = await runCommand(vol, cmd('/out/twelve.mp4'), { engine, segments: 12 });
+    expect(result.segmentation.segments).toBe(12);
+    expect(await frameTimes('/out/twelve.mp4')).toEqual(await frameTimes('/out/twelve-whole.mp4'));
+    const before = snapshot(vol);
+    const controller = new AbortController();
+    const run = runCommand(vol, cmd('/out/twelve-cancelled.mp4'), {
+      engine,
+      segments: 12,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if ((p.percent ?? 0) > 5) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(RunAbortedError);
+    expect(snapshot(vol)).toEqual(before);
+    // Node emits its warnings on the next tick.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('R-AF-17 a segment that fails', () => {
   it.each([
     // every segment's video encoder refuses it
