@@ -7,6 +7,7 @@ import {
 } from '../builder/index.js';
 import { type AudioApart, audioApart } from './audio-apart.js';
 import { formatMicros } from './boundaries.js';
+import { metadataSource } from './join-metadata.js';
 import type { ScratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
 import type { SegmentMode } from './structure.js';
@@ -347,8 +348,18 @@ export function segmentJobs(
   // a title gone). The first segment's outputs carry both, as one run's would: the audio file,
   // else the first segment read again (IVF holds neither). An output-seek segment's -to cuts its
   // chapters short (FFmpeg clips them at an output's length): those stay out, as before.
-  const metadataFrom = fromFirst || containers.video !== 'ivf' ? 1 : undefined;
-  if (!fromFirst && metadataFrom !== undefined) join = join.input(segmentPath(0));
+  // Into Matroska, or from another input (`-map_metadata 1`), the join reads the input itself
+  // (`metadataSource`).
+  const tags = metadataSource(cmd);
+  let metadataFrom: number | undefined;
+  if (tags.kind === 'input') {
+    const input = cmd.inputs[tags.index];
+    if (input) join = join.input(input.path, defined({ f: input.options.f }));
+    metadataFrom = 1 + Number(fromFirst);
+  } else if (tags.kind === 'scratch' && (fromFirst || containers.video !== 'ivf')) {
+    if (!fromFirst) join = join.input(segmentPath(0));
+    metadataFrom = 1;
+  }
   const clippedChapters = !fromFirst && mode === 'output-seek' && container.map_chapters === undefined;
   // The streams in the order one run writes them: the video, then the audio, unless the map
   // names the audio first; PCM audio rides in the segments, in the command's own order.
@@ -364,7 +375,7 @@ export function segmentJobs(
     out.path,
     defined({
       ...container,
-      map_metadata: joinMetadataMap(container.map_metadata, metadataFrom),
+      map_metadata: tags.kind === 'own' ? container.map_metadata : tags.kind === 'none' ? -1 : metadataFrom,
       map_chapters: clippedChapters ? -1 : container.map_chapters,
       map,
       'c:v': 'copy',
@@ -375,18 +386,6 @@ export function segmentJobs(
     }),
   );
   return { segments, concatList, join };
-}
-
-/**
- * The join's `-map_metadata`: the command's own where it drops the metadata or names an input
- * other than the first, else the input of the join that carries the first input's (`from`).
- */
-function joinMetadataMap(
-  own: number | string | undefined,
-  from: number | undefined,
-): number | string | undefined {
-  if (own === undefined || String(own) === '0' || String(own) === '0:g') return from ?? own;
-  return own;
 }
 
 /**

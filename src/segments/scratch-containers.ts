@@ -55,7 +55,8 @@ const PADDING_KEPT_BY_MATROSKA: ReadonlyMap<string, readonly string[]> = new Map
   ['libmp3lame', ['-avoid_negative_ts', 'disabled']],
   ['mp3', ['-avoid_negative_ts', 'disabled']],
 ]);
-const MATROSKA = new Set(['mkv', 'mka', 'webm', 'matroska']);
+/** The output formats FFmpeg's Matroska muxer writes. */
+export const MATROSKA_FORMATS: ReadonlySet<string> = new Set(['mkv', 'mka', 'webm', 'matroska']);
 
 /**
  * The audio encoder FFmpeg 5.1 picks for an output format when the command names none, in the
@@ -104,7 +105,7 @@ export function scratchContainers(
     };
   if (audio === 'copy') return { video: videoContainer, ...copiedAudio(cmd) };
   const padded =
-    audio === undefined || audioWhere !== 'first-segment' || !MATROSKA.has(format)
+    audio === undefined || audioWhere !== 'first-segment' || !MATROSKA_FORMATS.has(format)
       ? undefined
       : PADDING_KEPT_BY_MATROSKA.get(audio);
   if (padded)

@@ -419,12 +419,14 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
 describe('R-AF-17 the first input’s metadata and chapters, as one run copies them', () => {
   // Before (checked 2026-12-02): the join read only the concat list and the audio file, so a
   // split lost the title and every other global tag (chapters rode in with the audio file).
+  // Into Matroska, which writes every global tag, the QuickTime scratch files lost a tag of the
+  // source's own and gave an MP4 source's brands as `qt`.
   const TITLED = '/in/titled.mp4';
   const TITLED_MKV = '/in/titled.mkv';
   beforeAll(async () => {
     vol.writeFileSync(
       '/in/chapters.txt',
-      ';FFMETADATA1\ntitle=A clip\ncomment=made for the test\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1500\ntitle=One\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1500\nEND=4000\ntitle=Two\n',
+      ';FFMETADATA1\ntitle=A clip\ncomment=made for the test\nmade_with=afmpeg\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1500\ntitle=One\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=1500\nEND=4000\ntitle=Two\n',
     );
     for (const titled of [TITLED, TITLED_MKV])
       await engine.run(vol, [
@@ -435,10 +437,30 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
   // (An MP4's chapters come with a text track, a subtitle stream to FFmpeg: into Matroska, which
   // would carry it, that runs whole; a Matroska source has none.)
   it.each([
-    ['with its audio, into MP4 (the audio file carries them)', TITLED, 'mp4', { 'c:a': 'aac' }],
-    ['a Matroska source with its audio, into Matroska', TITLED_MKV, 'mkv', { 'c:a': 'aac' }],
-    ['without audio, into MP4 (the first segment carries them)', TITLED, 'mp4', { an: true }],
-  ] as const)('%s: the same title, tags and chapters', async (_name, source, into, audio) => {
+    [
+      'with its audio, into MP4 (the audio file carries them)',
+      TITLED,
+      'mp4',
+      { 'c:a': 'aac' },
+      ['A clip', 'Two'],
+    ],
+    [
+      'a Matroska source with its audio, into Matroska',
+      TITLED_MKV,
+      'mkv',
+      { 'c:a': 'aac' },
+      ['A clip', 'Two', 'MADE_WITH=afmpeg'],
+    ],
+    ['the same without audio', TITLED_MKV, 'mkv', { an: true }, ['A clip', 'Two', 'MADE_WITH=afmpeg']],
+    ['an MP4 source into Matroska', SOURCE, 'mkv', { 'c:a': 'aac' }, ['MAJOR_BRAND=isom']],
+    [
+      'without audio, into MP4 (the first segment carries them)',
+      TITLED,
+      'mp4',
+      { an: true },
+      ['A clip', 'Two'],
+    ],
+  ] as const)('%s: the same tags and chapters', async (_name, source, into, audio, expected) => {
     const cmd = (path: string) =>
       new Command({ y: true })
         .input(source)
@@ -449,11 +471,28 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
     const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
     expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
     const tags = (path: string) =>
-      shown(path, 'format_tags=title,comment:chapter=start_time,end_time:chapter_tags=title', 'compact');
-    expect(await tags(whole)).toContain('A clip');
-    expect(await tags(whole)).toContain('Two');
+      shown(path, 'format_tags:chapter=start_time,end_time:chapter_tags=title', 'compact');
+    for (const text of expected) expect(await tags(whole)).toContain(text);
     expect(await tags(split)).toEqual(await tags(whole));
     expect(await streams(split)).toEqual(await streams(whole));
+  });
+
+  // The FFmpeg recipe for a title and chapters from a file. Before (checked 2026-12-02): the join
+  // took the metadata from its own input 1, the audio file, and the title was lost.
+  it.each(['mp4', 'mkv'])('from an FFmpeg metadata file (-map_metadata 1), into %s', async (into) => {
+    const cmd = (path: string) =>
+      Command.parse(
+        `-y -i ${SOURCE} -i /in/chapters.txt -map_metadata 1 -c:v libx264 -preset ultrafast -c:a aac ${path}`,
+      );
+    const whole = `/out/metadata-file-whole.${into}`;
+    const split = `/out/metadata-file-split.${into}`;
+    await runCommand(vol, cmd(whole), { engine });
+    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
+    const tags = (path: string) =>
+      shown(path, 'format_tags:chapter=start_time,end_time:chapter_tags=title', 'compact');
+    for (const text of ['A clip', 'Two']) expect(await tags(whole)).toContain(text);
+    expect(await tags(split)).toEqual(await tags(whole));
   });
 });
 
