@@ -43,3 +43,12 @@ export const segmentsReel = [1, 2, 3, 4, 5]
     ['v', 'a'],
   )
   .output('reel.mp4', { map: ['v', 'a'], 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac', t: 12 });
+
+/** The jobs `bench:segments` and `bench:segments:span` time: those whose name contains `only`. */
+export function benchJobs(only = process.env.JOBS ?? ''): { name: string; cmd: Command<string> }[] {
+  return [
+    { name: 'W1 transcode 10 s 720p', cmd: w1 },
+    { name: 'W1 from a 2 s GOP source', cmd: w1Gop2 },
+    { name: 'reel 1080x1920 12 s', cmd: segmentsReel },
+  ].filter((job) => job.name.includes(only));
+}

@@ -20,7 +20,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { createEngine, runCommand, Volume } from 'afmpeg';
 import { makeFixtures } from './fixtures.js';
-import { segmentsReel, w1, w1Gop2 } from './segment-jobs.js';
+import { benchJobs } from './segment-jobs.js';
 
 const counts = (process.argv[2] ?? '2,4,8,16')
   .split(',')
@@ -28,11 +28,7 @@ const counts = (process.argv[2] ?? '2,4,8,16')
   .filter((n, i, all) => n > 1 && all.indexOf(n) === i);
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
 const fixtures = await makeFixtures(undefined, { optional: true });
-const jobs = [
-  { name: 'W1 transcode 10 s 720p', cmd: w1 },
-  { name: 'W1 from a 2 s GOP source', cmd: w1Gop2 },
-  { name: 'reel 1080x1920 12 s', cmd: segmentsReel },
-].filter((job) => job.name.includes(process.env.JOBS ?? ''));
+const jobs = benchJobs();
 
 interface Row {
   job: string;

@@ -253,6 +253,19 @@ async function expectSplitLikeWhole(
 }
 
 /** Runs `cmd` asking for 2 segments, and checks it ran whole with a reason saying `reason`. */
+/** `cmd` run in `count` segments and aborted once its progress passes 5 %. */
+function splitAbortedOnceStarted(cmd: Command<string>, count: number) {
+  const controller = new AbortController();
+  return runCommand(vol, cmd, {
+    engine,
+    segments: count,
+    signal: controller.signal,
+    onProgress: (p) => {
+      if ((p.percent ?? 0) > 5) controller.abort();
+    },
+  });
+}
+
 async function expectRunsWhole(cmd: Command<string>, reason: string) {
   const result = await runCommand(vol, cmd, { engine, segments: 2 });
   expect(result.segmentation).toEqual({ segments: 1, reason: expect.stringContaining(reason) });
@@ -1225,16 +1238,9 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
 describe('R-AF-17 R-AF-8 cancelling a split job', () => {
   it('stops every segment, leaves nothing in the volume, and the engine goes on', async () => {
     const before = snapshot(vol);
-    const controller = new AbortController();
-    const run = runCommand(vol, to(transcode, '/out/cancelled.mp4'), {
-      engine,
-      segments: 2,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if ((p.percent ?? 0) > 5) controller.abort();
-      },
-    });
-    await expect(run).rejects.toBeInstanceOf(RunAbortedError);
+    await expect(splitAbortedOnceStarted(to(transcode, '/out/cancelled.mp4'), 2)).rejects.toBeInstanceOf(
+      RunAbortedError,
+    );
     expect(snapshot(vol)).toEqual(before);
     const again = await runCommand(vol, to(transcode, '/out/after.mp4'), { engine, segments: 2 });
     expect(again.segmentation.segments).toBe(2);
@@ -1268,16 +1274,9 @@ describe('R-AF-17 more segments than Node allows listeners on one signal (a 16-c
     expect(result.segmentation.segments).toBe(12);
     expect(await frameTimes('/out/twelve.mp4')).toEqual(await frameTimes('/out/twelve-whole.mp4'));
     const before = snapshot(vol);
-    const controller = new AbortController();
-    const run = runCommand(vol, cmd('/out/twelve-cancelled.mp4'), {
-      engine,
-      segments: 12,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if ((p.percent ?? 0) > 5) controller.abort();
-      },
-    });
-    await expect(run).rejects.toBeInstanceOf(RunAbortedError);
+    await expect(splitAbortedOnceStarted(cmd('/out/twelve-cancelled.mp4'), 12)).rejects.toBeInstanceOf(
+      RunAbortedError,
+    );
     expect(snapshot(vol)).toEqual(before);
     // Node emits its warnings on the next tick.
     await new Promise((resolve) => setTimeout(resolve, 20));
