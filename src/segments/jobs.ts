@@ -7,7 +7,7 @@ import {
 } from '../builder/index.js';
 import { type AudioApart, audioApart } from './audio-apart.js';
 import { formatMicros } from './boundaries.js';
-import { metadataSource } from './join-metadata.js';
+import { chaptersInput, metadataSource } from './join-metadata.js';
 import type { ScratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
 import type { SegmentMode } from './structure.js';
@@ -204,6 +204,7 @@ export function segmentJobs(
       ss: seek,
       t: length,
       to: end,
+      map_chapters: chaptersInput(cmd),
       threads: videoSide.threads,
       privateOptions:
         containers.audio === 'matroska'
@@ -376,7 +377,7 @@ export function segmentJobs(
     defined({
       ...container,
       map_metadata: tags.kind === 'own' ? container.map_metadata : tags.kind === 'none' ? -1 : metadataFrom,
-      map_chapters: clippedChapters ? -1 : container.map_chapters,
+      map_chapters: chaptersInput(cmd) !== undefined ? 1 : clippedChapters ? -1 : container.map_chapters,
       map,
       'c:v': 'copy',
       ...(fromFirst ? { 'c:a': 'copy' } : audioCodecOptions),

@@ -41,3 +41,15 @@ export function metadataSource(cmd: Command<string>): MetadataSource {
   if (input.options.f === 'concat') return index === 0 ? { kind: 'scratch' } : { kind: 'own' };
   return { kind: 'input', index };
 }
+
+/**
+ * The input a command's `-map_chapters N` takes the chapters from, when it names one. The join's
+ * own input N is another file (checked 2026-12-02: `-map_chapters 1` over a source with chapters
+ * of its own gave the split the source's, cut at the first segment's end), so the first segment's
+ * audio output, which has the command's inputs and its -ss/-t/-to, maps them as one run does,
+ * and the join takes them from it.
+ */
+export function chaptersInput(cmd: Command<string>): number | undefined {
+  const own = cmd.outputs[0]?.options.map_chapters;
+  return own !== undefined && /^\d+$/.test(String(own)) ? Number(own) : undefined;
+}

@@ -17,6 +17,7 @@ import {
 } from './frame-grid.js';
 import { frameSync } from './frame-sync.js';
 import { type AudioPlan, audioPlan, type SegmentJobs, segmentJobs } from './jobs.js';
+import { chaptersInput } from './join-metadata.js';
 import { scratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
 import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
@@ -166,6 +167,10 @@ export async function planSplit(
   if (audio.where === 'join' && inputs.some((f) => (f?.audioStartSeconds ?? 0) > 1e-6))
     return refuse(
       "an input's audio starts after the file does, and the split carries the audio in its segments (a complex graph without -map, -shortest): each would run past its cut",
+    );
+  if (chaptersInput(cmd) !== undefined && audio.where !== 'first-segment')
+    return refuse(
+      'the command maps chapters from an input (-map_chapters), which reach a split only through the audio file its first segment writes, and this output has none',
     );
   if (duration === undefined || !(duration > 0))
     return refuse("the output's duration is unknown (give durationSeconds)");

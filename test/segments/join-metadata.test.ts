@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from '../../src/builder/index.js';
-import { metadataSource } from '../../src/segments/join-metadata.js';
+import { chaptersInput, metadataSource } from '../../src/segments/join-metadata.js';
 
 describe('R-AF-17 metadataSource: where the join reads the global metadata one run writes', () => {
   it.each([
@@ -24,5 +24,17 @@ describe('R-AF-17 metadataSource: where the join reads the global metadata one r
     ['-i a.mp4 -map_metadata 3 -c:v libx264 out.mp4', { kind: 'own' }],
   ] as const)('%s → %j', (line, expected) => {
     expect(metadataSource(Command.parse(line))).toEqual(expected);
+  });
+});
+
+describe('R-AF-17 chaptersInput: the input a -map_chapters names', () => {
+  it.each([
+    ['-i a.mkv -i ch.txt -map_chapters 1 -c:v libx264 out.mp4', 1],
+    ['-i a.mkv -map_chapters 0 -c:v libx264 out.mkv', 0],
+    // dropped, or left to FFmpeg (the first input that has chapters): nothing named
+    ['-i a.mkv -map_chapters -1 -c:v libx264 out.mp4', undefined],
+    ['-i a.mkv -i ch.txt -c:v libx264 out.mp4', undefined],
+  ] as const)('%s → %s', (line, expected) => {
+    expect(chaptersInput(Command.parse(line))).toBe(expected);
   });
 });

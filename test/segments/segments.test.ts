@@ -490,6 +490,40 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
     expect(await streams(split)).toEqual(await streams(whole));
   });
 
+  // Before (checked 2026-12-02): the join's own input 1 is the scratch audio file, and the split
+  // came out with the source's chapters, where one run takes the file's.
+  it('chapters from another input over a source with its own (-map_chapters 1): the file’s, as in one run', async () => {
+    vol.writeFileSync(
+      '/in/own-chapters.txt',
+      ';FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=3000\ntitle=Own\n',
+    );
+    // Matroska with FLAC: no priming, so the frames stay on the grid an output-seek split needs.
+    await engine.run(vol, [
+      ...['-y', '-i', SOURCE, '-i', '/in/own-chapters.txt', '-map', '0', '-map_chapters', '1'],
+      ...['-c:v', 'copy', '-c:a', 'flac', '/in/own-chapters.mkv'],
+    ]);
+    const cmd = (path: string) =>
+      Command.parse(
+        `-y -i /in/own-chapters.mkv -i /in/chapters.txt -map_chapters 1 -c:v libx264 -preset ultrafast -c:a aac ${path}`,
+      );
+    await runCommand(vol, cmd('/out/rechaptered-whole.mp4'), { engine });
+    const result = await runCommand(vol, cmd('/out/rechaptered-split.mp4'), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
+    const chapters = (path: string) =>
+      shown(path, 'chapter=start_time,end_time:chapter_tags=title', 'compact');
+    expect(await chapters('/out/rechaptered-whole.mp4')).toContain('Two');
+    expect(await chapters('/out/rechaptered-split.mp4')).toEqual(
+      await chapters('/out/rechaptered-whole.mp4'),
+    );
+    // Without an audio file to carry them, such a command runs whole.
+    await expectRunsWhole(
+      Command.parse(
+        `-y -i /in/own-chapters.mkv -i /in/chapters.txt -map_chapters 1 -c:v libx264 -an /out/x.mp4`,
+      ),
+      'maps chapters from an input (-map_chapters)',
+    );
+  });
+
   // The FFmpeg recipe for a title and chapters from a file. Before (checked 2026-12-02): the join
   // took the metadata from its own input 1, the audio file, and the title was lost.
   it.each(['mp4', 'mkv'])('from an FFmpeg metadata file (-map_metadata 1), into %s', async (into) => {
