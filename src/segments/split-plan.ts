@@ -76,7 +76,14 @@ export async function planSplit(
   options: RunOptions,
 ): Promise<SplitPlan | { reason: string }> {
   const refuse = (reason: string) => ({ reason });
-  const facts = await sourceFacts(vol, cmd, engine, options, structure.mode);
+  // The probes read the input without its demuxer's own options (`-pattern_type glob`,
+  // `-start_number`): one that fails leaves the command to run whole, where FFmpeg reads it as
+  // written (before, a glob of PNGs threw ffprobe's MissingInputError), or says what is wrong.
+  const facts = await sourceFacts(vol, cmd, engine, options, structure.mode).catch((err: unknown) => {
+    if (options.signal?.aborted) throw err;
+    return undefined;
+  });
+  if (!facts) return refuse(UNREAD);
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment,
   // and so is one whose video a `map` of `0:v` may take more than one stream of.
   const map = cmd.outputs[0]?.options.map;

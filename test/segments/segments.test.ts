@@ -5,6 +5,7 @@ import {
   FFmpegExitError,
   type InputOptions,
   type InputStreamSelector,
+  MissingInputError,
   type OutputOptions,
   RunAbortedError,
   runCommand,
@@ -1158,6 +1159,31 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     expect(result.exitCode).toBe(0);
     expect(result.segmentation.segments).toBe(1);
     expect(result.segmentation.reason).toContain(reason);
+  });
+
+  // Before: the splitter's probe read the pattern without -pattern_type, and the job threw
+  // ffprobe's MissingInputError (its argv, not the command's).
+  it('a glob of images (-pattern_type glob), which the probes cannot read: runs whole, every frame', async () => {
+    vol.mkdirSync('/in/glob', { recursive: true });
+    await engine.run(vol, ['-y', '-i', SOURCE, '-t', '1', '-s', '160x120', '/in/glob/frame-%03d.png']);
+    const cmd = Command.parse(
+      '-y -pattern_type glob -framerate 25 -i /in/glob/*.png -c:v libx264 -preset ultrafast /out/globbed.mp4',
+    );
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining("could not be read for its frames' times"),
+    });
+    expect(await frameTimes('/out/globbed.mp4')).toHaveLength(25);
+  });
+
+  it('an input that is not there: the command’s own MissingInputError, nothing written', async () => {
+    const before = snapshot(vol);
+    const cmd = Command.parse('-y -i /in/nowhere.mp4 -c:v libx264 -c:a aac /out/nowhere.mp4');
+    const error = await runCommand(vol, cmd, { engine, segments: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingInputError);
+    expect((error as MissingInputError).args).toEqual(cmd.toArgs());
+    expect(snapshot(vol)).toEqual(before);
   });
 
   // Before: split. Where such a mix ends depends on the pace FFmpeg reads the clip at (checked
