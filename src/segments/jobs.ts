@@ -194,6 +194,8 @@ export function segmentJobs(
   const pcm = audio.where === 'join';
   const fromFirst = audio.where === 'first-segment';
   const audioRaw = [...containers.audioOptions, ...audioFilter];
+  // Chapters a -map_chapters names ride in the audio file, which the join maps them from.
+  const chaptersFrom = chaptersInput(cmd);
   const audioOutput = (map?: readonly string[]): OutputOptions => ({
     ...defined({
       ...audioCodecOptions,
@@ -204,7 +206,7 @@ export function segmentJobs(
       ss: seek,
       t: length,
       to: end,
-      map_chapters: chaptersInput(cmd),
+      map_chapters: chaptersFrom,
       threads: videoSide.threads,
       privateOptions:
         containers.audio === 'matroska'
@@ -377,7 +379,7 @@ export function segmentJobs(
     defined({
       ...container,
       map_metadata: tags.kind === 'own' ? container.map_metadata : tags.kind === 'none' ? -1 : metadataFrom,
-      map_chapters: chaptersInput(cmd) !== undefined ? 1 : clippedChapters ? -1 : container.map_chapters,
+      map_chapters: chaptersFrom !== undefined ? 1 : clippedChapters ? -1 : container.map_chapters,
       map,
       'c:v': 'copy',
       ...(fromFirst ? { 'c:a': 'copy' } : audioCodecOptions),

@@ -79,10 +79,11 @@ export async function planSplit(
   // The probes read the input without its demuxer's own options (`-pattern_type glob`,
   // `-start_number`): one that fails leaves the command to run whole, where FFmpeg reads it as
   // written (before, a glob of PNGs threw ffprobe's MissingInputError), or says what is wrong.
-  const facts = await sourceFacts(vol, cmd, engine, options, structure.mode).catch((err: unknown) => {
-    if (options.signal?.aborted) throw err;
-    return undefined;
-  });
+  const facts = await quietly(
+    sourceFacts(vol, cmd, engine, options, structure.mode),
+    options.signal,
+    undefined,
+  );
   if (!facts) return refuse(UNREAD);
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment,
   // and so is one whose video a `map` of `0:v` may take more than one stream of.
@@ -144,7 +145,7 @@ export async function planSplit(
   // choice will find audio (no `map`), and whether the video's frames are evenly spaced.
   const inputs =
     structure.mode === 'output-seek'
-      ? await quietly(inputFacts(vol, cmd, engine, options), options.signal)
+      ? await quietly(inputFacts(vol, cmd, engine, options), options.signal, [])
       : [];
   // A frame grid unread is a gap unseen (a concat list's second file started 11 ms late, and the
   // frame at the cut came out wrong); lavfi's sources make their frames one frame time apart.
@@ -353,12 +354,16 @@ function anyAudio(inputs: readonly (InputFacts | undefined)[]): boolean | undefi
  * Probes that fail leave what they would have told unknown (the command then runs whole and FFmpeg
  * reports what is wrong); an abort still ends the job.
  */
-async function quietly<T>(probes: Promise<T[]>, signal: AbortSignal | undefined): Promise<T[]> {
+async function quietly<T, F>(
+  probes: Promise<T>,
+  signal: AbortSignal | undefined,
+  unknown: F,
+): Promise<T | F> {
   try {
     return await probes;
   } catch (err) {
     if (signal?.aborted) throw err;
-    return [];
+    return unknown;
   }
 }
 
