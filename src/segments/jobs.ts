@@ -293,18 +293,24 @@ export function segmentJobs(
       return apart.videoGraph === undefined ? videoOnly : withGraph(videoOnly, apart.videoGraph);
     }
     const source = cmd.inputs[0];
-    const maps = videoSide.map && seekMaps(videoSide.map);
+    // The audio input goes after the command's own, whose indices the graph names.
+    const maps = videoSide.map && seekMaps(videoSide.map, cmd.inputs.length);
     const segment = cmd
-      .mapInputs((input) => ({
-        ...input,
-        options: defined({
-          ...input.options,
-          ss,
-          to,
-          t: length,
-          raw: k === 0 && fromFirst ? ['-an'] : undefined,
-        }),
-      }))
+      .mapInputs((input, i) =>
+        // Only input 0 is seeked: the others are still pictures, one frame at 0 (`stillPictures`).
+        i > 0
+          ? input
+          : {
+              ...input,
+              options: defined({
+                ...input.options,
+                ss,
+                to,
+                t: length,
+                raw: k === 0 && fromFirst ? ['-an'] : undefined,
+              }),
+            },
+      )
       .mapOutputs(() => ({
         path: segmentPath(k),
         options: defined({

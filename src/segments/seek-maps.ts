@@ -1,12 +1,13 @@
 /**
- * The `map` of a one-input command an input-seek split can carry: one entry for the video, then
- * audio entries, all of input 0. A segment maps the video of its seeked input; the first segment's
- * audio output maps the audio entries from the input it reads whole (input 1); the join writes the
- * segments' video, then that audio, so the video must come first.
+ * The `map` an input-seek split can carry: one entry for the video (of input 0, or a graph's
+ * label), then audio entries, all of input 0. A segment maps the video of its seeked input; the
+ * first segment's audio output maps the audio entries from the input it reads whole, added after
+ * the command's own (input 1 after one input); the join writes the segments' video, then that
+ * audio, so the video must come first.
  */
 export interface SeekMaps {
   readonly video: string;
-  /** The audio entries, as the first segment's audio output names them (input 1). */
+  /** The audio entries, as the first segment's audio output names them (input `audioInput`). */
   readonly audio: readonly string[];
   /**
    * `0:v` selects every video stream, cover art included (`0:V` leaves it out): the split holds
@@ -23,10 +24,10 @@ const AUDIO = /^0:a(:\d+)?(\?)?$/;
  * The video entry may be a graph's label, where the command's one complex graph is a `-vf` in
  * all but name (`seekableGraph`, which `segmentStructure` checks the label against).
  */
-export function seekMaps(map: readonly string[]): SeekMaps | undefined {
+export function seekMaps(map: readonly string[], audioInput = 1): SeekMaps | undefined {
   const [first, ...rest] = map;
   if (!first || !rest.every((entry) => AUDIO.test(entry))) return undefined;
-  const audio = rest.map((entry) => entry.replace(/^0:/, '1:'));
+  const audio = rest.map((entry) => entry.replace(/^0:/, `${audioInput}:`));
   if (!/^\d/.test(first)) return { video: first, audio, needsOneVideoStream: false };
   const video = VIDEO.exec(first);
   if (!video) return undefined;

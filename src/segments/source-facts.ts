@@ -300,6 +300,47 @@ export function keyframeTimes(csv: string, startSeconds: number): number[] {
 }
 
 /**
+ * Where `path` lies in the caller's volume itself, as the guest names it; `undefined` under a
+ * mount, `/tmp` or `/dev`, or for a protocol URL, which only FFmpeg can read.
+ */
+function inVolume(path: string, options: RunOptions): string | undefined {
+  if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(path)) return undefined;
+  const at = normaliseGuestPath(path.startsWith('/') ? path : `${options.cwd ?? '/'}/${path}`);
+  const roots = ['/tmp', '/dev', ...(options.mounts ?? []).map((m) => normaliseGuestPath(m.at))];
+  return roots.some((root) => root === '/' || at === root || at.startsWith(`${root}/`)) ? undefined : at;
+}
+
+/**
+ * Whether every input in `pictures` (the still pictures an input-seek graph lays) can be read:
+ * opened in the caller's volume where it lies there, else probed. A missing one leaves the
+ * command to run whole, where FFmpeg names it in the command's own words, not a segment's.
+ */
+export async function picturesReadable(
+  vol: VolumeLike,
+  cmd: Command<string>,
+  pictures: ReadonlyMap<number, unknown>,
+  engine: Engine,
+  options: RunOptions,
+): Promise<boolean> {
+  const readable = await Promise.all(
+    [...pictures.keys()].map(async (i) => {
+      const input = cmd.inputs[i];
+      if (!input) return false;
+      const at = inVolume(input.path, options);
+      if (at === undefined) return (await probeInput(vol, input, engine, options)) !== undefined;
+      const backend = backendOf(vol);
+      try {
+        backend.close(backend.open(at, OPEN_TO_READ));
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return readable.every(Boolean);
+}
+
+/**
  * The facts from an MP4/QuickTime index read straight from the caller's volume, where the input
  * lies in it: not under a mount, `/tmp` or `/dev`, and not a protocol URL. Two ffprobe runs less
  * before the segments start, and no read of the whole file. `undefined` sends the caller to ffprobe.
@@ -310,11 +351,9 @@ function mp4Facts(
   format: string | undefined,
   options: RunOptions,
 ): SourceFacts | undefined {
-  if ((format !== undefined && !MOV_FORMATS.has(format)) || /^[A-Za-z][A-Za-z0-9+.-]+:/.test(path))
-    return undefined;
-  const at = normaliseGuestPath(path.startsWith('/') ? path : `${options.cwd ?? '/'}/${path}`);
-  const roots = ['/tmp', '/dev', ...(options.mounts ?? []).map((m) => normaliseGuestPath(m.at))];
-  if (roots.some((root) => root === '/' || at === root || at.startsWith(`${root}/`))) return undefined;
+  if (format !== undefined && !MOV_FORMATS.has(format)) return undefined;
+  const at = inVolume(path, options);
+  if (at === undefined) return undefined;
   const backend = backendOf(vol);
   let fd: number;
   try {

@@ -20,9 +20,21 @@ import { type AudioPlan, audioPlan, type SegmentJobs, segmentJobs } from './jobs
 import { chaptersInput } from './join-metadata.js';
 import { scratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
-import { type InputFacts, inputFacts, type SourceFacts, sourceFacts } from './source-facts.js';
+import {
+  type InputFacts,
+  inputFacts,
+  picturesReadable,
+  type SourceFacts,
+  sourceFacts,
+} from './source-facts.js';
 import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
-import { outputFormat, type SegmentMode, videoGraphs } from './structure.js';
+import {
+  outputFormat,
+  type SegmentMode,
+  type SegmentStructure,
+  stillPictures,
+  videoGraphs,
+} from './structure.js';
 import { keptTimeCuts, unevenCuts } from './uneven-cuts.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
@@ -70,7 +82,7 @@ export async function planSplit(
   vol: VolumeLike,
   cmd: Command<string>,
   args: readonly string[],
-  structure: { readonly mode: SegmentMode },
+  structure: SegmentStructure,
   count: number,
   engine: Engine,
   options: RunOptions,
@@ -79,17 +91,18 @@ export async function planSplit(
   // The probes read the input without its demuxer's own options (`-pattern_type glob`,
   // `-start_number`): one that fails leaves the command to run whole, where FFmpeg reads it as
   // written (before, a glob of PNGs threw ffprobe's MissingInputError), or says what is wrong.
-  const facts = await quietly(
-    sourceFacts(vol, cmd, engine, options, structure.mode),
-    options.signal,
-    undefined,
-  );
-  if (!facts) return refuse(UNREAD);
+  const pictures = structure.mode === 'input-seek' ? stillPictures(cmd) : new Map();
+  const [facts, readable] = await Promise.all([
+    quietly(sourceFacts(vol, cmd, engine, options, structure.mode), options.signal, undefined),
+    quietly(picturesReadable(vol, cmd, pictures, engine, options), options.signal, false),
+  ]);
+  if (!facts || !readable) return refuse(UNREAD);
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment,
   // and so is one whose video a `map` of `0:v` may take more than one stream of.
   const map = cmd.outputs[0]?.options.map;
   const maps = map === undefined ? undefined : seekMaps(map);
-  const manyVideo = maps?.needsOneVideoStream === true && facts.videoStreams !== 1;
+  const manyVideo =
+    (maps?.needsOneVideoStream === true || structure.oneVideoStream === true) && facts.videoStreams !== 1;
   const mode: SegmentMode =
     structure.mode === 'input-seek' && (facts.seeksExactly === false || manyVideo)
       ? 'output-seek'

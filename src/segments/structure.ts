@@ -1,9 +1,9 @@
-import type { Command, OutputEntry } from '../builder/index.js';
+import type { Command, OutputEntry, ParsedFilter } from '../builder/index.js';
 import { filterNames, graphFilters } from './filter-names.js';
 import { unreadGlobals } from './frame-sync.js';
 import { MOV_FORMATS } from './mp4-index.js';
 import { seekMaps } from './seek-maps.js';
-import { seekableGraph } from './seekable-graph.js';
+import { type Picture, seekableGraph } from './seekable-graph.js';
 
 /**
  * How segments are cut: `input-seek` seeks the one input (`-ss`/`-to` before `-i`), so a segment
@@ -57,17 +57,66 @@ const FRAME_LOCAL = new Set([
 const TIME_VARIABLE = /(?<![A-Za-z0-9_])(?:t|n|pos|pts|T|N|time|frame)(?![A-Za-z0-9_])/;
 
 /**
- * Whether every filter of a `-vf` chain maps each frame on its own: a frame-local filter, with no
- * `enable` timeline and no option reading the frame's time or number.
+ * Whether a filter maps each frame on its own: a frame-local filter, with no `enable` timeline
+ * and no option reading the frame's time or number; `over` a still picture, an `overlay` laying
+ * it alike on every frame (see {@link overlaysAlike}).
  */
-function frameLocal(graph: string): boolean {
+function frameLocalFilter(filter: ParsedFilter, over?: Picture): boolean {
   return (
-    graphFilters(graph)?.every(
-      (filter) =>
-        FRAME_LOCAL.has(filter.name) &&
-        filter.options.enable === undefined &&
-        [...filter.positional, ...Object.values(filter.options)].every((value) => !TIME_VARIABLE.test(value)),
-    ) ?? false
+    (over ? overlaysAlike(filter, over) : FRAME_LOCAL.has(filter.name)) &&
+    filter.options.enable === undefined &&
+    [...filter.positional, ...Object.values(filter.options)].every((value) => !TIME_VARIABLE.test(value))
+  );
+}
+
+/** Whether every filter of a `-vf` chain maps each frame on its own. */
+function frameLocal(graph: string): boolean {
+  return graphFilters(graph)?.every((filter) => frameLocalFilter(filter)) ?? false;
+}
+
+/**
+ * Whether an `overlay` lays a still picture on every frame alike, until the video ends. One frame
+ * at 0 (`once`): its defaults repeat it for as long as the video runs (`eof_action=repeat`,
+ * `repeatlast=1`, `shortest=0`), where `eof_action=pass` shows it on the first frame only
+ * (9 dB from the whole run, split seeking) and `shortest=1` ends the output there. Looped, the
+ * picture never ends, and only `shortest=1` ends the output with the video (without it FFmpeg
+ * runs on forever, natively too).
+ */
+function overlaysAlike(filter: ParsedFilter, picture: Picture): boolean {
+  const { eof_action, repeatlast, shortest } = filter.options;
+  const isOn = (v: string | undefined) => v === '1' || v === 'true';
+  const isOff = (v: string | undefined) => v === '0' || v === 'false';
+  return (
+    filter.name === 'overlay' &&
+    // x, y, then eof_action, eval, shortest... by position: only the place may be given so.
+    filter.positional.length <= 2 &&
+    (picture === 'looped'
+      ? isOn(shortest)
+      : (eof_action === undefined || eof_action === 'repeat' || eof_action === '0') &&
+        (repeatlast === undefined || isOn(repeatlast)) &&
+        (shortest === undefined || isOff(shortest)))
+  );
+}
+
+/**
+ * Image files FFmpeg's image2 demuxer reads as one picture at 0 (a GIF may move: not here), named
+ * as one file (no `%d` sequence, no glob).
+ */
+const ONE_PICTURE = /^[^%*?[{]*\.(png|jpe?g|bmp|webp|tiff?)$/i;
+
+/**
+ * The inputs after the first that are one still picture each: read as written (`once`), or
+ * `-loop 1` (with its `-framerate`, which times the same picture), and no other input option.
+ */
+export function stillPictures(cmd: Command<string>): ReadonlyMap<number, Picture> {
+  return new Map(
+    cmd.inputs.flatMap((input, i): [number, Picture][] => {
+      if (i === 0 || !ONE_PICTURE.test(input.path)) return [];
+      const { loop, framerate, ...other } = input.options;
+      if (Object.keys(other).length > 0) return [];
+      if (loop === undefined) return framerate === undefined ? [[i, 'once']] : [];
+      return String(loop) === '1' ? [[i, 'looped']] : [];
+    }),
   );
 }
 
@@ -163,6 +212,16 @@ export function outputFormat(cmd: Command<string>): string | undefined {
   return out?.options.f ?? /\.([A-Za-z0-9]+)$/.exec(out?.path ?? '')?.[1]?.toLowerCase();
 }
 
+/** How a command's segments are cut. */
+export interface SegmentStructure {
+  readonly mode: SegmentMode;
+  /**
+   * Input-seek holds only where input 0 has one video stream: FFmpeg binds the graph's picture to
+   * the next video stream itself (see `SeekableGraph.bindsPictureItself`).
+   */
+  readonly oneVideoStream?: true;
+}
+
 /**
  * Why a command cannot be split (a sentence for the result), or how it can be. Pure: reads the
  * command and its compiled argv, nothing else.
@@ -170,7 +229,7 @@ export function outputFormat(cmd: Command<string>): string | undefined {
 export function segmentStructure(
   cmd: Command<string>,
   args: readonly string[],
-): { mode: SegmentMode } | { reason: string } {
+): SegmentStructure | { reason: string } {
   const outputs: readonly OutputEntry[] = cmd.outputs;
   const out = outputs[0];
   if (outputs.length !== 1 || !out) return { reason: `the command has ${outputs.length} outputs, not one` };
@@ -241,12 +300,14 @@ export function segmentStructure(
       reason:
         "-shortest ends the output where FFmpeg's buffering lets it (an encoder's lookahead runs past the shortest stream), which a split cannot reproduce: give the output a -t",
     };
+  const pictures = stillPictures(cmd);
+  const graphMap = seekableMap(args, o.map, pictures);
   const seekable =
-    cmd.inputs.length === 1 &&
+    pictures.size === cmd.inputs.length - 1 &&
+    graphMap !== undefined &&
     // The splitter's probes read the input as FFmpeg guesses it: a demuxer named by -f (concat,
     // rawvideo, ...) goes output-seek, whose probes may fail quietly.
     [undefined, 'lavfi', ...SEEKABLE_FORMATS].includes(cmd.inputs[0]?.options.f) &&
-    seekableMap(args, o.map) &&
     o.r === undefined &&
     !o.shortest &&
     // An input -ss, -t or -to moves and bounds every segment's range (see `segmentJobs`).
@@ -267,23 +328,32 @@ export function segmentStructure(
       reason:
         'audio stream copy (-c:a copy) splits only where the input is seeked (one input, frame-local filters, a map of its video then its audio)',
     };
-  return { mode: seekable ? 'input-seek' : 'output-seek' };
+  if (!seekable) return { mode: 'output-seek' };
+  return graphMap.bindsPictureItself ? { mode: 'input-seek', oneVideoStream: true } : { mode: 'input-seek' };
 }
 
 /**
  * Whether the command's `map` (and complex graph, if any) let its segments seek the input: a map
  * of input 0's video then its audio (`seekMaps`), or a complex graph that is a `-vf` in all but
- * name (`seekableGraph`) with its output mapped first, or unlabelled and no map.
+ * name, or lays the still `pictures` over it (`seekableGraph`), with its output mapped first, or
+ * unlabelled and no map. `undefined` where they do not; `bindsPictureItself` where the graph's
+ * picture is FFmpeg's own choice (see `SeekableGraph`).
  */
-function seekableMap(args: readonly string[], map: readonly string[] | undefined): boolean {
+function seekableMap(
+  args: readonly string[],
+  map: readonly string[] | undefined,
+  pictures: ReadonlyMap<number, Picture>,
+): { readonly bindsPictureItself: boolean } | undefined {
+  const maps = map === undefined ? undefined : seekMaps(map);
+  if (map !== undefined && !maps) return undefined;
   const complex = args.some((a) => a === '-filter_complex' || a === '-lavfi');
-  const graph = complex ? seekableGraph(args, frameLocal) : undefined;
-  if (complex && !graph) return false;
-  if (map === undefined) return graph?.output === undefined;
-  const maps = seekMaps(map);
-  if (!maps) return false;
-  const label = !/^\d/.test(maps.video);
-  return graph ? label && maps.video === graph.output : !label;
+  if (!complex) {
+    // Without a graph to lay them, FFmpeg would take the picture of the highest resolution as video.
+    const streamMapped = maps === undefined || /^\d/.test(maps.video);
+    return pictures.size === 0 && streamMapped ? { bindsPictureItself: false } : undefined;
+  }
+  const graph = seekableGraph(args, frameLocalFilter, pictures);
+  return graph && maps?.video === graph.output ? graph : undefined;
 }
 
 function optionValues(args: readonly string[], option: RegExp): string[] {
