@@ -45,6 +45,18 @@ const optionalRecipes: readonly { name: string; args: string[] }[] = [
       ...['-c:a', 'aac', '-shortest'],
     ],
   },
+  // A 240x96 logo with an alpha channel, to lay over the video.
+  {
+    name: 'logo.png',
+    args: [
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=240x96:rate=1,format=rgba,colorchannelmixer=aa=0.6',
+      '-frames:v',
+      '1',
+    ],
+  },
 ];
 
 /**

@@ -2,8 +2,9 @@
  * The two jobs issue 11 (R-AF-17) names, as commands over the files of `bench/fixtures.ts`
  * (paths relative to the volume's root): W1, a 10 s 1280x720 H.264/AAC transcode to libx264
  * veryfast crf 23 + AAC 128k (split by input seeking), and the reel, five 1080x1920 PNG cards
- * crossfaded with three MP3s mixed under them, 12 s (split after the graph). `bench:segments`
- * times them; `test/segments/issue-jobs.test.ts` checks their split outputs against whole runs.
+ * crossfaded with three MP3s mixed under them, 12 s (split after the graph); and two variants of
+ * W1 (a 2 s GOP source, and a logo laid over it). `bench:segments` times them;
+ * `test/segments/issue-jobs.test.ts` checks the issue's two split outputs against whole runs.
  */
 import { Command } from 'afmpeg';
 
@@ -19,6 +20,23 @@ export const w1 = new Command({ y: true, hide_banner: true })
 export const w1Gop2 = new Command({ y: true, hide_banner: true })
   .input('src720-gop2.mp4')
   .output('out-gop2.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac', 'b:a': '128k' });
+
+/**
+ * W1 from the 2 s GOP source with a logo laid over it (`logo.png`, `makeFixtures`' `optional`)
+ * -> `out-logo.mp4`: a watermark, split by seeking the video (the logo read as it is).
+ */
+export const w1Logo = new Command({ y: true, hide_banner: true })
+  .input('src720-gop2.mp4')
+  .input('logo.png')
+  .rawGraph('[0:v][1:v]overlay=W-w-24:H-h-24[v]', ['v'])
+  .output('out-logo.mp4', {
+    map: ['v', '0:a'],
+    'c:v': 'libx264',
+    preset: 'veryfast',
+    crf: 23,
+    'c:a': 'aac',
+    'b:a': '128k',
+  });
 
 /** The reel: `card1..5.png`, `voice-1.mp3`, `voice-2.mp3`, `music.mp3` -> `reel.mp4`. */
 export const segmentsReel = [1, 2, 3, 4, 5]
@@ -49,6 +67,7 @@ export function benchJobs(only = process.env.JOBS ?? ''): { name: string; cmd: C
   return [
     { name: 'W1 transcode 10 s 720p', cmd: w1 },
     { name: 'W1 from a 2 s GOP source', cmd: w1Gop2 },
+    { name: 'W1 with a logo, 2 s GOP source', cmd: w1Logo },
     { name: 'reel 1080x1920 12 s', cmd: segmentsReel },
   ].filter((job) => job.name.includes(only));
 }

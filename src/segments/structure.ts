@@ -43,7 +43,74 @@ const FRAME_LOCAL = new Set([
   'drawgrid',
   'null',
   'copy',
+  // Each checked split input-seek against a whole run, losslessly encoded: every decoded frame
+  // the same (test/segments/segments.test.ts, 2026-12-02). Not edgedetect: after sobel, a
+  // first segment's frames differed from one run's from frame 0, where two whole runs agree (its
+  // output depends on more than its input frame's pixels).
+  'lut3d',
+  'lut1d',
+  'colormatrix',
+  'setparams',
+  'setrange',
+  'setfield',
+  'colortemperature',
+  'exposure',
+  'vibrance',
+  'selectivecolor',
+  'monochrome',
+  'colorcontrast',
+  'colorcorrect',
+  'huesaturation',
+  'colorize',
+  'chromashift',
+  'rgbashift',
+  'chromakey',
+  'colorkey',
+  'lumakey',
+  'hsvkey',
+  'despill',
+  'premultiply',
+  'avgblur',
+  'median',
+  'convolution',
+  'sobel',
+  'removegrain',
+  'deblock',
+  'nlmeans',
+  'smartblur',
+  'cas',
+  'lenscorrection',
+  'perspective',
+  'fillborders',
+  'gradfun',
+  'deband',
+  'tonemap',
 ]);
+
+/**
+ * Filters frame-local only with some options, each with its test (their options are still read
+ * for the frame's time by {@link frameLocalFilter}, but for `drawtext`'s `text`, which it prints):
+ * - `drawtext`: `%{pts}`, `%{n}`, `%{localtime}`, `%{frame_num}`, `%{eif:...}` expand the
+ *   frame's time, number or the clock (`expansion=strftime` the clock too), a text file may hold
+ *   them and be read again (`reload`), a timecode counts frames, `rand()` draws again each frame;
+ *   options given by position are not read;
+ * - `colorspace`: its Floyd-Steinberg dither (`dither=fsb`) carries its error in buffers it keeps.
+ */
+const FRAME_LOCAL_IF: ReadonlyMap<string, (filter: ParsedFilter) => boolean> = new Map([
+  [
+    'drawtext',
+    ({ options: o, positional }) =>
+      positional.length === 0 &&
+      [o.textfile, o.reload, o.timecode, o.tc24hr].every((v) => v === undefined) &&
+      o.expansion !== 'strftime' &&
+      (o.expansion === 'none' || [o.text, o.fontcolor_expr].every((v) => !v?.includes('%{'))) &&
+      Object.values(o).every((v) => !/\brand\s*\(/.test(v)),
+  ],
+  ['colorspace', ({ options: o }) => o.dither === undefined || o.dither === 'none' || o.dither === '0'],
+]);
+
+/** Options a filter prints rather than evaluates (see {@link FRAME_LOCAL_IF}). */
+const PRINTED: ReadonlyMap<string, ReadonlySet<string>> = new Map([['drawtext', new Set(['text'])]]);
 
 /**
  * Expression variables that read a frame's time or number (`t`, `n`, `pos`, `pts`, ...; `frame`
@@ -62,10 +129,15 @@ const TIME_VARIABLE = /(?<![A-Za-z0-9_])(?:t|n|pos|pts|T|N|time|frame)(?![A-Za-z
  * it alike on every frame (see {@link overlaysAlike}).
  */
 function frameLocalFilter(filter: ParsedFilter, over?: Picture): boolean {
+  const printed = PRINTED.get(filter.name);
+  const evaluated = Object.entries(filter.options).flatMap(([key, value]) =>
+    printed?.has(key) ? [] : [value],
+  );
+  const conditional = FRAME_LOCAL_IF.get(filter.name);
   return (
-    (over ? overlaysAlike(filter, over) : FRAME_LOCAL.has(filter.name)) &&
+    (over ? overlaysAlike(filter, over) : FRAME_LOCAL.has(filter.name) || conditional?.(filter) === true) &&
     filter.options.enable === undefined &&
-    [...filter.positional, ...Object.values(filter.options)].every((value) => !TIME_VARIABLE.test(value))
+    [...filter.positional, ...evaluated].every((value) => !TIME_VARIABLE.test(value))
   );
 }
 

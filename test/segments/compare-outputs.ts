@@ -38,6 +38,15 @@ export function outputChecks(engine: () => Engine, vol: Volume) {
       return text(r.stdout).trim();
     },
 
+    /**
+     * md5 of every decoded video frame's pixels: of a lossless encode (`-qp 0`), the filters'
+     * output itself.
+     */
+    async videoMd5(path: string): Promise<string> {
+      const r = await engine().run(vol, ['-v', 'error', '-i', path, '-map', '0:v', '-f', 'md5', 'pipe:1']);
+      return text(r.stdout).trim();
+    },
+
     /** Average PSNR (dB) of `path` against `reference`, by FFmpeg's own psnr filter. */
     async psnr(path: string, reference: string): Promise<number> {
       const r = await engine().run(vol, ['-i', path, '-i', reference, '-lavfi', 'psnr', '-f', 'null', '-']);

@@ -13,6 +13,7 @@ import {
 } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot } from '../engine/media-fixtures.js';
+import { testFontBytes } from '../engine/test-font.js';
 import { outputChecks, writing as to } from './compare-outputs.js';
 
 // R-AF-17: one job's encode split across the pool's workers and joined losslessly. Every check
@@ -23,7 +24,10 @@ let engine: Engine;
 const vol = new Volume();
 const SOURCE = '/in/clip.mp4';
 
-const { frameTimes, audioMd5, psnr, lowestFramePsnr, streams, shown } = outputChecks(() => engine, vol);
+const { frameTimes, audioMd5, videoMd5, psnr, lowestFramePsnr, streams, shown } = outputChecks(
+  () => engine,
+  vol,
+);
 
 beforeAll(async () => {
   engine = createEngine({ concurrency: 2 });
@@ -708,6 +712,82 @@ describe('R-AF-17 frame-local filters that read the frame’s time or number', (
       await expectCommandSplitLikeWhole(cmd, 'timed', mode);
     },
   );
+});
+
+describe('R-AF-17 frame-local filters: split input-seek, every frame the whole run’s', () => {
+  // Encoded losslessly (-qp 0), so each decoded frame is the graph's own: a filter that carried
+  // anything from one frame to the next (a dither's error, a random draw, a count) would show.
+  const CUBE_3D = [
+    'LUT_3D_SIZE 2',
+    ...['0 0 0.1', '0.9 0 0', '0 0.8 0', '0.9 0.8 0', '0 0 1', '1 0 1', '0 1 1', '1 1 0.9'],
+  ];
+  const CUBE_1D = ['LUT_1D_SIZE 3', '0 0 0', '0.6 0.5 0.4', '1 1 1'];
+  const LOSSLESS = ['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-c:a', 'aac'];
+  beforeAll(() => {
+    vol.writeFileSync('/in/tint.cube', `${CUBE_3D.join('\n')}\n`);
+    vol.writeFileSync('/in/curve.cube', `${CUBE_1D.join('\n')}\n`);
+    vol.writeFileSync('/in/font.woff', testFontBytes());
+  });
+  it.each([
+    ['geometry', 'scale=240:-2,crop=200:120:10:10,pad=240:160:20:20,setsar=1,setdar=3/2'],
+    ['orientation', 'hflip,vflip,transpose=1,rotate=0.3'],
+    ['YUV colour', 'eq=contrast=1.2:brightness=0.05,hue=h=30:s=1.2,lutyuv=u=128,lut=y=negval,negate'],
+    [
+      'RGB colour',
+      'format=rgb24,lutrgb=r=maxval-val,colorchannelmixer=rr=0.5,colorbalance=rs=0.3,colorlevels=rimin=0.1,curves=preset=vintage',
+    ],
+    ['blurs', 'unsharp=5:5:1.0,boxblur=2:1,gblur=sigma=2,avgblur=3,median=radius=2'],
+    ['drawn', 'drawbox=x=10:y=10:w=50:h=50:color=red,drawgrid=w=40:h=40:color=white,null,copy'],
+    ['frame properties', 'setparams=range=pc,setrange=tv,setfield=tff'],
+    [
+      'grading',
+      'colortemperature=temperature=4000,exposure=exposure=0.3,vibrance=intensity=0.3,colorcontrast=rc=0.3,colorcorrect=rl=0.1,huesaturation=hue=20,colorize=hue=100:saturation=0.3:mix=0.5',
+    ],
+    [
+      'selective colour, shifts',
+      "selectivecolor=reds='0.1 0 0 0',chromashift=cbh=4,rgbashift=rh=4,monochrome",
+    ],
+    [
+      'keys',
+      'format=yuva420p,chromakey=color=0x00FF00:similarity=0.3,lumakey=threshold=0.4:tolerance=0.2,hsvkey=hue=60:sat=0.5:val=0.5,premultiply=inplace=1,format=rgba,colorkey=color=red:similarity=0.4,despill,premultiply=inplace=1',
+    ],
+    ['spatial denoisers, sharpening', 'removegrain=1,deblock,nlmeans=s=2:p=3:r=5,smartblur=1.5,cas=0.5'],
+    ['edges', "convolution='0 -1 0 -1 5 -1 0 -1 0',sobel"],
+    [
+      'lens, borders, banding',
+      'lenscorrection=k1=0.1,perspective=x0=10:y0=10,fillborders=left=10:mode=mirror,gradfun,deband',
+    ],
+    ['LUTs from files', 'lut3d=file=/in/tint.cube,lut1d=file=/in/curve.cube'],
+    ['colour spaces', 'colorspace=all=bt709:iall=bt601-6-625:fast=1,colormatrix=bt601:bt709'],
+    ['tone mapping', 'format=gbrpf32le,tonemap=hable:desat=0'],
+    [
+      'a text watermark',
+      "drawtext=fontfile=/in/font.woff:text='afmpeg 2026':x=10:y=H-th-10:fontsize=24:box=1:boxcolor=black@0.5",
+    ],
+    [
+      'text printed as written (expansion=none)',
+      "drawtext=fontfile=/in/font.woff:expansion=none:text='%{pts}':fontsize=24",
+    ],
+  ])('%s (%s)', async (_name, vf) => {
+    const name = `local-${_name.replace(/\W+/g, '-')}`;
+    const cmd = (path: string) =>
+      Command.parse(['-y', '-i', SOURCE, '-vf', `${vf},format=yuv420p`, ...LOSSLESS, path]);
+    await expectCommandSplitLikeWhole(cmd, name, 'input-seek');
+    expect(await videoMd5(`/out/${name}-split.mp4`)).toBe(await videoMd5(`/out/${name}-whole.mp4`));
+  });
+
+  // What the frame's time or number prints: after the graph, every frame still the whole run's.
+  it.each([
+    ["drawtext=fontfile=/in/font.woff:text='%{pts}'"],
+    ["drawtext=fontfile=/in/font.woff:text='%{frame_num}'"],
+    ["drawtext=fontfile=/in/font.woff:timecode='00\\:00\\:00\\:00':rate=25"],
+  ])('%s: output-seek', async (vf) => {
+    const name = `printed-${vf.length}`;
+    const cmd = (path: string) =>
+      Command.parse(['-y', '-i', SOURCE, '-vf', `${vf},format=yuv420p`, ...LOSSLESS, path]);
+    await expectCommandSplitLikeWhole(cmd, name, 'output-seek');
+    expect(await videoMd5(`/out/${name}-split.mp4`)).toBe(await videoMd5(`/out/${name}-whole.mp4`));
+  });
 });
 
 describe('R-AF-17 graphs whose frames depend on other frames (tpad, reverse, temporal filters)', () => {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { Command } from '../../src/builder/index.js';
+import { segmentStructure } from '../../src/segments/structure.js';
+
+// R-AF-17: which graphs let the segments seek input 0 (pure: the command alone). The runs that
+// show each choice exact are in segments.test.ts.
+
+const mode = (argv: string) => {
+  const cmd = Command.parse(`-y -i in.mp4 ${argv} -c:v libx264 -c:a aac out.mp4`);
+  const structure = segmentStructure(cmd, cmd.toArgs());
+  return 'reason' in structure ? structure.reason : structure.mode;
+};
+
+describe('R-AF-17 segmentStructure: filters frame-local only as their options leave them', () => {
+  it.each([
+    // drawtext: static text seeks; what expands the frame's time or number, the clock, a file
+    // (read again), a frame count, a random draw, options by position go after the graph
+    ["-vf drawtext=fontfile=f.ttf:text='ACME'", 'input-seek'],
+    ["-vf drawtext=fontfile=f.ttf:text='Tn':x=10", 'input-seek'],
+    ["-vf drawtext=fontfile=f.ttf:expansion=none:text='%{pts}'", 'input-seek'],
+    ["-vf drawtext=fontfile=f.ttf:text='%{pts}'", 'output-seek'],
+    ["-vf drawtext=fontfile=f.ttf:text='%{localtime}'", 'output-seek'],
+    ['-vf "drawtext=fontfile=f.ttf:text=a:fontcolor_expr=\'%{pict_type}\'"', 'output-seek'],
+    ["-vf drawtext=fontfile=f.ttf:expansion=strftime:text='%H'", 'output-seek'],
+    ['-vf drawtext=fontfile=f.ttf:textfile=words.txt', 'output-seek'],
+    ['-vf drawtext=fontfile=f.ttf:textfile=words.txt:reload=1', 'output-seek'],
+    ["-vf drawtext=fontfile=f.ttf:timecode='00\\:00\\:00\\:00':rate=25", 'output-seek'],
+    ['-vf "drawtext=fontfile=f.ttf:text=a:x=\'rand(0,100)\'"', 'output-seek'],
+    ['-vf "drawtext=fontfile=f.ttf:text=a:x=\'10*t\'"', 'output-seek'],
+    ['-vf drawtext=f.ttf:a', 'output-seek'],
+    // colorspace: its Floyd-Steinberg dither carries its error on
+    ['-vf colorspace=all=bt709', 'input-seek'],
+    ['-vf colorspace=all=bt709:dither=none', 'input-seek'],
+    ['-vf colorspace=all=bt709:dither=fsb', 'output-seek'],
+    // read as other frame-local filters, with their time expressions
+    ['-vf lut3d=file=grade.cube', 'input-seek'],
+    ['-vf perspective=x0=10:eval=frame', 'output-seek'],
+    ['-vf sobel,edgedetect', 'output-seek'],
+  ])('%s → %s', (argv, expected) => {
+    expect(mode(argv)).toBe(expected);
+  });
+});
+
+describe('R-AF-17 segmentStructure: still pictures laid over the video', () => {
+  it.each([
+    ["-i logo.png -filter_complex '[0:v][1:v]overlay=10:10[v]' -map [v] -map 0:a", 'input-seek'],
+    ['-i logo.png -filter_complex overlay=W-w-10:10', 'input-seek'],
+    ["-i logo.jpg -filter_complex '[1:v]scale=64:-1[l];[0:v][l]overlay=10:10[v]' -map [v]", 'input-seek'],
+    ["-loop 1 -i logo.png -filter_complex '[0:v][1:v]overlay=10:10:shortest=1[v]' -map [v]", 'input-seek'],
+    // looped without shortest=1 (runs on forever), with another rate, laid once but ended there
+    ["-loop 1 -i logo.png -filter_complex '[0:v][1:v]overlay=10:10[v]' -map [v]", 'output-seek'],
+    [
+      "-loop 1 -framerate 5 -i logo.png -filter_complex '[0:v][1:v]overlay=shortest=1[v]' -map [v]",
+      'input-seek',
+    ],
+    ["-i logo.png -filter_complex '[0:v][1:v]overlay=10:10:shortest=1[v]' -map [v]", 'output-seek'],
+    ["-i logo.png -filter_complex '[0:v][1:v]overlay=10:10:eof_action=pass[v]' -map [v]", 'output-seek'],
+    ["-i logo.png -filter_complex '[0:v][1:v]overlay=10:10:repeat[v]' -map [v]", 'output-seek'],
+    ["-i logo.png -filter_complex '[0:v][1:v]overlay=x=t*10[v]' -map [v]", 'output-seek'],
+    // not a still picture: a GIF, a sequence, a video, a seeked picture
+    ["-i logo.gif -filter_complex '[0:v][1:v]overlay[v]' -map [v]", 'output-seek'],
+    ["-i 'logo-%03d.png' -filter_complex '[0:v][1:v]overlay[v]' -map [v]", 'output-seek'],
+    ["-i b.mp4 -filter_complex '[0:v][1:v]overlay[v]' -map [v]", 'output-seek'],
+    ["-ss 1 -i logo.png -filter_complex '[0:v][1:v]overlay[v]' -map [v]", 'output-seek'],
+    // a picture no graph lays: FFmpeg would choose between it and the video itself
+    ['-i logo.png', 'output-seek'],
+    ["-i logo.png -filter_complex '[0:v]scale=320:-2[v]' -map [v]", 'output-seek'],
+  ])('%s → %s', (argv, expected) => {
+    expect(mode(argv)).toBe(expected);
+  });
+});
