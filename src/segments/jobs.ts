@@ -4,9 +4,10 @@ import {
   type OutputEntry,
   type OutputOptions,
   parseDuration,
+  parseFiltergraph,
 } from '../builder/index.js';
 import { type AudioApart, audioApart } from './audio-apart.js';
-import { formatMicros } from './boundaries.js';
+import { type FrameRate, formatMicros } from './boundaries.js';
 import { chaptersInput, metadataSource } from './join-metadata.js';
 import type { ScratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
@@ -131,6 +132,12 @@ export interface SegmentJobOptions {
    * encodes the audio; `cmd` is then the command without them.
    */
   readonly audioFilter?: readonly string[];
+  /**
+   * Input-seek, where the `-vf` reads each frame's time (`SegmentStructure.clock`): the seeked
+   * video's time base and the file's start time, to give each segment's frames the whole run's
+   * times before the chain and their own after it (see {@link withClock}).
+   */
+  readonly clock?: { readonly timeBase: FrameRate; readonly startSeconds: number };
 }
 
 /**
@@ -152,6 +159,7 @@ export function segmentJobs(
     keepsFrameTimes = false,
     timescale,
     audioFilter = [],
+    clock,
   }: SegmentJobOptions = {},
 ): SegmentJobs {
   const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.${containers.video}`;
@@ -235,6 +243,10 @@ export function segmentJobs(
       : ends.length
         ? formatMicros(Math.min(...ends))
         : undefined;
+  // Where each input-seek segment's input starts, in µs (`undefined`: where one run's does).
+  const seeks = inputRanges
+    ? inputRanges.map(({ ss }) => ss)
+    : [0, ...starts].map((start, k) => (k === 0 && offset === 0 ? undefined : offset + start));
   const ranges = inputRanges
     ? inputRanges.map(({ ss, t: length }) => ({
         ss: ss === undefined ? undefined : formatMicros(ss),
@@ -322,13 +334,18 @@ export function segmentJobs(
           privateOptions: videoPrivateFor(k),
         }),
       }));
-    if (k > 0 || !fromFirst || !source) return segment.toArgs();
+    const seekAt = seeks[k];
+    const clocked = (args: string[]) =>
+      clock && seekAt !== undefined ? withClock(args, seekTicks(seekAt, inputStart, clock)) : args;
+    if (k > 0 || !fromFirst || !source) return clocked(segment.toArgs());
     // The same file again, whole, audio only: `-an`/`-vn` on the inputs keep FFmpeg's own
     // stream choice (the best video from the seeked input, the best audio from the whole one).
-    return segment
-      .input(source.path, { ...source.options, raw: ['-vn'] })
-      .output(audioPath, audioOutput(maps?.audio))
-      .toArgs();
+    return clocked(
+      segment
+        .input(source.path, { ...source.options, raw: ['-vn'] })
+        .output(audioPath, audioOutput(maps?.audio))
+        .toArgs(),
+    );
   });
 
   const concatList = [
@@ -395,6 +412,51 @@ export function segmentJobs(
     }),
   );
   return { segments, concatList, join };
+}
+
+/**
+ * How far a segment's frames, seeked to `seekMicros`, are timed before the whole run's, which
+ * seeks to `wholeMicros`, in `timeBase` ticks: FFmpeg takes each input's start off its packets'
+ * times (its -ss plus the file's start), rescaled to the stream's time base with rounding to the
+ * nearest (`av_rescale_q`), as done here on whole numbers.
+ */
+export function seekTicks(
+  seekMicros: number,
+  wholeMicros: number,
+  { timeBase, startSeconds }: { readonly timeBase: FrameRate; readonly startSeconds: number },
+): number {
+  const start = Math.round(startSeconds * 1e6);
+  const ticks = (micros: number) => {
+    const num = BigInt(micros) * BigInt(timeBase.den);
+    const den = 1_000_000n * BigInt(timeBase.num);
+    return (2n * num + den) / (2n * den);
+  };
+  return Number(ticks(seekMicros + start) - ticks(wholeMicros + start));
+}
+
+/**
+ * `args` with the `-vf` chain given the whole run's frame times, `ticks` later than the segment's
+ * own, and its output its own again: a filter reading the time (`t`, `fade` by time, `subtitles`)
+ * sees each frame where one run shows it. The chain's input time base is the stream's (FFmpeg
+ * 5.1 takes another only for an input `-r`, which goes output-seek), so whole ticks are exact.
+ */
+function withClock(args: readonly string[], ticks: number): string[] {
+  if (ticks === 0) return [...args];
+  const clocked = (chain: string) => `setpts=PTS+${ticks},${chain},setpts=PTS-${ticks}`;
+  const at = args.findIndex((a) => /^-(vf|filter:v(:\d+)?)$/.test(a));
+  const chain = args[at + 1];
+  if (at >= 0 && chain !== undefined)
+    return [...args.slice(0, at + 1), clocked(chain), ...args.slice(at + 2)];
+  // With the audio input added, the builder writes the -vf as a complex graph of input 0's video.
+  const complexAt = args.indexOf('-filter_complex');
+  const graph = complexAt < 0 ? undefined : args[complexAt + 1];
+  const head = graph === undefined ? undefined : /^\[0:v\]/.exec(graph);
+  const chains = graph === undefined ? [] : parseFiltergraph(graph, '-filter_complex').chains;
+  const only = chains.length === 1 ? chains[0] : undefined;
+  if (!graph || !head || !only || (only.at(-1)?.outputLabels.length ?? 0) > 0)
+    throw new Error(`segments: no -vf chain to give the whole run's clock in ${args.join(' ')}`);
+  const given = `${head[0]}${clocked(graph.slice(head[0].length))}`;
+  return [...args.slice(0, complexAt + 1), given, ...args.slice(complexAt + 2)];
 }
 
 /**

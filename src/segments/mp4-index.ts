@@ -19,6 +19,10 @@ export interface Mp4Index {
   readonly videoStreams: number | undefined;
   /** How many audio streams: its sound tracks. */
   readonly audioStreams: number;
+  /** The first video track's time base: one over its timescale, as FFmpeg's mov demuxer sets it. */
+  readonly timeBase: FrameRate;
+  /** The file's start time: 0, as the reader takes only files whose first picture is at 0. */
+  readonly startSeconds: number;
 }
 
 /** What `-f` may name for an input FFmpeg's mov demuxer reads, as this reader does. */
@@ -79,6 +83,8 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
     videoSeconds: facts.videoSeconds,
     videoStreams: coverArt(children) ? undefined : tracks.filter((t) => t?.handler === 'vide').length,
     audioStreams: tracks.filter((t) => t?.handler === 'soun').length,
+    timeBase: { num: 1, den: video.timescale },
+    startSeconds: 0,
   };
 }
 

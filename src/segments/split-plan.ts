@@ -103,8 +103,14 @@ export async function planSplit(
   const maps = map === undefined ? undefined : seekMaps(map);
   const manyVideo =
     (maps?.needsOneVideoStream === true || structure.oneVideoStream === true) && facts.videoStreams !== 1;
+  // A graph reading the frames' times needs the video's time base to give them back exactly.
+  const clock =
+    structure.clock && facts.timeBase
+      ? { timeBase: facts.timeBase, startSeconds: facts.startSeconds ?? 0 }
+      : undefined;
   const mode: SegmentMode =
-    structure.mode === 'input-seek' && (facts.seeksExactly === false || manyVideo)
+    structure.mode === 'input-seek' &&
+    (facts.seeksExactly === false || manyVideo || (structure.clock && !clock))
       ? 'output-seek'
       : structure.mode;
   // A cut inside a gap, or off a late first frame's grid, would start or end a segment where the
@@ -297,6 +303,7 @@ export async function planSplit(
         : undefined,
     keepsFrameTimes,
     timescale: avi ? encoderRate?.num : keepsFrameTimes ? rateTimescale(rate) : undefined,
+    clock: mode === 'input-seek' ? clock : undefined,
   });
   return { mode, starts, audio, jobs, duration, span };
 }

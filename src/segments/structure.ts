@@ -88,62 +88,107 @@ const FRAME_LOCAL = new Set([
 ]);
 
 /**
- * Filters frame-local only with some options, each with its test (their options are still read
- * for the frame's time by {@link frameLocalFilter}, but for `drawtext`'s `text`, which it prints):
- * - `drawtext`: `%{pts}`, `%{n}`, `%{localtime}`, `%{frame_num}`, `%{eif:...}` expand the
- *   frame's time, number or the clock (`expansion=strftime` the clock too), a text file may hold
- *   them and be read again (`reload`), a timecode counts frames, `rand()` draws again each frame;
- *   options given by position are not read;
- * - `colorspace`: its Floyd-Steinberg dither (`dither=fsb`) carries its error in buffers it keeps.
+ * What a filter needs besides its input frame to give the frame one run gives: nothing
+ * (`frame`), or also the frame's time on the whole run's clock (`clock`: a seeked segment's
+ * frames are given it back, see `SegmentStructure.clock`).
  */
-const FRAME_LOCAL_IF: ReadonlyMap<string, (filter: ParsedFilter) => boolean> = new Map([
+export type Locality = 'frame' | 'clock';
+
+/**
+ * Filters local only with some options, each with its test (their options are still read for the
+ * frame's time and number by {@link filterLocality}, but `drawtext`'s `text`, which it prints):
+ * - `drawtext`: static text; `%{pts}` prints the frame's time (`clock`); `%{n}`, `%{frame_num}`,
+ *   `%{localtime}`, `%{eif:...}` and the rest print its number, the wall clock or evaluate, a
+ *   text file may hold them and be read again (`reload`), a timecode counts frames, `rand()`
+ *   draws again each frame; options given by position are not read;
+ * - `colorspace`: its Floyd-Steinberg dither (`dither=fsb`) carries its error in buffers it keeps;
+ * - `fade` by time (`st`, `d`: `clock`), not by frame counts (`s`, `n`, or no `d`);
+ * - `subtitles`, `ass`: each frame shows the events at its time (`clock`), its file given first.
+ */
+const LOCAL_IF: ReadonlyMap<string, (filter: ParsedFilter) => Locality | undefined> = new Map([
   [
     'drawtext',
-    ({ options: o, positional }) =>
-      positional.length === 0 &&
-      [o.textfile, o.reload, o.timecode, o.tc24hr].every((v) => v === undefined) &&
-      o.expansion !== 'strftime' &&
-      (o.expansion === 'none' || [o.text, o.fontcolor_expr].every((v) => !v?.includes('%{'))) &&
-      Object.values(o).every((v) => !/\brand\s*\(/.test(v)),
+    ({ options: o, positional }) => {
+      const plain =
+        positional.length === 0 &&
+        [o.textfile, o.reload, o.timecode, o.tc24hr].every((v) => v === undefined) &&
+        o.expansion !== 'strftime' &&
+        Object.values(o).every((v) => !/\brand\s*\(/.test(v));
+      if (!plain) return undefined;
+      if (o.expansion === 'none') return 'frame';
+      const expanded = [o.text, o.fontcolor_expr].flatMap((v) => v?.match(/%\{[^}]*\}/g) ?? []);
+      if (expanded.length === 0) return 'frame';
+      return expanded.every((e) => /^%\{pts(:[^}]*)?\}$/.test(e)) ? 'clock' : undefined;
+    },
   ],
-  ['colorspace', ({ options: o }) => o.dither === undefined || o.dither === 'none' || o.dither === '0'],
+  [
+    'colorspace',
+    ({ options: o }) =>
+      o.dither === undefined || o.dither === 'none' || o.dither === '0' ? 'frame' : undefined,
+  ],
+  [
+    'fade',
+    ({ options: o, positional }) =>
+      positional.length <= 1 &&
+      [o.start_frame, o.s, o.nb_frames, o.n].every((v) => v === undefined) &&
+      Number(o.duration ?? o.d ?? 0) > 0
+        ? 'clock'
+        : undefined,
+  ],
+  ['subtitles', ({ positional }) => (positional.length <= 1 ? 'clock' : undefined)],
+  ['ass', ({ positional }) => (positional.length <= 1 ? 'clock' : undefined)],
 ]);
 
-/** Options a filter prints rather than evaluates (see {@link FRAME_LOCAL_IF}). */
+/** Options a filter prints rather than evaluates (see {@link LOCAL_IF}). */
 const PRINTED: ReadonlyMap<string, ReadonlySet<string>> = new Map([['drawtext', new Set(['text'])]]);
 
 /**
- * Expression variables that read a frame's time or number (`t`, `n`, `pos`, `pts`, ...; `frame`
- * is `eval=frame`, which exists to evaluate them per frame). A segment seeked to its cut starts
- * its own count and clock at 0, so such a filter is not frame-local: checked 2026-12-02, `hue`
- * with `h=2*PI*t`, `crop` with `x=n`, `rotate` with `angle=PI*t/4` and `eq` with
- * `brightness=0.1*sin(t)` split input-seek came out at 28, 7.6, 8.3 and 17 dB from the whole run,
- * and an `enable` timeline at 29-31 dB. (`t` is a drawbox's thickness too: it goes output-seek,
- * which is slower, never wrong.)
+ * Expression variables that read a frame's number or place (`n`, `N`, `pos`; `frame`, read
+ * wherever it is not `eval=frame`): a segment seeked to its cut starts its own count at 0. Checked 2026-12-02: `crop` with `x=n` split seeking came out 7.6 dB from the whole
+ * run.
  */
-const TIME_VARIABLE = /(?<![A-Za-z0-9_])(?:t|n|pos|pts|T|N|time|frame)(?![A-Za-z0-9_])/;
+const COUNT_VARIABLE = /(?<![A-Za-z0-9_])(?:n|N|pos|frame)(?![A-Za-z0-9_])/;
+/**
+ * Expression variables that read a frame's time (`t`, `T`, `pts`, `time`), as an `enable`
+ * timeline does: a segment seeked to its cut starts its own clock at 0 (`hue` with `h=2*PI*t`,
+ * `rotate` with `angle=PI*t/4`, `eq` with `brightness=0.1*sin(t)` came out at 28, 8.3 and 17 dB,
+ * and an `enable` timeline at 29-31 dB, checked 2026-12-02), unless given the whole run's clock
+ * back (`clock`). (`t` is a drawbox's thickness too: given the clock, it is the same thickness.)
+ */
+const CLOCK_VARIABLE = /(?<![A-Za-z0-9_])(?:t|T|pts|time)(?![A-Za-z0-9_])/;
 
 /**
- * Whether a filter maps each frame on its own: a frame-local filter, with no `enable` timeline
- * and no option reading the frame's time or number; `over` a still picture, an `overlay` laying
- * it alike on every frame (see {@link overlaysAlike}).
+ * What a filter needs to map each frame as one run does (see {@link Locality}), or `undefined`
+ * where a seeked segment cannot give it that (its frame number, earlier frames); `over` a still
+ * picture, an `overlay` laying it alike on every frame (see {@link overlaysAlike}).
  */
-function frameLocalFilter(filter: ParsedFilter, over?: Picture): boolean {
+function filterLocality(filter: ParsedFilter, over?: Picture): Locality | undefined {
   const printed = PRINTED.get(filter.name);
-  const evaluated = Object.entries(filter.options).flatMap(([key, value]) =>
-    printed?.has(key) ? [] : [value],
-  );
-  const conditional = FRAME_LOCAL_IF.get(filter.name);
-  return (
-    (over ? overlaysAlike(filter, over) : FRAME_LOCAL.has(filter.name) || conditional?.(filter) === true) &&
-    filter.options.enable === undefined &&
-    [...filter.positional, ...evaluated].every((value) => !TIME_VARIABLE.test(value))
-  );
+  const evaluated = [
+    ...filter.positional,
+    // `eval=frame` names when expressions are evaluated, not a variable: what they read decides.
+    ...Object.entries(filter.options).flatMap(([key, value]) =>
+      printed?.has(key) || (key === 'eval' && value === 'frame') ? [] : [value],
+    ),
+  ];
+  if (evaluated.some((value) => COUNT_VARIABLE.test(value))) return undefined;
+  const own = over
+    ? overlaysAlike(filter, over)
+      ? 'frame'
+      : undefined
+    : FRAME_LOCAL.has(filter.name)
+      ? 'frame'
+      : LOCAL_IF.get(filter.name)?.(filter);
+  if (!own) return undefined;
+  const timed = own === 'clock' || evaluated.some((value) => CLOCK_VARIABLE.test(value));
+  return timed ? 'clock' : 'frame';
 }
 
-/** Whether every filter of a `-vf` chain maps each frame on its own. */
-function frameLocal(graph: string): boolean {
-  return graphFilters(graph)?.every((filter) => frameLocalFilter(filter)) ?? false;
+/** What a `-vf` chain needs, the most any of its filters does; `undefined` where one cannot. */
+function chainLocality(graph: string): Locality | undefined {
+  const each = graphFilters(graph)?.map((filter) => filterLocality(filter));
+  if (!each || each.includes(undefined)) return undefined;
+  return each.includes('clock') ? 'clock' : 'frame';
 }
 
 /**
@@ -292,6 +337,12 @@ export interface SegmentStructure {
    * the next video stream itself (see `SeekableGraph.bindsPictureItself`).
    */
   readonly oneVideoStream?: true;
+  /**
+   * The `-vf` reads each frame's time (`hue=h=2*PI*t`, `fade` by time, `subtitles`, an `enable`
+   * timeline): a segment's frames, timed from its cut, are given the whole run's times in front
+   * of the chain and their own back after it (`setpts`, see `segmentJobs`).
+   */
+  readonly clock?: true;
 }
 
 /**
@@ -374,6 +425,7 @@ export function segmentStructure(
     };
   const pictures = stillPictures(cmd);
   const graphMap = seekableMap(args, o.map, pictures);
+  const chains = optionValues(args, VIDEO_FILTERS).map(chainLocality);
   const seekable =
     pictures.size === cmd.inputs.length - 1 &&
     graphMap !== undefined &&
@@ -386,7 +438,7 @@ export function segmentStructure(
     ['sseof', 'itsoffset', 'stream_loop', 'loop'].every(
       (k) => cmd.inputs[0]?.options[k as keyof (typeof cmd.inputs)[0]['options']] === undefined,
     ) &&
-    optionValues(args, VIDEO_FILTERS).every(frameLocal);
+    !chains.includes(undefined);
   // Checked 2026-12-02: copied from an input seeked to 0.6 s, the audio came out 2.419 s long
   // split, 2.42 s whole; with an output -ss 1 it started 21 ms late and decoded otherwise (the
   // packets around the seek go through the scratch file and the join: two copies, not one).
@@ -401,7 +453,11 @@ export function segmentStructure(
         'audio stream copy (-c:a copy) splits only where the input is seeked (one input, frame-local filters, a map of its video then its audio)',
     };
   if (!seekable) return { mode: 'output-seek' };
-  return graphMap.bindsPictureItself ? { mode: 'input-seek', oneVideoStream: true } : { mode: 'input-seek' };
+  return {
+    mode: 'input-seek',
+    ...(graphMap.bindsPictureItself ? { oneVideoStream: true } : {}),
+    ...(chains.includes('clock') ? { clock: true } : {}),
+  };
 }
 
 /**
@@ -424,7 +480,8 @@ function seekableMap(
     const streamMapped = maps === undefined || /^\d/.test(maps.video);
     return pictures.size === 0 && streamMapped ? { bindsPictureItself: false } : undefined;
   }
-  const graph = seekableGraph(args, frameLocalFilter, pictures);
+  // A complex graph's chains are not given the clock back: only what maps frames alone seeks.
+  const graph = seekableGraph(args, (filter, over) => filterLocality(filter, over) === 'frame', pictures);
   return graph && maps?.video === graph.output ? graph : undefined;
 }
 

@@ -13,7 +13,7 @@ import {
 } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot } from '../engine/media-fixtures.js';
-import { testFontBytes } from '../engine/test-font.js';
+import { TEST_FONT_FAMILY, testFontBytes } from '../engine/test-font.js';
 import { outputChecks, writing as to } from './compare-outputs.js';
 
 // R-AF-17: one job's encode split across the pool's workers and joined losslessly. Every check
@@ -690,13 +690,15 @@ describe('R-AF-17 encoders whose streams QuickTime cannot hold', () => {
 
 describe('R-AF-17 frame-local filters that read the frame’s time or number', () => {
   // An input-seek segment starts its own clock and frame count at 0: these came out at 7.6 to
-  // 31 dB from the whole run before; output-seek runs them on the whole run's times.
+  // 31 dB from the whole run before. A count still goes output-seek, which runs them on the whole
+  // run's frames; a segment's frames are given the whole run's times for the chain (`setpts`)
+  // and seek.
   it.each([
-    ['hue turning with time', 'output-seek', 'hue', { h: '2*PI*t' }],
+    ['hue turning with time', 'input-seek', 'hue', { h: '2*PI*t' }],
     ['crop moving with the frame number', 'output-seek', 'crop', { w: 200, h: 200, x: 'n', y: 0 }],
     [
       'a timeline (enable)',
-      'output-seek',
+      'input-seek',
       'drawbox',
       { w: 50, h: 50, color: 'red', enable: 'between(t,2.5,3)' },
     ],
@@ -776,17 +778,60 @@ describe('R-AF-17 frame-local filters: split input-seek, every frame the whole r
     expect(await videoMd5(`/out/${name}-split.mp4`)).toBe(await videoMd5(`/out/${name}-whole.mp4`));
   });
 
-  // What the frame's time or number prints: after the graph, every frame still the whole run's.
+  let plain: string | undefined;
+  // What reads the frame's time: seeked, each segment's frames given the whole run's times for
+  // the chain (before: output-seek; given nothing back, hue at 28 dB, a timeline at 29-31 dB).
+  // What prints or counts its number: after the graph. Every frame still the whole run's.
   it.each([
-    ["drawtext=fontfile=/in/font.woff:text='%{pts}'"],
-    ["drawtext=fontfile=/in/font.woff:text='%{frame_num}'"],
-    ["drawtext=fontfile=/in/font.woff:timecode='00\\:00\\:00\\:00':rate=25"],
-  ])('%s: output-seek', async (vf) => {
-    const name = `printed-${vf.length}`;
+    [
+      'hue, rotate and eq moving with time',
+      'hue=h=2*PI*t,rotate=angle=PI*t/8,eq=brightness=0.1*sin(t):eval=frame',
+      'input-seek',
+    ],
+    ['fades in and out by time', 'fade=t=in:st=0:d=1,fade=t=out:st=2.5:d=1.5', 'input-seek'],
+    [
+      'a box on a timeline across the cut',
+      "drawbox=w=50:h=50:color=red:t=fill:enable='between(t,1.5,2.5)'",
+      'input-seek',
+    ],
+    // An .srt names no font: libass would look for Arial, which the volume lacks.
+    [
+      'subtitles burnt in, one across the cut',
+      `subtitles=/in/cues.srt:fontsdir=/in:force_style='FontName=${TEST_FONT_FAMILY}'`,
+      'input-seek',
+    ],
+    ['the time printed', "drawtext=fontfile=/in/font.woff:text='%{pts\\:hms}':fontsize=20", 'input-seek'],
+    ['the frame number printed', "drawtext=fontfile=/in/font.woff:text='%{frame_num}'", 'output-seek'],
+    ['a timecode', "drawtext=fontfile=/in/font.woff:timecode='00\\:00\\:00\\:00':rate=25", 'output-seek'],
+    ['a fade by frame counts', 'fade=in:0:30', 'output-seek'],
+  ])('%s: %s, every frame the whole run’s', async (name, vf, mode) => {
+    vol.writeFileSync(
+      '/in/cues.srt',
+      '1\n00:00:00,500 --> 00:00:01,960\nFirst\n\n2\n00:00:01,960 --> 00:00:02,200\nAcross the cut\n\n3\n00:00:02,240 --> 00:00:03,500\nThird\n',
+    );
+    const out = `clocked-${name.replace(/\W+/g, '-')}`;
     const cmd = (path: string) =>
       Command.parse(['-y', '-i', SOURCE, '-vf', `${vf},format=yuv420p`, ...LOSSLESS, path]);
-    await expectCommandSplitLikeWhole(cmd, name, 'output-seek');
-    expect(await videoMd5(`/out/${name}-split.mp4`)).toBe(await videoMd5(`/out/${name}-whole.mp4`));
+    await expectCommandSplitLikeWhole(cmd, out, mode);
+    // The filter did draw (a missing font would leave the picture as it was, split or not).
+    plain ??= await (async () => {
+      await engine.run(vol, [
+        '-y',
+        '-i',
+        SOURCE,
+        '-vf',
+        'format=yuv420p',
+        ...LOSSLESS,
+        '/out/clocked-plain.mp4',
+      ]);
+      return videoMd5('/out/clocked-plain.mp4');
+    })();
+    expect(await videoMd5(`/out/${out}-whole.mp4`)).not.toBe(plain);
+    expect(await videoMd5(`/out/${out}-split.mp4`)).toBe(await videoMd5(`/out/${out}-whole.mp4`));
+    // Three segments: two cuts, neither on a keyframe.
+    const three = await runCommand(vol, cmd(`/out/${out}-three.mp4`), { engine, segments: 3 });
+    expect(three.segmentation).toMatchObject({ segments: 3, mode });
+    expect(await videoMd5(`/out/${out}-three.mp4`)).toBe(await videoMd5(`/out/${out}-whole.mp4`));
   });
 });
 
@@ -917,19 +962,8 @@ describe('R-AF-17 a logo overlaid on the video (a still image, not looped)', () 
     await engine.run(vol, [
       ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
       ...['-f', 'lavfi', '-i', 'color=c=green:size=64x64:rate=25:duration=4'],
-      ...[
-        '-map',
-        '0',
-        '-map',
-        '1',
-        '-c:v',
-        'libx264',
-        '-preset',
-        'ultrafast',
-        '-g',
-        '250',
-        '/in/two-video.mp4',
-      ],
+      ...['-map', '0', '-map', '1', '-c:v', 'libx264', '-preset', 'ultrafast'],
+      ...['-g', '250', '/in/two-video.mp4'],
     ]);
     const cmd = (path: string) =>
       Command.parse(
@@ -956,20 +990,38 @@ describe('R-AF-17 an -ss, -t and -to, on the output or the input', () => {
   // the first segment's audio output keeps the command's own -ss, -t and -to.
   it.each([
     ['-to, the input seeked', { to: 3 }, 'input-seek', 75],
-    ['-to, a timed filter (output-seek)', { to: 3, filter: true }, 'output-seek', 75],
+    ['-to, a filter reading the frame number (output-seek)', { to: 3, filter: true }, 'output-seek', 75],
     ['-t beside -to, which FFmpeg takes', { to: 3, t: 2 }, 'input-seek', 50],
     ['-ss, the input seeked from there', { ss: 1 }, 'input-seek', 75],
-    ['-ss and -t, a timed filter (output-seek)', { ss: 1, t: 2, filter: true }, 'output-seek', 50],
+    [
+      '-ss and -t, a filter reading the frame number (output-seek)',
+      { ss: 1, t: 2, filter: true },
+      'output-seek',
+      50,
+    ],
+    // A filter reading the time seeks, its frames given the whole run's clock from the output's -ss.
+    ['-ss and -t, a filter reading the time (input-seek)', { ss: 1, t: 2, timed: true }, 'input-seek', 50],
     ['-ss and -to, -to counted from the input’s start', { ss: 0.4, to: 3.2 }, 'input-seek', 70],
     // An input's own -ss (and -t, -to) moves and bounds the ranges too: it had gone output-seek.
     ['an input -ss', { input: { ss: 1 } }, 'input-seek', 75],
     ['an input -ss and -t, and an output -ss', { input: { ss: 0.6, t: 2.4 }, ss: 0.4 }, 'input-seek', 50],
     ['an input -ss and -to', { input: { ss: 1, to: 3 } }, 'input-seek', 50],
+    [
+      'an input -ss and -t, an output -ss, a filter reading the time',
+      { input: { ss: 0.6, t: 2.4 }, ss: 0.4, timed: true },
+      'input-seek',
+      50,
+    ],
   ] as const)('%s: splits, its frames and audio as in the whole run', async (_name, how, mode, frames) => {
-    const { filter, input, ...ends } = { filter: false, input: {}, ...how };
+    const { filter, timed, input, ...ends } = { filter: false, timed: false, input: {}, ...how };
     const cmd = (path: string) => {
       const base = new Command({ y: true }).input(SOURCE, input);
-      return (filter ? base.filter('hue', { h: 't' }) : base).output(path, {
+      const graph = filter
+        ? base.filter('hue', { h: 'n/10' })
+        : timed
+          ? base.filter('hue', { H: '2*PI*t' })
+          : base;
+      return graph.output(path, {
         'c:v': 'libx264',
         preset: 'ultrafast',
         'c:a': 'aac',
@@ -1012,7 +1064,7 @@ describe('R-AF-17 an audio filter (-af) rides with the audio, encoded once', () 
       (path: string) =>
         new Command({ y: true })
           .input(SOURCE)
-          .filter('hue', { h: 't' })
+          .filter('hue', { h: 'n/10' })
           .filter('volume', { volume: 0.5 })
           .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' }),
     ],
@@ -1048,7 +1100,7 @@ describe('R-AF-17 an audio filter (-af) rides with the audio, encoded once', () 
 
   it('over audio the join encodes (a complex graph without a map): runs whole and says why', async () => {
     const cmd = Command.parse(
-      `-y -i ${SOURCE} -filter_complex [0:v]hue=h=t -af volume=0.5 -c:v libx264 -c:a aac /out/joined-af.mp4`,
+      `-y -i ${SOURCE} -filter_complex [0:v]hue=h=n/10 -af volume=0.5 -c:v libx264 -c:a aac /out/joined-af.mp4`,
     );
     await expectRunsWhole(cmd, 'an audio filter (-af) on audio the split encodes in the join');
   });
@@ -1071,7 +1123,7 @@ describe('R-AF-17 a graph over a video whose rate is not a whole number (output-
     const cmd = (path: string) =>
       new Command({ y: true })
         .input('/in/ntsc-av.mp4')
-        .filter('hue', { h: 't' })
+        .filter('hue', { h: 'n/10' })
         .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac' });
     const result = await expectCommandSplitLikeWhole(cmd, 'ntsc-graph', 'output-seek');
     const [cut] = result.segmentation.cuts ?? [];
@@ -1176,9 +1228,10 @@ describe('R-AF-17 the output muxer’s own options', () => {
 
 describe('R-AF-17 a parsed command’s -filter:v', () => {
   // Kept as written in the parsed output's layout, it was lost when the splitter gave the output
-  // new options: the segments ran without it (and a time-dependent one went input-seek).
+  // new options: the segments ran without it (and one reading the frame number went input-seek).
   it.each([
-    ['hue=h=2*PI*t', 'output-seek'],
+    ['hue=h=n/10', 'output-seek'],
+    ['hue=h=2*PI*t', 'input-seek'],
     ['scale=240:-2', 'input-seek'],
   ] as const)('-filter:v %s: split %s, every frame’s picture as in the whole run', async (graph, mode) => {
     const cmd = (path: string) =>

@@ -13,12 +13,15 @@ const mode = (argv: string) => {
 
 describe('R-AF-17 segmentStructure: filters frame-local only as their options leave them', () => {
   it.each([
-    // drawtext: static text seeks; what expands the frame's time or number, the clock, a file
-    // (read again), a frame count, a random draw, options by position go after the graph
+    // drawtext: static text seeks; what expands the frame's number, the wall clock, a file (read
+    // again), a frame count, a random draw, options by position go after the graph
     ["-vf drawtext=fontfile=f.ttf:text='ACME'", 'input-seek'],
     ["-vf drawtext=fontfile=f.ttf:text='Tn':x=10", 'input-seek'],
     ["-vf drawtext=fontfile=f.ttf:expansion=none:text='%{pts}'", 'input-seek'],
-    ["-vf drawtext=fontfile=f.ttf:text='%{pts}'", 'output-seek'],
+    // the frame's time, given back to a seeked segment's chain (see segments.test.ts)
+    ["-vf drawtext=fontfile=f.ttf:text='%{pts}'", 'input-seek'],
+    ["-vf drawtext=fontfile=f.ttf:text='%{n}'", 'output-seek'],
+    ["-vf drawtext=fontfile=f.ttf:text='%{pts}%{frame_num}'", 'output-seek'],
     ["-vf drawtext=fontfile=f.ttf:text='%{localtime}'", 'output-seek'],
     ['-vf "drawtext=fontfile=f.ttf:text=a:fontcolor_expr=\'%{pict_type}\'"', 'output-seek'],
     ["-vf drawtext=fontfile=f.ttf:expansion=strftime:text='%H'", 'output-seek'],
@@ -26,7 +29,8 @@ describe('R-AF-17 segmentStructure: filters frame-local only as their options le
     ['-vf drawtext=fontfile=f.ttf:textfile=words.txt:reload=1', 'output-seek'],
     ["-vf drawtext=fontfile=f.ttf:timecode='00\\:00\\:00\\:00':rate=25", 'output-seek'],
     ['-vf "drawtext=fontfile=f.ttf:text=a:x=\'rand(0,100)\'"', 'output-seek'],
-    ['-vf "drawtext=fontfile=f.ttf:text=a:x=\'10*t\'"', 'output-seek'],
+    ['-vf "drawtext=fontfile=f.ttf:text=a:x=\'10*t\'"', 'input-seek'],
+    ['-vf "drawtext=fontfile=f.ttf:text=a:x=\'10*n\'"', 'output-seek'],
     ['-vf drawtext=f.ttf:a', 'output-seek'],
     // colorspace: its Floyd-Steinberg dither carries its error on
     ['-vf colorspace=all=bt709', 'input-seek'],
@@ -34,7 +38,23 @@ describe('R-AF-17 segmentStructure: filters frame-local only as their options le
     ['-vf colorspace=all=bt709:dither=fsb', 'output-seek'],
     // read as other frame-local filters, with their time expressions
     ['-vf lut3d=file=grade.cube', 'input-seek'],
-    ['-vf perspective=x0=10:eval=frame', 'output-seek'],
+    ['-vf perspective=x0=10:eval=frame', 'input-seek'],
+    ['-vf perspective=x0=n:eval=frame', 'output-seek'],
+    // fade by time, by frame counts (given, or by default: no duration)
+    ['-vf fade=t=in:st=0:d=1', 'input-seek'],
+    ['-vf fade=out:st=3:d=1', 'input-seek'],
+    ['-vf fade=in:0:25', 'output-seek'],
+    ['-vf fade=t=in:s=0:n=25', 'output-seek'],
+    ['-vf fade=t=in:st=1', 'output-seek'],
+    // subtitles and ass burn in the events at each frame's time
+    ['-vf subtitles=subs.srt', 'input-seek'],
+    ['-vf subtitles=subs.srt:force_style=Fontsize=24', 'input-seek'],
+    ['-vf ass=subs.ass', 'input-seek'],
+    // a timeline by time, by frame number
+    ['-vf "drawbox=w=10:h=10:enable=\'between(t,1,2)\'"', 'input-seek'],
+    ['-vf "drawbox=w=10:h=10:enable=\'between(n,25,50)\'"', 'output-seek'],
+    // a complex graph's chains are not given the clock back
+    ["-filter_complex '[0:v]hue=h=t[v]' -map [v]", 'output-seek'],
     ['-vf sobel,edgedetect', 'output-seek'],
   ])('%s → %s', (argv, expected) => {
     expect(mode(argv)).toBe(expected);
