@@ -4,6 +4,7 @@ import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
 import { mixesVideoFileAudio } from './audio-apart.js';
 import { audioFilterApart } from './audio-filter.js';
 import { type FrameRate, frameAtCut, onFrame, parseFrameRate, segmentStarts } from './boundaries.js';
+import { stillPictures } from './filter-locality.js';
 import { graphFilters } from './filter-names.js';
 import { type FixedKeyframes, fixedKeyframes, startsOnKeyframes } from './forced-keyframes.js';
 import {
@@ -28,13 +29,7 @@ import {
   sourceFacts,
 } from './source-facts.js';
 import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
-import {
-  outputFormat,
-  type SegmentMode,
-  type SegmentStructure,
-  stillPictures,
-  videoGraphs,
-} from './structure.js';
+import { outputFormat, type SegmentMode, type SegmentStructure, videoGraphs } from './structure.js';
 import { keptTimeCuts, unevenCuts } from './uneven-cuts.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */

@@ -6,7 +6,7 @@ import { type Picture, seekableGraph } from '../../src/segments/seekable-graph.j
 // the segments seek input 0.
 
 const local = new Set(['scale', 'hflip', 'crop', 'format']);
-// Stands in for the real check (structure.ts): an overlay is local over a picture laid once.
+// Stands in for the real check (filter-locality.ts): an overlay is local over a picture laid once.
 const isLocal = (f: ParsedFilter, over?: Picture) =>
   over ? f.name === 'overlay' && over === 'once' : local.has(f.name);
 const graph = (pictures: ReadonlyMap<number, Picture>, ...graphs: string[]) =>
