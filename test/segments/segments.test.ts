@@ -853,9 +853,7 @@ describe('R-AF-17 graphs whose frames depend on other frames (tpad, reverse, tem
       const name = vf.replace(/\W+/g, '-');
       const cmd = (path: string) =>
         Command.parse(`-y -i ${SOURCE} ${vf} -c:v libx264 -preset ultrafast -c:a aac ${path}`);
-      await expectCommandSplitLikeWhole(cmd, name, 'input-seek').catch((e) =>
-        console.log(name, String(e).slice(0, 300)),
-      );
+      await expectCommandSplitLikeWhole(cmd, name, 'output-seek');
       const [split, whole] = [`/out/${name}-split.mp4`, `/out/${name}-whole.mp4`];
       expect(await frameTimes(split)).toHaveLength(frames);
       // Two ultrafast encodes of the same frames stay above 44 dB here.
