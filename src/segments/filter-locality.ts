@@ -138,8 +138,8 @@ const PRINTED: ReadonlyMap<string, ReadonlySet<string>> = new Map([['drawtext', 
 
 /**
  * Expression variables that read a frame's number or place (`n`, `N`, `pos`; `frame`, read
- * wherever it is not `eval=frame`): a segment seeked to its cut starts its own count at 0. Checked 2026-12-02: `crop` with `x=n` split seeking came out 7.6 dB from the whole
- * run.
+ * wherever it is not `eval=frame`): a segment seeked to its cut starts its own count at 0
+ * (checked 2026-12-02: `crop` with `x=n` split seeking came out 7.6 dB from the whole run).
  */
 const COUNT_VARIABLE = /(?<![A-Za-z0-9_])(?:n|N|pos|frame)(?![A-Za-z0-9_])/;
 /**
