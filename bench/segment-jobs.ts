@@ -38,6 +38,15 @@ export const w1Logo = new Command({ y: true, hide_banner: true })
     'b:a': '128k',
   });
 
+/**
+ * W1 from the 2 s GOP source brought to 24 fps (`-vf fps=24`) -> `out-fps.mp4`: a rate change,
+ * split by seeking the video (each segment from a source frame, see `refilledRanges`).
+ */
+export const w1Fps = new Command({ y: true, hide_banner: true })
+  .input('src720-gop2.mp4')
+  .filter('fps', { fps: 24 })
+  .output('out-fps.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac', 'b:a': '128k' });
+
 /** The reel: `card1..5.png`, `voice-1.mp3`, `voice-2.mp3`, `music.mp3` -> `reel.mp4`. */
 export const segmentsReel = [1, 2, 3, 4, 5]
   .reduce(
@@ -68,6 +77,7 @@ export function benchJobs(only = process.env.JOBS ?? ''): { name: string; cmd: C
     { name: 'W1 transcode 10 s 720p', cmd: w1 },
     { name: 'W1 from a 2 s GOP source', cmd: w1Gop2 },
     { name: 'W1 with a logo, 2 s GOP source', cmd: w1Logo },
+    { name: 'W1 into 24 fps, 2 s GOP source', cmd: w1Fps },
     { name: 'reel 1080x1920 12 s', cmd: segmentsReel },
   ].filter((job) => job.name.includes(only));
 }

@@ -1,11 +1,13 @@
 import type { Command, ParsedFilter } from '../builder/index.js';
+import { type FrameRate, parseFrameRate } from './boundaries.js';
 import { graphFilters } from './filter-names.js';
 import type { Picture } from './seekable-graph.js';
 
 /**
  * Which filters a seeked segment can run as one run does: those that map each frame on its own
- * (`frame`), or given the frame's time in the whole run (`clock`), and the still pictures an
- * overlay lays alike on every frame. `segmentStructure` reads a command's graphs with them.
+ * (`frame`), or given the frame's time in the whole run (`clock`), an `fps` that gives the frames
+ * a new rate (`rate`), and the still pictures an overlay lays alike on every frame.
+ * `segmentStructure` reads a command's graphs with them.
  */
 
 /** Filters that map each frame on its own, so an input seeked to a cut gives the same frames. */
@@ -84,9 +86,10 @@ const FRAME_LOCAL = new Set([
 /**
  * What a filter needs besides its input frame to give the frame one run gives: nothing
  * (`frame`), or also the frame's time on the whole run's clock (`clock`: a seeked segment's
- * frames are given it back, see `SegmentStructure.clock`).
+ * frames are given it back, see `SegmentStructure.clock`), or that and cuts where its output's
+ * frame times meet the whole run's (`rate`: an `fps` filter, see `SegmentStructure.rate`).
  */
-export type Locality = 'frame' | 'clock';
+export type Locality = 'frame' | 'clock' | 'rate';
 
 /**
  * Filters local only with some options, each with its test (their options are still read for the
@@ -97,7 +100,8 @@ export type Locality = 'frame' | 'clock';
  *   draws again each frame; options given by position are not read;
  * - `colorspace`: its Floyd-Steinberg dither (`dither=fsb`) carries its error in buffers it keeps;
  * - `fade` by time (`st`, `d`: `clock`), not by frame counts (`s`, `n`, or no `d`);
- * - `subtitles`, `ass`: each frame shows the events at its time (`clock`), its file given first.
+ * - `subtitles`, `ass`: each frame shows the events at its time (`clock`), its file given first;
+ * - `fps`: a new rate, rounding each frame's time to its frame times (`rate`, see {@link fpsRate}).
  */
 const LOCAL_IF: ReadonlyMap<string, (filter: ParsedFilter) => Locality | undefined> = new Map([
   [
@@ -131,7 +135,24 @@ const LOCAL_IF: ReadonlyMap<string, (filter: ParsedFilter) => Locality | undefin
   ],
   ['subtitles', ({ positional }) => (positional.length <= 1 ? 'clock' : undefined)],
   ['ass', ({ positional }) => (positional.length <= 1 ? 'clock' : undefined)],
+  ['fps', (filter): Locality | undefined => (fpsRate(filter) ? 'rate' : undefined)],
 ]);
+
+/**
+ * The rate an `fps` filter gives, where the split knows the times it gives each frame exactly: a
+ * rate written whole, as a fraction or with at most three decimals (FFmpeg evaluates it and
+ * takes `av_d2q` of the result, which for these is the written fraction), rounding to the
+ * nearest (its default), no `start_time` (which pads or trims the start) and no `eof_action`.
+ */
+export function fpsRate(filter: ParsedFilter): FrameRate | undefined {
+  const { fps, round, ...others } = filter.options;
+  const value = fps ?? filter.positional[0];
+  const given = filter.positional.length + (fps === undefined ? 0 : 1);
+  if (given !== 1 || Object.keys(others).length > 0) return undefined;
+  if (round !== undefined && round !== 'near') return undefined;
+  if (value === undefined || !/^(\d+(\.\d{1,3})?|\d+\/\d+)$/.test(value.trim())) return undefined;
+  return parseFrameRate(value);
+}
 
 /** Options a filter prints rather than evaluates (see {@link LOCAL_IF}). */
 const PRINTED: ReadonlyMap<string, ReadonlySet<string>> = new Map([['drawtext', new Set(['text'])]]);
@@ -174,15 +195,21 @@ export function filterLocality(filter: ParsedFilter, over?: Picture): Locality |
       ? 'frame'
       : LOCAL_IF.get(filter.name)?.(filter);
   if (!own) return undefined;
+  if (own === 'rate') return own;
   const timed = own === 'clock' || evaluated.some((value) => CLOCK_VARIABLE.test(value));
   return timed ? 'clock' : 'frame';
 }
 
-/** What a `-vf` chain needs, the most any of its filters does; `undefined` where one cannot. */
+/**
+ * What a `-vf` chain needs, the most any of its filters does; `undefined` where one cannot (or
+ * where two `fps` follow each other, whose second's rounding the split does not work out).
+ */
 export function chainLocality(graph: string): Locality | undefined {
   const each = graphFilters(graph)?.map((filter) => filterLocality(filter));
   if (!each || each.includes(undefined)) return undefined;
-  return each.includes('clock') ? 'clock' : 'frame';
+  const rates = each.filter((locality) => locality === 'rate').length;
+  if (rates > 1) return undefined;
+  return rates === 1 ? 'rate' : each.includes('clock') ? 'clock' : 'frame';
 }
 
 /**

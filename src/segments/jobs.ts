@@ -137,7 +137,23 @@ export interface SegmentJobOptions {
    * video's time base and the file's start time, to give each segment's frames the whole run's
    * times before the chain and their own after it (see {@link withClock}).
    */
-  readonly clock?: { readonly timeBase: FrameRate; readonly startSeconds: number };
+  readonly clock?: SegmentClock;
+  /**
+   * Through an `fps` filter: how many frames each segment writes (`-frames:v`; its input reads one
+   * frame more, see `refilledRanges`), `undefined` for all it makes.
+   */
+  readonly frameCounts?: readonly (number | undefined)[];
+}
+
+/** What a segment's `-vf` needs to see each frame at the whole run's time (see {@link withClock}). */
+export interface SegmentClock {
+  readonly timeBase: FrameRate;
+  readonly startSeconds: number;
+  /**
+   * Through an `fps` filter, which gives the chain's output its own frame times: each segment's
+   * first frame among them (`RefilledRanges.firstFrames`), taken off after the chain.
+   */
+  readonly firstFrames?: readonly number[];
 }
 
 /**
@@ -160,6 +176,7 @@ export function segmentJobs(
     timescale,
     audioFilter = [],
     clock,
+    frameCounts,
   }: SegmentJobOptions = {},
 ): SegmentJobs {
   const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.${containers.video}`;
@@ -330,13 +347,17 @@ export function segmentJobs(
           map: maps ? [maps.video] : videoSide.map,
           an: true,
           f: containers.video,
+          'frames:v': frameCounts?.[k],
           raw: keepsFrameTimes ? [...(videoSide.raw ?? []), '-fps_mode', 'vfr'] : videoSide.raw,
           privateOptions: videoPrivateFor(k),
         }),
       }));
     const seekAt = seeks[k];
-    const clocked = (args: string[]) =>
-      clock && seekAt !== undefined ? withClock(args, seekTicks(seekAt, inputStart, clock)) : args;
+    const clocked = (args: string[]) => {
+      if (!clock || seekAt === undefined) return args;
+      const ticks = seekTicks(seekAt, inputStart, clock);
+      return withClock(args, ticks, clock.firstFrames?.[k] ?? ticks);
+    };
     if (k > 0 || !fromFirst || !source) return clocked(segment.toArgs());
     // The same file again, whole, audio only: `-an`/`-vn` on the inputs keep FFmpeg's own
     // stream choice (the best video from the seeked input, the best audio from the whole one).
@@ -436,13 +457,15 @@ export function seekTicks(
 
 /**
  * `args` with the `-vf` chain given the whole run's frame times, `ticks` later than the segment's
- * own, and its output its own again: a filter reading the time (`t`, `fade` by time, `subtitles`)
- * sees each frame where one run shows it. The chain's input time base is the stream's (FFmpeg
- * 5.1 takes another only for an input `-r`, which goes output-seek), so whole ticks are exact.
+ * own, and its output its own again (`after` ticks earlier, in the chain's output time base: the
+ * same ticks, or the first frame's count of an `fps` filter's frame times): a filter reading the
+ * time (`t`, `fade` by time, `subtitles`) sees each frame where one run shows it, and `fps`
+ * rounds it as one run does. The chain's input time base is the stream's (FFmpeg 5.1 takes
+ * another only for an input `-r`, which goes output-seek), so whole ticks are exact.
  */
-function withClock(args: readonly string[], ticks: number): string[] {
-  if (ticks === 0) return [...args];
-  const clocked = (chain: string) => `setpts=PTS+${ticks},${chain},setpts=PTS-${ticks}`;
+function withClock(args: readonly string[], ticks: number, after: number): string[] {
+  if (ticks === 0 && after === 0) return [...args];
+  const clocked = (chain: string) => `setpts=PTS+${ticks},${chain},setpts=PTS-${after}`;
   const at = args.findIndex((a) => /^-(vf|filter:v(:\d+)?)$/.test(a));
   const chain = args[at + 1];
   if (at >= 0 && chain !== undefined)

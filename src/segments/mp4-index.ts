@@ -23,6 +23,8 @@ export interface Mp4Index {
   readonly timeBase: FrameRate;
   /** The file's start time: 0, as the reader takes only files whose first picture is at 0. */
   readonly startSeconds: number;
+  /** The first video track's pictures' presentation times, in `timeBase` ticks, ascending. */
+  readonly frameTicks: readonly number[];
 }
 
 /** What `-f` may name for an input FFmpeg's mov demuxer reads, as this reader does. */
@@ -81,6 +83,7 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
     hasSubtitles: tracks.some((t) => SUBTITLE_HANDLERS.has(t?.handler ?? '')),
     keyframeSeconds: facts.keyframeSeconds,
     videoSeconds: facts.videoSeconds,
+    frameTicks: facts.frameTicks,
     videoStreams: coverArt(children) ? undefined : tracks.filter((t) => t?.handler === 'vide').length,
     audioStreams: tracks.filter((t) => t?.handler === 'soun').length,
     timeBase: { num: 1, den: video.timescale },
@@ -160,7 +163,9 @@ function oneEdit(elst: DataView): number | undefined {
 
 function videoFacts(
   video: Track,
-): { frameRate: FrameRate; keyframeSeconds: number[]; videoSeconds: number } | undefined {
+):
+  | { frameRate: FrameRate; keyframeSeconds: number[]; videoSeconds: number; frameTicks: number[] }
+  | undefined {
   const stts = find(video.stbl, 'stts');
   if (!stts || !(video.timescale > 0) || stts.getUint32(4) !== 1) return undefined;
   const samples = stts.getUint32(8);
@@ -185,6 +190,7 @@ function videoFacts(
     frameRate: { num: video.timescale / divisor, den: delta / divisor },
     keyframeSeconds,
     videoSeconds: (samples * delta) / video.timescale,
+    frameTicks: Array.from({ length: samples }, (_, s) => pts(s)).sort((a, b) => a - b),
   };
 }
 

@@ -64,6 +64,13 @@ export interface SourceFacts {
    */
   readonly videoOnlyOrigin?: number;
   readonly rateIsFfmpegs?: boolean;
+  /**
+   * Each frame's time from the file's start in whole `timeBase` ticks, ascending, where known
+   * exactly: from an MP4 index, or ffprobe's microseconds where the time base is no finer (a
+   * phone's 1/600 s, Matroska's milliseconds). What an `fps` filter rounds each frame to is then
+   * known here (see `refilledRanges`).
+   */
+  readonly frameTicks?: readonly number[];
 }
 
 /**
@@ -208,7 +215,20 @@ export async function scannedFacts(
       : 0,
     timeBase: video?.timeBase?.num ? { num: video.timeBase.num, den: video.timeBase.den } : undefined,
     rateIsFfmpegs: frameRate !== undefined && averageNear(video, frameRate),
+    frameTicks: video?.timeBase?.num === 1 ? exactTicks(times, start, video.timeBase.den) : undefined,
   };
+}
+
+/**
+ * `times` (seconds, as ffprobe prints them to the µs) from `start`, in ticks of 1/`timescale` s,
+ * ascending; `undefined` where the ticks are finer than µs or a time lies off them.
+ */
+function exactTicks(times: readonly number[], start: number, timescale: number): number[] | undefined {
+  if (!(timescale > 0 && timescale <= 1_000_000)) return undefined;
+  const ticks = times.map((t) => Math.round((t - start) * timescale)).sort((a, b) => a - b);
+  const sorted = [...times].sort((a, b) => a - b);
+  const exact = ticks.every((tick, n) => Math.abs(tick / timescale - ((sorted[n] as number) - start)) < 1e-6);
+  return exact ? ticks : undefined;
 }
 
 /** Where the last of a video's frames (scanned, ascending) ends, from the file's start. */

@@ -19,6 +19,7 @@ import {
 import { frameSync } from './frame-sync.js';
 import { type AudioPlan, audioPlan, type SegmentJobs, segmentJobs } from './jobs.js';
 import { chaptersInput } from './join-metadata.js';
+import { FpsFrames, refilledRanges } from './refilled-ranges.js';
 import { scratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
 import {
@@ -108,6 +109,21 @@ export async function planSplit(
     (facts.seeksExactly === false || manyVideo || (structure.clock && !clock))
       ? 'output-seek'
       : structure.mode;
+  // An `fps` filter's frame times are worked out from each frame's exact time, from 0 to the end.
+  // Where they cannot be, the split is planned after the graph, as any graph that cannot seek:
+  // the cuts for frames passed to the encoder as they are (a late first frame, uneven times)
+  // would be wrong for the filter's own (a Matroska source 21 ms late, into 24 fps, came out a
+  // frame longer).
+  const fpsRate = structure.rate ? outputFrameRate(cmd, args) : undefined;
+  const fpsFrames =
+    fpsRate && facts.frameTicks && facts.timeBase?.num === 1 && (facts.startSeconds ?? 0) === 0
+      ? new FpsFrames(facts.frameTicks, facts.timeBase.den, fpsRate)
+      : undefined;
+  // The whole run's first frame at the output's 0 (a Matroska video 21 ms late, at 24 fps, is
+  // rounded to the second frame time, which MP4 fills from the first).
+  const refillable = fpsFrames !== undefined && fpsFrames.rounded(0) === 0 && !rangeGiven(cmd);
+  if (structure.rate && (mode !== 'input-seek' || !refillable))
+    return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
   // A cut inside a gap, or off a late first frame's grid, would start or end a segment where the
   // whole run fills frame times (a constant-rate output) or keeps a gap the join would close.
   // An MPEG-TS input's video counts from its own start where the whole run reads no audio.
@@ -116,8 +132,10 @@ export async function planSplit(
   const origin = facts.videoOnlyOrigin ?? 0;
   const oneInputAudio =
     structure.mode === 'input-seek' ? audioPlan(cmd, args, mode, facts.hasAudio) : undefined;
-  const grid =
-    facts.grid && origin > 0 && oneInputAudio?.where === 'none'
+  // Through an `fps` filter the encoder meets the filter's frames, whatever the source's grid.
+  const grid = fpsFrames
+    ? undefined
+    : facts.grid && origin > 0 && oneInputAudio?.where === 'none'
       ? gridFrom(facts.grid, origin, rate)
       : facts.grid;
   const shift = grid ? cutShift(grid, fills, rate) : 0;
@@ -255,10 +273,17 @@ export async function planSplit(
     : cutsOnFrames
       ? { starts: balanced, ...shiftedFrames(balanced, rate, shift ?? 0, outputLength(cmd)) }
       : undefined;
-  const starts = frames?.starts ?? balanced;
+  // Through an `fps` filter, each segment starts at a source frame, and so on its frame times.
+  const refilled = fpsFrames && refilledRanges(balanced, fpsFrames, keyframes !== undefined);
+  if (fpsFrames && !refilled)
+    return refuse(
+      "no source frame starts a segment where the fps filter's frame times meet the keyframes the command fixes",
+    );
+  const starts = refilled?.starts ?? frames?.starts ?? balanced;
   const cutAt = frames && grid && facts.frameRate ? { grid, ...frames } : undefined;
   const inputRanges =
-    cutAt && !lateAfterGraph ? frameRanges(cutAt.grid, rate, cutAt.firsts, cutAt.end) : undefined;
+    refilled?.inputRanges ??
+    (cutAt && !lateAfterGraph ? frameRanges(cutAt.grid, rate, cutAt.firsts, cutAt.end) : undefined);
   const outputRanges =
     cutAt && lateAfterGraph
       ? outputFrameRanges(
@@ -298,7 +323,8 @@ export async function planSplit(
         : undefined,
     keepsFrameTimes,
     timescale: avi ? encoderRate?.num : keepsFrameTimes ? rateTimescale(rate) : undefined,
-    clock: mode === 'input-seek' ? clock : undefined,
+    clock: mode === 'input-seek' && clock ? { ...clock, firstFrames: refilled?.firstFrames } : undefined,
+    frameCounts: refilled?.frameCounts,
   });
   return { mode, starts, audio, jobs, duration, span };
 }
@@ -334,6 +360,13 @@ function sharedRate(inputs: readonly (InputFacts | undefined)[]): FrameRate | un
   const rates = (moving.length ? moving : video).map((f) => f?.frameRate as FrameRate);
   const first = rates[0];
   return first && rates.every((r) => r.num * first.den === first.num * r.den) ? first : undefined;
+}
+
+/** Whether the command bounds where its output starts or ends (an input's or the output's -ss, -t, -to). */
+function rangeGiven(cmd: Command<string>): boolean {
+  const out = cmd.outputs[0]?.options;
+  const input = cmd.inputs[0]?.options;
+  return [out?.ss, out?.t, out?.to, input?.ss, input?.t, input?.to].some((v) => v !== undefined);
 }
 
 /** The output's `-ss`, in seconds (0 without one). */
@@ -385,9 +418,11 @@ async function quietly<T, F>(
 /** The output's frame rate when the command states it: `-r`, an `fps` filter, an input's rate. */
 function outputFrameRate(cmd: Command<string>, args: readonly string[]): FrameRate | undefined {
   const out = cmd.outputs[0]?.options;
+  // The last one gives the output its rate (`fps=50,fps=24` is 24 fps: cut at 50, before, the
+  // split came out 4 ms short with its average rate off).
   const fpsFilter = videoGraphs(args)
     .flatMap((graph) => graphFilters(graph) ?? [])
-    .find((filter) => filter.name === 'fps');
+    .findLast((filter) => filter.name === 'fps');
   const fps = fpsFilter?.options.fps ?? fpsFilter?.positional[0];
   const inputRate = cmd.inputs.map((i) => i.options.framerate ?? i.options.r).find((r) => r !== undefined);
   return parseFrameRate(out?.r) ?? parseFrameRate(fps) ?? parseFrameRate(inputRate);

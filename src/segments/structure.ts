@@ -121,6 +121,12 @@ export interface SegmentStructure {
    * of the chain and their own back after it (`setpts`, see `segmentJobs`).
    */
   readonly clock?: true;
+  /**
+   * The `-vf` gives its frames a new rate (`fps`), which rounds each frame's time, on the whole
+   * run's clock (`clock` comes with it), to its own frame times: a segment then starts at a
+   * source frame and writes its range's count of them (see `refilledRanges`).
+   */
+  readonly rate?: true;
 }
 
 /**
@@ -234,7 +240,8 @@ export function segmentStructure(
   return {
     mode: 'input-seek',
     ...(graphMap.bindsPictureItself ? { oneVideoStream: true } : {}),
-    ...(chains.includes('clock') ? { clock: true } : {}),
+    ...(chains.includes('clock') || chains.includes('rate') ? { clock: true } : {}),
+    ...(chains.includes('rate') ? { rate: true } : {}),
   };
 }
 

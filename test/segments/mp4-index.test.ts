@@ -86,8 +86,9 @@ describe('R-AF-17 an MP4 index read in JavaScript says what ffprobe says', () =>
     // What the index reader implies (one sample length, a first picture at 0, a seek index),
     // ffprobe's header and packet scan must find too.
     const scanned = await scannedFacts(vol, `/${name}`, engine, {});
+    const { frameTicks, ...indexed } = index ?? ({} as Mp4Index);
     const implied = index && {
-      ...index,
+      ...indexed,
       seeksExactly: true,
       quickTime: true,
       videoOnlyOrigin: 0,
@@ -102,8 +103,11 @@ describe('R-AF-17 an MP4 index read in JavaScript says what ffprobe says', () =>
       phase: Number.NaN,
     };
     // What only the scan is asked for (unevenly spaced frames are never read from an index).
-    const { streamCount: _n, rateIsFfmpegs: _rate, ...facts } = scanned;
+    const { streamCount: _n, rateIsFfmpegs: _rate, frameTicks: _ticks, ...facts } = scanned;
     expect(printed(implied)).toEqual(printed({ ...facts, grid }));
+    // Each picture's time in ticks, as the scan's microseconds give them too.
+    expect(frameTicks?.length).toBeGreaterThan(10);
+    expect(frameTicks).toEqual(scanned.frameTicks);
   });
 
   it.each([

@@ -24,6 +24,9 @@ let engine: Engine;
 const vol = new Volume();
 const SOURCE = '/in/clip.mp4';
 
+/** Encoded losslessly (-qp 0): each decoded frame is the graph's own, to compare bit for bit. */
+const LOSSLESS = ['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-c:a', 'aac'];
+
 const { frameTimes, audioMd5, videoMd5, psnr, lowestFramePsnr, streams, shown } = outputChecks(
   () => engine,
   vol,
@@ -724,7 +727,6 @@ describe('R-AF-17 frame-local filters: split input-seek, every frame the whole r
     ...['0 0 0.1', '0.9 0 0', '0 0.8 0', '0.9 0.8 0', '0 0 1', '1 0 1', '0 1 1', '1 1 0.9'],
   ];
   const CUBE_1D = ['LUT_1D_SIZE 3', '0 0 0', '0.6 0.5 0.4', '1 1 1'];
-  const LOSSLESS = ['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-c:a', 'aac'];
   beforeAll(() => {
     vol.writeFileSync('/in/tint.cube', `${CUBE_3D.join('\n')}\n`);
     vol.writeFileSync('/in/curve.cube', `${CUBE_1D.join('\n')}\n`);
@@ -832,6 +834,80 @@ describe('R-AF-17 frame-local filters: split input-seek, every frame the whole r
     const three = await runCommand(vol, cmd(`/out/${out}-three.mp4`), { engine, segments: 3 });
     expect(three.segmentation).toMatchObject({ segments: 3, mode });
     expect(await videoMd5(`/out/${out}-three.mp4`)).toBe(await videoMd5(`/out/${out}-whole.mp4`));
+  });
+});
+
+describe('R-AF-17 an fps filter: split input-seek, every frame the whole run’s', () => {
+  // `fps` rounds each frame's time to its own frame times and fills each with the last frame
+  // rounded there: a segment seeked to its cut, timed from 0, rounded otherwise and started its
+  // count at its first frame (before: output-seek, every segment decoding from 0). Each segment
+  // now starts at a source frame, given the whole run's clock, and writes its count of frames.
+  // Encoded losslessly, so each decoded frame is the graph's own.
+  beforeAll(async () => {
+    await engine.run(vol, ['-y', '-i', SOURCE, '-c', 'copy', '/in/clip.mkv']);
+  });
+  it.each([
+    ['25 fps into 24 (frames dropped)', 'fps=24', 96],
+    ['into 30 (frames shown twice)', 'scale=240:-2,fps=fps=30', 120],
+    ['into 30000/1001, the time drawn after it', 'fps=30000/1001,hue=h=2*PI*t', 120],
+    ['into 12.5, rounding named', 'fps=12.5:round=near,scale=240:-2', 50],
+  ])('%s (%s)', async (_name, vf, frames) => {
+    const name = `fps-${_name.replace(/\W+/g, '-')}`;
+    const cmd = (path: string) =>
+      Command.parse(['-y', '-i', SOURCE, '-vf', `${vf},format=yuv420p`, ...LOSSLESS, path]);
+    await expectCommandSplitLikeWhole(cmd, name, 'input-seek');
+    const whole = await videoMd5(`/out/${name}-whole.mp4`);
+    expect((await frameTimes(`/out/${name}-whole.mp4`)).length).toBe(frames);
+    expect(await videoMd5(`/out/${name}-split.mp4`)).toBe(whole);
+    // Three segments: two cuts, neither on a keyframe nor, at 30 fps, on a source frame's time.
+    const three = await runCommand(vol, cmd(`/out/${name}-three.mp4`), { engine, segments: 3 });
+    expect(three.segmentation).toMatchObject({ segments: 3, mode: 'input-seek' });
+    expect(await videoMd5(`/out/${name}-three.mp4`)).toBe(whole);
+  });
+
+  // What the split does not work out stays after the graph, still the whole run's frames.
+  it.each([
+    ['rounding up', ['-i', SOURCE, '-vf', 'fps=24:round=up']],
+    ['a start time', ['-i', SOURCE, '-vf', 'fps=fps=24:start_time=0.1']],
+    ['a rate FFmpeg evaluates', ['-i', SOURCE, '-vf', 'fps=source_fps/2']],
+    // The last one gives the rate: cut on the first one's, the split came out 4 ms short.
+    ['two in a row', ['-i', SOURCE, '-vf', 'fps=50,fps=24']],
+    ['an output -t', ['-i', SOURCE, '-vf', 'fps=24', '-t', '3']],
+  ])('%s: output-seek', async (_name, args) => {
+    const name = `fps-after-${_name.replace(/\W+/g, '-')}`;
+    const cmd = (path: string) => Command.parse(['-y', ...args, ...LOSSLESS, path]);
+    await expectCommandSplitLikeWhole(cmd, name, 'output-seek');
+    expect(await videoMd5(`/out/${name}-split.mp4`)).toBe(await videoMd5(`/out/${name}-whole.mp4`));
+  });
+
+  // Matroska's frame times, read from the packet scan in milliseconds, are exact too.
+  it('a Matroska source into 10 fps: split seeking, every frame the whole run’s', async () => {
+    const cmd = (path: string) =>
+      Command.parse(['-y', '-i', '/in/clip.mkv', '-vf', 'fps=10,format=yuv420p', ...LOSSLESS, path]);
+    await expectCommandSplitLikeWhole(cmd, 'fps-mkv', 'input-seek');
+    expect(await videoMd5('/out/fps-mkv-split.mp4')).toBe(await videoMd5('/out/fps-mkv-whole.mp4'));
+  });
+
+  // Its first frame 21 ms late (AAC's priming, in milliseconds) rounds to 24 fps's second frame
+  // time, which MP4 fills from the first: planned after the graph, where such a source runs whole
+  // (its cuts seeking had been worked out for frames passed to the encoder as they are, and the
+  // split came out a frame longer than one run).
+  it('a Matroska source whose first frame comes late: runs whole and says why', async () => {
+    const cmd = Command.parse([
+      '-y',
+      '-i',
+      '/in/clip.mkv',
+      '-vf',
+      'fps=24',
+      ...LOSSLESS,
+      '/out/fps-late.mp4',
+    ]);
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining('not evenly spaced'),
+    });
+    expect((await frameTimes('/out/fps-late.mp4')).length).toBe(97);
   });
 });
 
@@ -1691,6 +1767,29 @@ describe('R-AF-17 unevenly spaced frames (a phone’s variable rate, a missing f
       expect(result.segmentation.cuts).toEqual(cuts);
     },
   );
+
+  // Through an `fps` filter the encoder meets the filter's frames: each segment starts at a source
+  // frame, its exact time read from the packet scan (1/600 s ticks), and the gaps and jitter are
+  // the filter's to fill (before: ran whole).
+  it.each([
+    ['a phone’s jitter', 'fps=30', '/in/jitter.mp4', JITTER],
+    ['a phone’s jitter', 'fps=24,scale=240:-2', '/in/jitter.mp4', JITTER],
+    ['frames missing', 'fps=30000/1001', '/in/missing.mp4', MISSING],
+    ['a gap of ten frame times', 'fps=25', '/in/gap-10.mp4', GAP_10],
+    // r_frame_rate says 60 for an average of 28.7, which sends a split without fps whole (below)
+    ['every tenth frame half a frame time late', 'fps=30', '/in/drift.mp4', 'N*20+floor(N/10)*10'],
+  ])('%s through %s: split seeking, every frame the whole run’s', async (name, vf, source, times) => {
+    await uneven(source, times);
+    const out = `fps-uneven-${`${name}-${vf}`.replace(/\W+/g, '-')}`;
+    const cmd = (path: string) =>
+      Command.parse(['-y', '-i', source, '-vf', `${vf},format=yuv420p`, ...LOSSLESS, path]);
+    await expectCommandSplitLikeWhole(cmd, out, 'input-seek');
+    const whole = await videoMd5(`/out/${out}-whole.mp4`);
+    expect(await videoMd5(`/out/${out}-split.mp4`)).toBe(whole);
+    const three = await runCommand(vol, cmd(`/out/${out}-three.mp4`), { engine, segments: 3 });
+    expect(three.segmentation).toMatchObject({ segments: 3, mode: 'input-seek' });
+    expect(await videoMd5(`/out/${out}-three.mp4`)).toBe(whole);
+  });
 
   it('the global -vsync 2 (the mode -fps_mode vfr names) into MP4: splits, the gap kept', async () => {
     await uneven('/in/gap-10.mp4', GAP_10);

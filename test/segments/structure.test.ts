@@ -56,6 +56,19 @@ describe('R-AF-17 segmentStructure: filters frame-local only as their options le
     // a complex graph's chains are not given the clock back
     ["-filter_complex '[0:v]hue=h=t[v]' -map [v]", 'output-seek'],
     ['-vf sobel,edgedetect', 'output-seek'],
+    // fps: a rate written out, rounding to the nearest, once in the chain
+    ['-vf fps=24', 'input-seek'],
+    ['-vf fps=fps=30000/1001', 'input-seek'],
+    ['-vf scale=640:-2,fps=29.97:round=near,hue=h=t', 'input-seek'],
+    ['-vf fps=23.9760', 'output-seek'],
+    ['-vf fps=ntsc', 'output-seek'],
+    ['-vf fps=source_fps/2', 'output-seek'],
+    ['-vf fps=24:round=down', 'output-seek'],
+    ['-vf fps=24:start_time=0', 'output-seek'],
+    ['-vf fps=24:eof_action=pass', 'output-seek'],
+    ['-vf fps=24:0', 'output-seek'],
+    ['-vf fps=50,fps=25', 'output-seek'],
+    ["-filter_complex '[0:v]fps=24[v]' -map [v]", 'output-seek'],
   ])('%s → %s', (argv, expected) => {
     expect(mode(argv)).toBe(expected);
   });

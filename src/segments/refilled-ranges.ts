@@ -1,0 +1,103 @@
+import { cutMicros, type FrameRate, frameAtCut } from './boundaries.js';
+import type { InputRange } from './jobs.js';
+
+/**
+ * How each segment of a split through an `fps` filter runs: where its input starts and how long
+ * it reads, how many frames it writes, and where its first frame lies on the filter's frame times.
+ */
+export interface RefilledRanges {
+  /** Where segments 2, 3, ... start, in µs of the output (on its frame times, see `cutMicros`). */
+  readonly starts: readonly number[];
+  /** Each segment's input range (µs): from a source frame to the one after the next one's. */
+  readonly inputRanges: readonly InputRange[];
+  /** How many frames each segment writes (`-frames:v`); the last one writes what is left. */
+  readonly frameCounts: readonly (number | undefined)[];
+  /** Each segment's first output frame, counted in the filter's frame times from the output's 0. */
+  readonly firstFrames: readonly number[];
+}
+
+/**
+ * The source's frames as an `fps` filter giving the rate `output` meets them: each frame's time
+ * (`ticks` of 1/`timescale` s, ascending) rounded to the filter's frame times as FFmpeg 5.1 does
+ * (`av_rescale_q_rnd`, to the nearest, half away from 0).
+ */
+export class FpsFrames {
+  readonly #num: bigint;
+  readonly #den: bigint;
+
+  constructor(
+    readonly ticks: readonly number[],
+    readonly timescale: number,
+    readonly output: FrameRate,
+  ) {
+    this.#num = BigInt(output.num);
+    this.#den = BigInt(timescale) * BigInt(output.den);
+  }
+
+  /** The frame time source frame `n` is rounded to. */
+  rounded(n: number): number {
+    const at = BigInt(this.ticks[n] ?? 0) * this.#num;
+    return Number((2n * at + this.#den) / (2n * this.#den));
+  }
+
+  /** Source frame `n`'s time in whole µs, as an `-ss` FFmpeg rounds back onto its tick. */
+  micros(n: number): number {
+    return Math.round(((this.ticks[n] ?? 0) * 1e6) / this.timescale);
+  }
+}
+
+/**
+ * The segments of a split whose `-vf` gives its frames the rate `frames.output` (`fps`) near the
+ * balanced cuts `cuts` (µs), over a source whose frames' exact times `frames` holds.
+ *
+ * FFmpeg 5.1's `fps` rounds each frame's time to its own frame times, starts counting at the
+ * first frame it sees, and fills each frame time with the last frame rounded to it or before.
+ * Given the whole run's clock (`setpts`, see `segmentJobs`), a segment whose input starts at a
+ * source frame therefore starts at that frame's rounded time, and from there gives the whole
+ * run's frames; the segment before it reads that frame too (so its own last frame time is filled
+ * as in the whole run, whatever its input's end) and writes only the frames before it. Checked
+ * 2026-12-02 with native FFmpeg 5.1.9 over a 30 fps source into 10, 12, 24, 24000/1001, 25,
+ * 29.97, 30000/1001, 50 and 60 fps, lossless: every frame the whole run's.
+ *
+ * `exact` (cuts on keyframes the command fixes): a cut must start at its own frame time, else
+ * `undefined`; so also where a chosen frame's time cannot be given exactly in µs.
+ */
+export function refilledRanges(
+  cuts: readonly number[],
+  frames: FpsFrames,
+  exact = false,
+): RefilledRanges | undefined {
+  const { ticks, timescale, output } = frames;
+  const firstSources: number[] = [0];
+  for (const cut of cuts) {
+    const wanted = frameAtCut(cut, output);
+    // The first frame rounded there or later: the frame times are ascending, so a binary search.
+    let low = 0;
+    let high = ticks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (frames.rounded(middle) < wanted) low = middle + 1;
+      else high = middle;
+    }
+    if (low >= ticks.length || (exact && frames.rounded(low) !== wanted)) return undefined;
+    if (low > (firstSources.at(-1) ?? 0)) firstSources.push(low);
+  }
+  // FFmpeg reads an -ss in µs and rounds it to the stream's ticks: it must come back on the frame.
+  const onTicks = firstSources.every((n) => Math.round((frames.micros(n) * timescale) / 1e6) === ticks[n]);
+  if (!onTicks) return undefined;
+  const firstFrames = firstSources.map((n) => frames.rounded(n));
+  const starts = firstFrames.slice(1).map((frame) => cutMicros(frame, output));
+  const inputRanges = firstSources.map((n, k): InputRange => {
+    const next = firstSources[k + 1];
+    const ss = k === 0 ? undefined : frames.micros(n);
+    // Up to the frame after the next segment's first (FFmpeg's input -t counts from the first
+    // frame it keeps, this one); reading on is harmless, as -frames:v stops the output.
+    const end = next === undefined || next + 1 >= ticks.length ? undefined : frames.micros(next + 1);
+    return end === undefined ? { ss } : { ss, t: end - (ss ?? 0) };
+  });
+  const frameCounts = firstFrames.map((frame, k) => {
+    const next = firstFrames[k + 1];
+    return next === undefined ? undefined : next - frame;
+  });
+  return { starts, inputRanges, frameCounts, firstFrames };
+}
