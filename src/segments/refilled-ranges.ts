@@ -10,7 +10,10 @@ export interface RefilledRanges {
   readonly starts: readonly number[];
   /** Each segment's input range (µs): from a source frame to the one after the next one's. */
   readonly inputRanges: readonly InputRange[];
-  /** How many frames each segment writes (`-frames:v`); the last one writes what is left. */
+  /**
+   * How many frames each segment writes (`-frames:v`); the last one writes what is left, up to
+   * the output's own count where it has one.
+   */
   readonly frameCounts: readonly (number | undefined)[];
   /** Each segment's first output frame, counted in the filter's frame times from the output's 0. */
   readonly firstFrames: readonly number[];
@@ -60,12 +63,13 @@ export class FpsFrames {
  * 29.97, 30000/1001, 50 and 60 fps, lossless: every frame the whole run's.
  *
  * `exact` (cuts on keyframes the command fixes): a cut must start at its own frame time, else
- * `undefined`; so also where a chosen frame's time cannot be given exactly in µs.
+ * `undefined`; so also where a chosen frame's time cannot be given exactly in µs. `total`: the
+ * frames the output keeps (an output `-t`), which the last segment writes the rest of.
  */
 export function refilledRanges(
   cuts: readonly number[],
   frames: FpsFrames,
-  exact = false,
+  { exact = false, total }: { readonly exact?: boolean; readonly total?: number } = {},
 ): RefilledRanges | undefined {
   const { ticks, timescale, output } = frames;
   const firstSources: number[] = [0];
@@ -96,8 +100,9 @@ export function refilledRanges(
     return end === undefined ? { ss } : { ss, t: end - (ss ?? 0) };
   });
   const frameCounts = firstFrames.map((frame, k) => {
-    const next = firstFrames[k + 1];
+    const next = firstFrames[k + 1] ?? total;
     return next === undefined ? undefined : next - frame;
   });
+  if (frameCounts.some((count) => count !== undefined && count <= 0)) return undefined;
   return { starts, inputRanges, frameCounts, firstFrames };
 }

@@ -121,7 +121,7 @@ export async function planSplit(
       : undefined;
   // The whole run's first frame at the output's 0 (a Matroska video 21 ms late, at 24 fps, is
   // rounded to the second frame time, which MP4 fills from the first).
-  const refillable = fpsFrames !== undefined && fpsFrames.rounded(0) === 0 && !rangeGiven(cmd);
+  const refillable = fpsFrames !== undefined && fpsFrames.rounded(0) === 0 && !startGiven(cmd);
   if (structure.rate && (mode !== 'input-seek' || !refillable))
     return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
   // A cut inside a gap, or off a late first frame's grid, would start or end a segment where the
@@ -274,7 +274,16 @@ export async function planSplit(
       ? { starts: balanced, ...shiftedFrames(balanced, rate, shift ?? 0, outputLength(cmd)) }
       : undefined;
   // Through an `fps` filter, each segment starts at a source frame, and so on its frame times.
-  const refilled = fpsFrames && refilledRanges(balanced, fpsFrames, keyframes !== undefined);
+  // An output -t keeps the frames it starts before, counted from the first (FFmpeg's `trim`
+  // rounds it to the filter's frame times: 2.53 s at 24 fps keeps 61, 2.52 s 60).
+  const length = outputLength(cmd);
+  const refilled =
+    fpsFrames &&
+    refilledRanges(balanced, fpsFrames, {
+      exact: keyframes !== undefined,
+      total:
+        length === undefined ? undefined : Math.round((length * fpsFrames.output.num) / fpsFrames.output.den),
+    });
   if (fpsFrames && !refilled)
     return refuse(
       "no source frame starts a segment where the fps filter's frame times meet the keyframes the command fixes",
@@ -362,11 +371,11 @@ function sharedRate(inputs: readonly (InputFacts | undefined)[]): FrameRate | un
   return first && rates.every((r) => r.num * first.den === first.num * r.den) ? first : undefined;
 }
 
-/** Whether the command bounds where its output starts or ends (an input's or the output's -ss, -t, -to). */
-function rangeGiven(cmd: Command<string>): boolean {
+/** Whether the command moves where its output starts (an -ss), or bounds its input (-t, -to). */
+function startGiven(cmd: Command<string>): boolean {
   const out = cmd.outputs[0]?.options;
   const input = cmd.inputs[0]?.options;
-  return [out?.ss, out?.t, out?.to, input?.ss, input?.t, input?.to].some((v) => v !== undefined);
+  return [out?.ss, input?.ss, input?.t, input?.to].some((v) => v !== undefined);
 }
 
 /** The output's `-ss`, in seconds (0 without one). */

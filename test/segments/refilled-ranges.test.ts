@@ -83,7 +83,17 @@ describe('R-AF-17 refilledRanges: each segment from a source frame, as many fram
       undefined,
     ],
   ])('%s', (_name, cuts, frames, exact, expected) => {
-    expect(refilledRanges(cuts, frames, exact)).toEqual(expected);
+    expect(refilledRanges(cuts, frames, { exact })).toEqual(expected);
+  });
+
+  it.each([
+    // 2.53 s at 24 fps: 61 frames, the last segment's 61 - 48
+    [61, [48, 13]],
+    // an output shorter than the cut leaves the last segment nothing: no split of this kind
+    [48, undefined],
+  ])('an output keeping %i frames: the last segment writes the rest', (total, counts) => {
+    const frames = new FpsFrames(even(100, 512), 12800, { num: 24, den: 1 });
+    expect(refilledRanges([2_000_000], frames, { total })?.frameCounts).toEqual(counts);
   });
 
   it('two cuts that would start at the same source frame make one segment', () => {

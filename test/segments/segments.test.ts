@@ -872,13 +872,32 @@ describe('R-AF-17 an fps filter: split input-seek, every frame the whole run’s
     ['a rate FFmpeg evaluates', ['-i', SOURCE, '-vf', 'fps=source_fps/2']],
     // The last one gives the rate: cut on the first one's, the split came out 4 ms short.
     ['two in a row', ['-i', SOURCE, '-vf', 'fps=50,fps=24']],
-    ['an output -t', ['-i', SOURCE, '-vf', 'fps=24', '-t', '3']],
+    ['an output -ss', ['-i', SOURCE, '-vf', 'fps=24', '-ss', '1']],
+    ['an input -t', ['-t', '3', '-i', SOURCE, '-vf', 'fps=24']],
   ])('%s: output-seek', async (_name, args) => {
     const name = `fps-after-${_name.replace(/\W+/g, '-')}`;
     const cmd = (path: string) => Command.parse(['-y', ...args, ...LOSSLESS, path]);
     await expectCommandSplitLikeWhole(cmd, name, 'output-seek');
     expect(await videoMd5(`/out/${name}-split.mp4`)).toBe(await videoMd5(`/out/${name}-whole.mp4`));
   });
+
+  // An output -t keeps the frames it starts before (FFmpeg's trim rounds it to fps's frame
+  // times: 61 at 2.53 s, 60 at 2.52 s): the last segment writes what is left of them.
+  it.each([
+    ['-t', '2.53', 61],
+    ['-t', '2.52', 60],
+    ['-to', '3', 72],
+  ])(
+    'an output %s %s: split seeking, %i frames, every one the whole run’s',
+    async (option, value, frames) => {
+      const name = `fps-t-${value}`;
+      const cmd = (path: string) =>
+        Command.parse(['-y', '-i', SOURCE, '-vf', 'fps=24,format=yuv420p', option, value, ...LOSSLESS, path]);
+      await expectCommandSplitLikeWhole(cmd, name, 'input-seek');
+      expect(await frameTimes(`/out/${name}-whole.mp4`)).toHaveLength(frames);
+      expect(await videoMd5(`/out/${name}-split.mp4`)).toBe(await videoMd5(`/out/${name}-whole.mp4`));
+    },
+  );
 
   // Matroska's frame times, read from the packet scan in milliseconds, are exact too.
   it('a Matroska source into 10 fps: split seeking, every frame the whole run’s', async () => {
