@@ -21,26 +21,37 @@ export interface RefilledRanges {
 
 /**
  * The source's frames as an `fps` filter giving the rate `output` meets them: each frame's time
- * (`ticks` of 1/`timescale` s, ascending) rounded to the filter's frame times as FFmpeg 5.1 does
- * (`av_rescale_q_rnd`, to the nearest, half away from 0).
+ * (`ticks` of 1/`timescale` s from the file's start, ascending), less where the command's input
+ * `-ss` (`startMicros`) puts the output's 0, rounded to the filter's frame times as FFmpeg 5.1
+ * does (`av_rescale_q_rnd`, to the nearest, half away from 0).
  */
 export class FpsFrames {
   readonly #num: bigint;
   readonly #den: bigint;
+  /** The output's 0 in ticks: the -ss rounded to them, as FFmpeg takes it off each packet. */
+  readonly #origin: number;
+  /** The first frame FFmpeg keeps after the -ss (its accurate seek drops those before). */
+  readonly first: number;
 
   constructor(
     readonly ticks: readonly number[],
     readonly timescale: number,
     readonly output: FrameRate,
+    readonly startMicros = 0,
   ) {
     this.#num = BigInt(output.num);
     this.#den = BigInt(timescale) * BigInt(output.den);
+    const scaled = BigInt(startMicros) * BigInt(timescale);
+    this.#origin = Number((2n * scaled + 1_000_000n) / 2_000_000n);
+    const first = ticks.findIndex((t) => t >= this.#origin);
+    this.first = first < 0 ? ticks.length : first;
   }
 
-  /** The frame time source frame `n` is rounded to. */
+  /** The frame time source frame `n` is rounded to, from the output's 0. */
   rounded(n: number): number {
-    const at = BigInt(this.ticks[n] ?? 0) * this.#num;
-    return Number((2n * at + this.#den) / (2n * this.#den));
+    const at = BigInt((this.ticks[n] ?? 0) - this.#origin) * this.#num;
+    const twice = 2n * at + (at < 0n ? -this.#den : this.#den);
+    return Number(twice / (2n * this.#den));
   }
 
   /** Source frame `n`'s time in whole µs, as an `-ss` FFmpeg rounds back onto its tick. */
@@ -72,11 +83,11 @@ export function refilledRanges(
   { exact = false, total }: { readonly exact?: boolean; readonly total?: number } = {},
 ): RefilledRanges | undefined {
   const { ticks, timescale, output } = frames;
-  const firstSources: number[] = [0];
+  const firstSources: number[] = [frames.first];
   for (const cut of cuts) {
     const wanted = frameAtCut(cut, output);
     // The first frame rounded there or later: the frame times are ascending, so a binary search.
-    let low = 0;
+    let low = frames.first;
     let high = ticks.length;
     while (low < high) {
       const middle = (low + high) >> 1;
@@ -93,11 +104,12 @@ export function refilledRanges(
   const starts = firstFrames.slice(1).map((frame) => cutMicros(frame, output));
   const inputRanges = firstSources.map((n, k): InputRange => {
     const next = firstSources[k + 1];
-    const ss = k === 0 ? undefined : frames.micros(n);
-    // Up to the frame after the next segment's first (FFmpeg's input -t counts from the first
-    // frame it keeps, this one); reading on is harmless, as -frames:v stops the output.
+    // The first segment seeks where the command does; the others onto their first frame.
+    const ss = k > 0 ? frames.micros(n) : frames.startMicros > 0 ? frames.startMicros : undefined;
+    // Up to the frame after the next segment's first, counted from the first frame FFmpeg keeps
+    // (as its input -t is); reading on is harmless, as -frames:v stops the output.
     const end = next === undefined || next + 1 >= ticks.length ? undefined : frames.micros(next + 1);
-    return end === undefined ? { ss } : { ss, t: end - (ss ?? 0) };
+    return end === undefined ? { ss } : { ss, t: end - frames.micros(n) };
   });
   const frameCounts = firstFrames.map((frame, k) => {
     const next = firstFrames[k + 1] ?? total;

@@ -115,13 +115,23 @@ export async function planSplit(
   // would be wrong for the filter's own (a Matroska source 21 ms late, into 24 fps, came out a
   // frame longer).
   const fpsRate = structure.rate ? outputFrameRate(cmd, args) : undefined;
+  const commandSeek = cmd.inputs[0]?.options.ss;
   const fpsFrames =
     fpsRate && facts.frameTicks && facts.timeBase?.num === 1 && (facts.startSeconds ?? 0) === 0
-      ? new FpsFrames(facts.frameTicks, facts.timeBase.den, fpsRate)
+      ? new FpsFrames(
+          facts.frameTicks,
+          facts.timeBase.den,
+          fpsRate,
+          Math.round((commandSeek === undefined ? 0 : (parseDuration(commandSeek) ?? 0)) * 1e6),
+        )
       : undefined;
   // The whole run's first frame at the output's 0 (a Matroska video 21 ms late, at 24 fps, is
   // rounded to the second frame time, which MP4 fills from the first).
-  const refillable = fpsFrames !== undefined && fpsFrames.rounded(0) === 0 && !startGiven(cmd);
+  const refillable =
+    fpsFrames !== undefined &&
+    fpsFrames.first < fpsFrames.ticks.length &&
+    fpsFrames.rounded(fpsFrames.first) === 0 &&
+    !boundsGiven(cmd);
   if (structure.rate && (mode !== 'input-seek' || !refillable))
     return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
   // A cut inside a gap, or off a late first frame's grid, would start or end a segment where the
@@ -371,11 +381,11 @@ function sharedRate(inputs: readonly (InputFacts | undefined)[]): FrameRate | un
   return first && rates.every((r) => r.num * first.den === first.num * r.den) ? first : undefined;
 }
 
-/** Whether the command moves where its output starts (an -ss), or bounds its input (-t, -to). */
-function startGiven(cmd: Command<string>): boolean {
+/** Whether the command cuts its output after the graph (an output -ss) or bounds its input (-t, -to). */
+function boundsGiven(cmd: Command<string>): boolean {
   const out = cmd.outputs[0]?.options;
   const input = cmd.inputs[0]?.options;
-  return [out?.ss, input?.ss, input?.t, input?.to].some((v) => v !== undefined);
+  return [out?.ss, input?.t, input?.to].some((v) => v !== undefined);
 }
 
 /** The output's `-ss`, in seconds (0 without one). */

@@ -65,6 +65,20 @@ describe('R-AF-17 refilledRanges: each segment from a source frame, as many fram
         firstFrames: [0, 5],
       },
     ],
+    [
+      // an input -ss 1: the output's 0 at source frame 25, the cut 1 s later at frame 50; the
+      // first segment seeks where the command does and reads on to frame 51
+      '25 fps into 24 from -ss 1',
+      [1_000_000],
+      new FpsFrames(even(100, 512), 12800, { num: 24, den: 1 }, 1_000_000),
+      false,
+      {
+        starts: [1_000_000],
+        inputRanges: [{ ss: 1_000_000, t: 1_040_000 }, { ss: 2_000_000 }],
+        frameCounts: [24, undefined],
+        firstFrames: [0, 24],
+      },
+    ],
     // keyframes the command fixes: the cut must start at its own frame
     [
       'the same 24 into 30 where the cut is a fixed keyframe',
@@ -112,5 +126,12 @@ describe('R-AF-17 refilledRanges: each segment from a source frame, as many fram
   ])('frame times %j of 1/%d s meet %j at %j', (ticks, timescale, output, expected) => {
     const frames = new FpsFrames(ticks, timescale, output);
     expect(ticks.map((_, n) => frames.rounded(n))).toEqual(expected);
+  });
+
+  it('from an -ss between frames: the first frame kept is the one after it', () => {
+    // 25 fps, -ss 0.5 (6400 ticks of 1/12800): frame 13 at 0.52 s, 0.48 of a 24 fps frame in
+    const frames = new FpsFrames(even(100, 512), 12800, { num: 24, den: 1 }, 500_000);
+    expect(frames.first).toBe(13);
+    expect([12, 13, 14].map((n) => frames.rounded(n))).toEqual([0, 0, 1]);
   });
 });

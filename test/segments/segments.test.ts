@@ -884,15 +884,29 @@ describe('R-AF-17 an fps filter: split input-seek, every frame the whole run’s
   // An output -t keeps the frames it starts before (FFmpeg's trim rounds it to fps's frame
   // times: 61 at 2.53 s, 60 at 2.52 s): the last segment writes what is left of them.
   it.each([
-    ['-t', '2.53', 61],
-    ['-t', '2.52', 60],
-    ['-to', '3', 72],
+    ['-t', '2.53', 61, []],
+    ['-t', '2.52', 60, []],
+    ['-to', '3', 72, []],
+    // an input -ss: the output's 0 moves there (at 0.5 s, between two 25 fps frames)
+    ['-t', '2', 48, ['-ss', '1']],
+    ['-t', '2.5', 60, ['-ss', '0.5']],
   ])(
-    'an output %s %s: split seeking, %i frames, every one the whole run’s',
-    async (option, value, frames) => {
-      const name = `fps-t-${value}`;
+    'an output %s %s: split seeking, %i frames, every one the whole run’s (input options %j)',
+    async (option, value, frames, seek: string[]) => {
+      const name = `fps-t-${value}-${seek.join('')}`;
       const cmd = (path: string) =>
-        Command.parse(['-y', '-i', SOURCE, '-vf', 'fps=24,format=yuv420p', option, value, ...LOSSLESS, path]);
+        Command.parse([
+          '-y',
+          ...seek,
+          '-i',
+          SOURCE,
+          '-vf',
+          'fps=24,format=yuv420p',
+          option,
+          value,
+          ...LOSSLESS,
+          path,
+        ]);
       await expectCommandSplitLikeWhole(cmd, name, 'input-seek');
       expect(await frameTimes(`/out/${name}-whole.mp4`)).toHaveLength(frames);
       expect(await videoMd5(`/out/${name}-split.mp4`)).toBe(await videoMd5(`/out/${name}-whole.mp4`));
