@@ -1,3 +1,4 @@
+import { parseDuration } from '../builder/index.js';
 import { placeCuts } from './cut-placement.js';
 
 /** A frame rate as a fraction (`30000/1001`). */
@@ -76,6 +77,21 @@ export function cutMicros(frame: number, rate: FrameRate): number {
 /** The output frame a cut at `us` (from {@link cutMicros}) comes before. */
 export function frameAtCut(us: number, rate: FrameRate): number {
   return Math.round((us * rate.num) / (rate.den * 1e6));
+}
+
+/**
+ * `micros` µs (0 or more) in whole ticks of `timeBase`, as FFmpeg's `av_rescale_q` rounds them:
+ * to the nearest, halves up.
+ */
+export function microsToTicks(micros: number, timeBase: FrameRate): number {
+  const num = BigInt(micros) * BigInt(timeBase.den);
+  const den = 1_000_000n * BigInt(timeBase.num);
+  return Number((2n * num + den) / (2n * den));
+}
+
+/** A duration option's value (`90`, `'1:30.5'`) in whole microseconds (0 where unreadable). */
+export function durationMicros(value: string | number): number {
+  return Math.round((parseDuration(value) ?? 0) * 1e6);
 }
 
 /** Microseconds as the seconds FFmpeg parses exactly (`2.033333`). */

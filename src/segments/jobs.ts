@@ -3,11 +3,10 @@ import {
   type InputStreamSelector,
   type OutputEntry,
   type OutputOptions,
-  parseDuration,
   parseFiltergraph,
 } from '../builder/index.js';
 import { type AudioApart, audioApart } from './audio-apart.js';
-import { type FrameRate, formatMicros } from './boundaries.js';
+import { durationMicros, type FrameRate, formatMicros, microsToTicks } from './boundaries.js';
 import { chaptersInput, metadataSource } from './join-metadata.js';
 import type { ScratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
@@ -204,8 +203,8 @@ export function segmentJobs(
   // Seeking its input, a segment's range is on the input's timeline, where the output starts at
   // the input's own -ss.
   const input = mode === 'input-seek' ? cmd.inputs[0]?.options : undefined;
-  const inputStart = input?.ss === undefined ? 0 : micros(input.ss);
-  const offset = inputStart + (seek === undefined ? 0 : micros(seek));
+  const inputStart = input?.ss === undefined ? 0 : durationMicros(input.ss);
+  const offset = inputStart + (seek === undefined ? 0 : durationMicros(seek));
   const t = length ?? end;
   const container: OutputOptions = {
     movflags,
@@ -245,11 +244,15 @@ export function segmentJobs(
   // Where the last range ends: the output's -t after its start, its -to on its own timeline, and
   // a seeked input's own -t or -to, whichever comes first.
   const ends = [
-    length !== undefined ? offset + micros(length) : end !== undefined ? inputStart + micros(end) : undefined,
+    length !== undefined
+      ? offset + durationMicros(length)
+      : end !== undefined
+        ? inputStart + durationMicros(end)
+        : undefined,
     input?.t !== undefined
-      ? inputStart + micros(input.t)
+      ? inputStart + durationMicros(input.t)
       : input?.to !== undefined
-        ? micros(input.to)
+        ? durationMicros(input.to)
         : undefined,
   ].filter((us): us is number => us !== undefined);
   const lastEnd =
@@ -447,12 +450,7 @@ export function seekTicks(
   { timeBase, startSeconds }: { readonly timeBase: FrameRate; readonly startSeconds: number },
 ): number {
   const start = Math.round(startSeconds * 1e6);
-  const ticks = (micros: number) => {
-    const num = BigInt(micros) * BigInt(timeBase.den);
-    const den = 1_000_000n * BigInt(timeBase.num);
-    return (2n * num + den) / (2n * den);
-  };
-  return Number(ticks(seekMicros + start) - ticks(wholeMicros + start));
+  return microsToTicks(seekMicros + start, timeBase) - microsToTicks(wholeMicros + start, timeBase);
 }
 
 /**
@@ -515,11 +513,6 @@ function withoutCopyRotation(
     return own.length ? [[specifier, Object.fromEntries(own)] as const] : [];
   });
   return kept.length ? Object.fromEntries(kept) : undefined;
-}
-
-/** A duration option's value in whole microseconds. */
-function micros(value: string | number): number {
-  return Math.round((parseDuration(value) ?? 0) * 1e6);
 }
 
 /** Drops `undefined` values so options the command did not set stay unset. */

@@ -1,4 +1,4 @@
-import { cutMicros, type FrameRate, frameAtCut } from './boundaries.js';
+import { cutMicros, type FrameRate, frameAtCut, microsToTicks } from './boundaries.js';
 import type { InputRange } from './jobs.js';
 
 /**
@@ -41,8 +41,7 @@ export class FpsFrames {
   ) {
     this.#num = BigInt(output.num);
     this.#den = BigInt(timescale) * BigInt(output.den);
-    const scaled = BigInt(startMicros) * BigInt(timescale);
-    this.#origin = Number((2n * scaled + 1_000_000n) / 2_000_000n);
+    this.#origin = microsToTicks(startMicros, { num: 1, den: timescale });
     const first = ticks.findIndex((t) => t >= this.#origin);
     this.first = first < 0 ? ticks.length : first;
   }

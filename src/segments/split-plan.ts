@@ -3,7 +3,14 @@ import { parseDuration } from '../builder/index.js';
 import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
 import { mixesVideoFileAudio } from './audio-apart.js';
 import { audioFilterApart } from './audio-filter.js';
-import { type FrameRate, frameAtCut, onFrame, parseFrameRate, segmentStarts } from './boundaries.js';
+import {
+  durationMicros,
+  type FrameRate,
+  frameAtCut,
+  onFrame,
+  parseFrameRate,
+  segmentStarts,
+} from './boundaries.js';
 import { stillPictures } from './filter-locality.js';
 import { graphFilters } from './filter-names.js';
 import { type FixedKeyframes, fixedKeyframes, startsOnKeyframes } from './forced-keyframes.js';
@@ -122,7 +129,7 @@ export async function planSplit(
           facts.frameTicks,
           facts.timeBase.den,
           fpsRate,
-          Math.round((commandSeek === undefined ? 0 : (parseDuration(commandSeek) ?? 0)) * 1e6),
+          commandSeek === undefined ? 0 : durationMicros(commandSeek),
         )
       : undefined;
   // The whole run's first frame at the output's 0 (a Matroska video 21 ms late, at 24 fps, is
