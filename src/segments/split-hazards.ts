@@ -19,7 +19,8 @@ export function inputHazard(
   const fills = fillsFrameTimes(cmd);
   if (inputs.some((f) => f?.grid && cutShift(f.grid, fills, f.frameRate ?? { num: 1, den: 1 }) !== 0))
     return UNEVEN;
-  const resampled = resamplesRate(cmd, inputs);
+  // (An input-seek split's -r is `planSplit`'s to check, against the source's rate.)
+  const resampled = inputs.length > 0 ? resamplesRate(cmd, inputs) : undefined;
   if (resampled) return resampled;
   // (A seeked input's own -ss is `planSplit`'s to check, against the source's rate.)
   if (inputs.length > 0 && startsOffGrid(cmd, inputs))

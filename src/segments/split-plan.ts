@@ -121,7 +121,18 @@ export async function planSplit(
   // the cuts for frames passed to the encoder as they are (a late first frame, uneven times)
   // would be wrong for the filter's own (a Matroska source 21 ms late, into 24 fps, came out a
   // frame longer).
-  const fpsRate = structure.rate ? outputFrameRate(cmd, args) : undefined;
+  const fpsRate = structure.rate ? fpsFilterRate(args) : undefined;
+  // An output -r other than the rate the encoder gets anyway (the source's as FFmpeg guesses it,
+  // or the fps filter's) is FFmpeg's own rate conversion, whose running count a seeked segment
+  // starts afresh (see `inputHazard`): planned after the graph, where it runs whole. The same
+  // rate changes nothing a segment does (`-r 30` over a 30 fps phone video, to fill its gaps).
+  const outRate = cmd.outputs[0]?.options.r;
+  if (structure.mode === 'input-seek' && outRate !== undefined) {
+    const wanted = parseFrameRate(outRate);
+    const given = fpsRate ?? (facts.rateIsFfmpegs === false ? undefined : facts.frameRate);
+    if (!wanted || !given || wanted.num * given.den !== given.num * wanted.den)
+      return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
+  }
   const commandSeek = cmd.inputs[0]?.options.ss;
   const fpsFrames =
     fpsRate && facts.frameTicks && facts.timeBase?.num === 1 && (facts.startSeconds ?? 0) === 0
@@ -444,14 +455,19 @@ async function quietly<T, F>(
 /** The output's frame rate when the command states it: `-r`, an `fps` filter, an input's rate. */
 function outputFrameRate(cmd: Command<string>, args: readonly string[]): FrameRate | undefined {
   const out = cmd.outputs[0]?.options;
-  // The last one gives the output its rate (`fps=50,fps=24` is 24 fps: cut at 50, before, the
-  // split came out 4 ms short with its average rate off).
+  const inputRate = cmd.inputs.map((i) => i.options.framerate ?? i.options.r).find((r) => r !== undefined);
+  return parseFrameRate(out?.r) ?? fpsFilterRate(args) ?? parseFrameRate(inputRate);
+}
+
+/**
+ * The rate the graphs' last `fps` filter gives (`fps=50,fps=24` is 24 fps: cut on the first's
+ * frame times, a split had come out 4 ms short with its average rate off).
+ */
+function fpsFilterRate(args: readonly string[]): FrameRate | undefined {
   const fpsFilter = videoGraphs(args)
     .flatMap((graph) => graphFilters(graph) ?? [])
     .findLast((filter) => filter.name === 'fps');
-  const fps = fpsFilter?.options.fps ?? fpsFilter?.positional[0];
-  const inputRate = cmd.inputs.map((i) => i.options.framerate ?? i.options.r).find((r) => r !== undefined);
-  return parseFrameRate(out?.r) ?? parseFrameRate(fps) ?? parseFrameRate(inputRate);
+  return parseFrameRate(fpsFilter?.options.fps ?? fpsFilter?.positional[0]);
 }
 
 /** Each segment's value of the option that forces keyframes, from where it starts (µs). */

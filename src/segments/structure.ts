@@ -216,7 +216,7 @@ export function segmentStructure(
     // The splitter's probes read the input as FFmpeg guesses it: a demuxer named by -f (concat,
     // rawvideo, ...) goes output-seek, whose probes may fail quietly.
     [undefined, 'lavfi', ...SEEKABLE_FORMATS].includes(cmd.inputs[0]?.options.f) &&
-    o.r === undefined &&
+    // An output -r seeks only where it is the rate the encoder gets anyway (`planSplit` checks).
     !o.shortest &&
     // An input -ss, -t or -to moves and bounds every segment's range (see `segmentJobs`).
     ['sseof', 'itsoffset', 'stream_loop', 'loop'].every(

@@ -24,6 +24,23 @@ let engine: Engine;
 const vol = new Volume();
 const SOURCE = '/in/clip.mp4';
 
+/** A phone's frame times on a 1/600 s clock (`setpts`), over 30 fps: a tick early or late here and there. */
+const PHONE_JITTER = 'N*20+if(eq(mod(N\\,5)\\,2)\\,1\\,0)-if(eq(mod(N\\,7)\\,3)\\,1\\,0)';
+
+/**
+ * An MP4 of 4 s of 30 fps test pattern (and a tone) whose frames lie at `times` (`setpts`) on a
+ * 1/600 s clock, as phones write them; made once.
+ */
+const uneven = async (path: string, times: string, audio = true) => {
+  if (vol.existsSync(path)) return;
+  await engine.run(vol, [
+    ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=4'],
+    ...(audio ? ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'] : []),
+    ...['-vf', `settb=1/600,setpts=${times}`, '-fps_mode', 'passthrough', '-enc_time_base', '1/600'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-video_track_timescale', '600', path],
+  ]);
+};
+
 /** Encoded losslessly (-qp 0): each decoded frame is the graph's own, to compare bit for bit. */
 const LOSSLESS = ['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-c:a', 'aac'];
 
@@ -87,12 +104,13 @@ const reel = new Command({ y: true })
   .graph((g) => ({ mix: g.input(2).audio.filter('volume', { volume: 0.5 }) }))
   .output('/out/whole.mp4', { map: ['mix'], t: 3.5, 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac' });
 
-// A filter that depends on time, and no `map`: FFmpeg picks the audio, in the first segment's
-// audio output as in one run, once the input's index says it has audio. Nor does the command say
-// how long it is: the index says that too.
+// A filter that counts frames (a fade over the first 25), and no `map`: FFmpeg picks the audio,
+// in the first segment's audio output as in one run, once the input's index says it has audio.
+// Nor does the command say how long it is: the index says that too. (A fade by time, under the
+// source's own -r, seeks since 2026-12-02.)
 const fadeIn = new Command({ y: true })
   .input(SOURCE)
-  .filter('fade', { t: 'in', d: 1 })
+  .filter('fade', { t: 'in', s: 0, n: 25 })
   .output('/out/whole.mp4', { r: 25, 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac' });
 
 describe.each([
@@ -1568,11 +1586,6 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       options: { ...o.options, r: 30 },
     }));
     await expectRunsWhole(cmd, '-r');
-    const same = transcode.mapOutputs((o) => ({
-      path: '/out/same-rate.mp4',
-      options: { ...o.options, r: 25 },
-    }));
-    expect((await runCommand(vol, same, { engine, segments: 2 })).segmentation.segments).toBe(2);
   });
 
   it('audio stream copy from Matroska: runs whole and says why', async () => {
@@ -1633,6 +1646,23 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       expect(split.segmentation.segments).toBe(2);
       expect(await kinds(cmd.outputs[0]?.path as string)).toBe('video,audio');
     }
+  });
+});
+
+describe('R-AF-17 an output -r the encoder gets anyway', () => {
+  // The rate the encoder gets anyway changes nothing a segment does: it seeks (before: output-seek,
+  // and a phone's uneven frames under `-r 30`, the usual way to make them constant, ran whole).
+  it.each([
+    ['the source’s own rate', SOURCE, '25', undefined],
+    ['a phone’s rate over its uneven frames', '/in/jitter.mp4', '30', undefined],
+    ['the fps filter’s rate', SOURCE, '24', 'fps=24'],
+  ])('an output -r at %s: split seeking, every frame the whole run’s', async (name, source, r, vf) => {
+    if (source === '/in/jitter.mp4') await uneven(source, PHONE_JITTER);
+    const out = `same-rate-${name.replace(/\W+/g, '-')}`;
+    const graph = vf === undefined ? [] : ['-vf', vf];
+    const cmd = (path: string) => Command.parse(['-y', '-i', source, ...graph, '-r', r, ...LOSSLESS, path]);
+    await expectCommandSplitLikeWhole(cmd, out, 'input-seek');
+    expect(await videoMd5(`/out/${out}-split.mp4`)).toBe(await videoMd5(`/out/${out}-whole.mp4`));
   });
 });
 
@@ -1717,19 +1747,9 @@ describe('R-AF-17 unevenly spaced frames (a phone’s variable rate, a missing f
   // a constant rate: the whole run repeats or drops frames where they fall between frame times,
   // and a segment must fill its own frame times the same. The cuts go where FFmpeg's filling,
   // worked out from the packet scan (`cfrSlots`), is the same in the segment and the whole run.
-  const JITTER = 'N*20+if(eq(mod(N\\,5)\\,2)\\,1\\,0)-if(eq(mod(N\\,7)\\,3)\\,1\\,0)';
+  const JITTER = PHONE_JITTER;
   const MISSING = 'N*20+if(gte(N\\,59)\\,20\\,0)+if(gte(N\\,80)\\,40\\,0)';
   const GAP_10 = 'N*20+if(gte(N\\,50)\\,200\\,0)';
-  const uneven = async (path: string, times: string, audio = true) => {
-    if (vol.existsSync(path)) return;
-    await engine.run(vol, [
-      ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=4'],
-      ...(audio ? ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'] : []),
-      ...['-vf', `settb=1/600,setpts=${times}`, '-fps_mode', 'passthrough', '-enc_time_base', '1/600'],
-      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-video_track_timescale', '600', path],
-    ]);
-  };
-
   it.each([
     // Each frame up to 1/600 s off its frame time: shown once each, whole and split.
     ['a phone’s jitter', '/in/jitter.mp4', JITTER, true, 3, {}, [1.333333, 2.766666], 120],
