@@ -133,14 +133,15 @@ export async function planSplit(
     if (!wanted || !given || wanted.num * given.den !== given.num * wanted.den)
       return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
   }
-  const commandSeek = cmd.inputs[0]?.options.ss;
+  // The command's own input -ss: where the output's 0 lies in the source.
+  const inputSs = cmd.inputs[0]?.options.ss;
   const fpsFrames =
     fpsRate && facts.frameTicks && facts.timeBase?.num === 1 && (facts.startSeconds ?? 0) === 0
       ? new FpsFrames(
           facts.frameTicks,
           facts.timeBase.den,
           fpsRate,
-          commandSeek === undefined ? 0 : durationMicros(commandSeek),
+          inputSs === undefined ? 0 : durationMicros(inputSs),
         )
       : undefined;
   // The whole run's first frame at the output's 0 (a Matroska video 21 ms late, at 24 fps, is
@@ -195,7 +196,6 @@ export async function planSplit(
   // `segmentJobs`), and cuts that follow a source's own frame times count from its start, not
   // from there. An input -ss counts where the command seeks its one input (also where an
   // MPEG-TS input sends the split after the graph).
-  const inputSs = cmd.inputs[0]?.options.ss;
   const seek =
     outputSeek(cmd) +
     (structure.mode === 'input-seek' && inputSs !== undefined ? (parseDuration(inputSs) ?? 0) : 0);
