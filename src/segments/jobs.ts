@@ -149,10 +149,13 @@ export interface SegmentClock {
   readonly timeBase: FrameRate;
   readonly startSeconds: number;
   /**
-   * Through an `fps` filter, which gives the chain's output its own frame times: each segment's
-   * first frame among them (`RefilledRanges.firstFrames`), taken off after the chain.
+   * What each segment's frames are moved back by after the chain, in its output time base, where
+   * not by the ticks they were moved on by: through an `fps` filter, which gives them its own
+   * frame times, the segment's first frame's count of them (`RefilledRanges.firstFrames`); into
+   * an output `-r` that FFmpeg fills with a running count, the ticks of the segment's cut
+   * (`UnevenCuts.after`), so its frames meet that count as in the whole run.
    */
-  readonly firstFrames?: readonly number[];
+  readonly after?: readonly number[];
 }
 
 /**
@@ -359,7 +362,7 @@ export function segmentJobs(
     const clocked = (args: string[]) => {
       if (!clock || seekAt === undefined) return args;
       const ticks = seekTicks(seekAt, inputStart, clock);
-      return withClock(args, ticks, clock.firstFrames?.[k] ?? ticks);
+      return withClock(args, ticks, clock.after?.[k] ?? ticks);
     };
     if (k > 0 || !fromFirst || !source) return clocked(segment.toArgs());
     // The same file again, whole, audio only: `-an`/`-vn` on the inputs keep FFmpeg's own
@@ -470,7 +473,10 @@ function withClock(args: readonly string[], ticks: number, after: number): strin
     return [...args.slice(0, at + 1), clocked(chain), ...args.slice(at + 2)];
   // With the audio input added, the builder writes the -vf as a complex graph of input 0's video.
   const complexAt = args.indexOf('-filter_complex');
-  const graph = complexAt < 0 ? undefined : args[complexAt + 1];
+  // A command without a video filter gets one of its own: a segment of one output, whose path
+  // comes last.
+  if (complexAt < 0) return [...args.slice(0, -1), '-vf', clocked('null'), ...args.slice(-1)];
+  const graph = args[complexAt + 1];
   const head = graph === undefined ? undefined : /^\[0:v\]/.exec(graph);
   const chains = graph === undefined ? [] : parseFiltergraph(graph, '-filter_complex').chains;
   const only = chains.length === 1 ? chains[0] : undefined;

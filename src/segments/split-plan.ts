@@ -16,7 +16,9 @@ import { graphFilters } from './filter-names.js';
 import { type FixedKeyframes, fixedKeyframes, startsOnKeyframes } from './forced-keyframes.js';
 import {
   cutShift,
+  type FrameGrid,
   fillsFrameTimes,
+  frameGrid,
   frameRanges,
   gridFrom,
   outputFrameRanges,
@@ -38,7 +40,7 @@ import {
 } from './source-facts.js';
 import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
 import { outputFormat, type SegmentMode, type SegmentStructure, videoGraphs } from './structure.js';
-import { keptTimeCuts, unevenCuts } from './uneven-cuts.js';
+import { keptTimeCuts, rateCutsCarried, unevenCuts } from './uneven-cuts.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
 const MIN_SEGMENT_SECONDS = 0.5;
@@ -106,9 +108,35 @@ export async function planSplit(
   const maps = map === undefined ? undefined : seekMaps(map);
   const manyVideo =
     (maps?.needsOneVideoStream === true || structure.oneVideoStream === true) && facts.videoStreams !== 1;
+  const fpsRate = structure.rate ? fpsFilterRate(args) : undefined;
+  // An output -r other than the rate the encoder gets anyway (the source's as FFmpeg guesses it,
+  // or the fps filter's) is FFmpeg's own rate conversion, with a running count that a segment
+  // carries only if given it (`rateCutsCarried`): with the source's frames from an index or a
+  // scan, FFmpeg's guess of its rate, its time base and no other bounds, into an output filled
+  // to a constant rate. Otherwise planned after the graph, where it runs whole (see
+  // `inputHazard`). The same rate changes nothing a segment does (`-r 30` over a 30 fps phone
+  // video, to fill its gaps).
+  const outRate = parseFrameRate(cmd.outputs[0]?.options.r);
+  const given = fpsRate ?? (facts.rateIsFfmpegs === false ? undefined : facts.frameRate);
+  const rateChange =
+    structure.mode === 'input-seek' && cmd.outputs[0]?.options.r !== undefined
+      ? !outRate || !given || outRate.num * given.den !== given.num * outRate.den
+      : false;
+  const carried =
+    rateChange &&
+    outRate !== undefined &&
+    fpsRate === undefined &&
+    facts.rateIsFfmpegs !== false &&
+    facts.timeBase !== undefined &&
+    !boundsGiven(cmd) &&
+    cmd.inputs[0]?.options.ss === undefined &&
+    outputLength(cmd) === undefined &&
+    fillsFrameTimes(cmd);
+  if (rateChange && !carried)
+    return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
   // A graph reading the frames' times needs the video's time base to give them back exactly.
   const clock =
-    structure.clock && facts.timeBase
+    (structure.clock || carried) && facts.timeBase
       ? { timeBase: facts.timeBase, startSeconds: facts.startSeconds ?? 0 }
       : undefined;
   const mode: SegmentMode =
@@ -116,23 +144,13 @@ export async function planSplit(
     (facts.seeksExactly === false || manyVideo || (structure.clock && !clock))
       ? 'output-seek'
       : structure.mode;
+  if (carried && mode !== 'input-seek')
+    return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
   // An `fps` filter's frame times are worked out from each frame's exact time, from 0 to the end.
   // Where they cannot be, the split is planned after the graph, as any graph that cannot seek:
   // the cuts for frames passed to the encoder as they are (a late first frame, uneven times)
   // would be wrong for the filter's own (a Matroska source 21 ms late, into 24 fps, came out a
   // frame longer).
-  const fpsRate = structure.rate ? fpsFilterRate(args) : undefined;
-  // An output -r other than the rate the encoder gets anyway (the source's as FFmpeg guesses it,
-  // or the fps filter's) is FFmpeg's own rate conversion, whose running count a seeked segment
-  // starts afresh (see `inputHazard`): planned after the graph, where it runs whole. The same
-  // rate changes nothing a segment does (`-r 30` over a 30 fps phone video, to fill its gaps).
-  const outRate = cmd.outputs[0]?.options.r;
-  if (structure.mode === 'input-seek' && outRate !== undefined) {
-    const wanted = parseFrameRate(outRate);
-    const given = fpsRate ?? (facts.rateIsFfmpegs === false ? undefined : facts.frameRate);
-    if (!wanted || !given || wanted.num * given.den !== given.num * wanted.den)
-      return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
-  }
   // The command's own input -ss: where the output's 0 lies in the source.
   const inputSs = cmd.inputs[0]?.options.ss;
   const fpsFrames =
@@ -164,9 +182,11 @@ export async function planSplit(
   // Through an `fps` filter the encoder meets the filter's frames, whatever the source's grid.
   const grid = fpsFrames
     ? undefined
-    : facts.grid && origin > 0 && oneInputAudio?.where === 'none'
-      ? gridFrom(facts.grid, origin, rate)
-      : facts.grid;
+    : carried
+      ? timedGrid(facts)
+      : facts.grid && origin > 0 && oneInputAudio?.where === 'none'
+        ? gridFrom(facts.grid, origin, rate)
+        : facts.grid;
   const shift = grid ? cutShift(grid, fills, rate) : 0;
   // Unevenly spaced frames (a phone's variable rate) into a constant-rate output: the cuts go
   // where FFmpeg's filling of frame times comes out the same in a segment (`unevenCuts`).
@@ -176,9 +196,9 @@ export async function planSplit(
   // one (`vfrTimes`): that, and dropping, are not modelled.
   const sync = frameSync(cmd);
   const uneven =
-    shift === undefined &&
+    (shift === undefined || carried) &&
     mode === 'input-seek' &&
-    facts.rateIsFfmpegs === true &&
+    (facts.rateIsFfmpegs === true || carried) &&
     sync !== 'passthrough' &&
     sync !== 'drop'
       ? grid
@@ -289,9 +309,10 @@ export async function planSplit(
     return refuse('no keyframe the command fixes falls inside the video, where a cut could go');
   if (balanced.length === 0) return refuse(`${span} s is too short to split`);
   const frames = uneven
-    ? (fills ? unevenCuts : keptTimeCuts)(balanced, {
+    ? (carried ? rateCutsCarried : fills ? unevenCuts : keptTimeCuts)(balanced, {
         grid: uneven,
-        rate,
+        rate: carried && outRate ? outRate : rate,
+        graphRate: rate,
         timeBase: facts.timeBase,
         startSeconds: facts.startSeconds,
         singleStream: facts.streamCount === 1,
@@ -301,6 +322,10 @@ export async function planSplit(
     : cutsOnFrames
       ? { starts: balanced, ...shiftedFrames(balanced, rate, shift ?? 0, outputLength(cmd)) }
       : undefined;
+  if (carried && !frames)
+    return refuse(
+      "the output's -r changes the frame rate, and no cut near a balanced one gives a segment FFmpeg's running count of frame times as one run has it there",
+    );
   // Through an `fps` filter, each segment starts at a source frame, and so on its frame times.
   // An output -t keeps the frames it starts before, counted from the first (FFmpeg's `trim`
   // rounds it to the filter's frame times: 2.53 s at 24 fps keeps 61, 2.52 s 60).
@@ -360,7 +385,10 @@ export async function planSplit(
         : undefined,
     keepsFrameTimes,
     timescale: avi ? encoderRate?.num : keepsFrameTimes ? rateTimescale(rate) : undefined,
-    clock: mode === 'input-seek' && clock ? { ...clock, firstFrames: refilled?.firstFrames } : undefined,
+    clock:
+      mode === 'input-seek' && clock
+        ? { ...clock, after: refilled?.firstFrames ?? frames?.after }
+        : undefined,
     frameCounts: refilled?.frameCounts,
   });
   return { mode, starts, audio, jobs, duration, span };
@@ -378,6 +406,23 @@ function videoSpan(
 ): number | undefined {
   if (inputs.every((f) => f?.videoSeconds === undefined)) return undefined;
   return cmd.expectedDuration(inputs.map((f) => f?.videoSeconds ?? f?.durationSeconds));
+}
+
+/**
+ * The source's frames with their times: as scanned, or from an MP4 index's presentation times,
+ * each lasting its one sample length (a frame time of the rate it gives).
+ */
+function timedGrid(facts: SourceFacts): FrameGrid | undefined {
+  if (facts.grid?.seconds) return facts.grid;
+  const { frameTicks, timeBase, frameRate } = facts;
+  if (!frameTicks || !timeBase || !frameRate) return undefined;
+  const times = frameTicks.map((tick) => (tick * timeBase.num) / timeBase.den);
+  return frameGrid(
+    times,
+    0,
+    frameRate,
+    times.map(() => frameRate.den / frameRate.num),
+  );
 }
 
 /** A timescale that counts frames at `rate` exactly: its numerator, doubled up to 10000 as MOV does. */

@@ -7,8 +7,14 @@ import { vfrTimes } from './vfr-times.js';
 export interface UnevenSource {
   /** The source's frames (`FrameGrid.seconds`, `.durations`). */
   readonly grid: FrameGrid;
-  /** The output's frame rate: the source's, which FFmpeg gives the encoder. */
+  /** The output's frame rate: the source's, which FFmpeg gives the encoder, or the output's `-r`. */
   readonly rate: FrameRate;
+  /**
+   * The rate FFmpeg's graph gives the frames (its guess of the source's), where the output's `-r`
+   * is another: through a filter FFmpeg takes a frame to last that rate's frame time, at most the
+   * output's (`duration` in `do_video_out`).
+   */
+  readonly graphRate?: FrameRate;
   /** The video stream's time base, to which FFmpeg rounds a segment's `-ss`. */
   readonly timeBase?: FrameRate;
   /** The file's start time (FFmpeg's 0), in seconds. */
@@ -32,6 +38,12 @@ export interface UnevenCuts {
   readonly firsts: number[];
   /** The first source frame the output's `-t` leaves out, if any. */
   readonly end: number | undefined;
+  /**
+   * Where segments carry the whole run's count (see `rateCutsCarried`): how many ticks of the
+   * video's time base each segment's frames are moved back after its chain, its cut's frame time
+   * (0 for the first).
+   */
+  readonly after?: number[];
 }
 
 /** How far, in frame times, a cut may move from where the balance put it. */
@@ -46,8 +58,33 @@ const REACH = 15;
  * where no such cut is near, or a decision in the whole run is too close to call.
  */
 export function unevenCuts(starts: readonly number[], source: UnevenSource): UnevenCuts | undefined {
+  return filledCuts(starts, source, false);
+}
+
+/**
+ * Cuts for an output `-r` that is not the rate FFmpeg's graph gives (30 fps into 25): FFmpeg 5.1
+ * fills the output's frame times with a running count that drifts behind the frames (a frame is
+ * dropped only once one falls 1.1 frame times behind, so the count lags by up to two), which a
+ * segment starting afresh does not have. Here each segment's frames get the whole run's times,
+ * less its cut's frame time, after its chain (`setpts`, `after`): its first frame then meets the
+ * count exactly as in the whole run, 0 standing for the cut's frame time, and every later
+ * decision follows. Each cut goes to the frame time nearest the balanced one where that is so
+ * for every frame the segment fills (the filter a segment needs for it makes FFmpeg take a
+ * frame's length from the graph's rate, not from its packet: where one run's differ, the
+ * decisions differ and no cut fits). `undefined` where none is near, or a decision is too close
+ * to call, or the video's time base is unknown.
+ */
+export function rateCutsCarried(starts: readonly number[], source: UnevenSource): UnevenCuts | undefined {
+  return filledCuts(starts, source, true);
+}
+
+function filledCuts(
+  starts: readonly number[],
+  source: UnevenSource,
+  carried: boolean,
+): UnevenCuts | undefined {
   const line = timeline(source);
-  if (!line) return undefined;
+  if (!line || (carried && !line.carried)) return undefined;
   const { timed, count, limit, margin, end } = line;
   const frames = timed(0, count, 0);
   // vscfr starts counting at a first frame half a frame time late or more, and the output's frame
@@ -62,7 +99,11 @@ export function unevenCuts(starts: readonly number[], source: UnevenSource): Une
     // The first segment reads the source from its start, frames the whole run drops included.
     const first = from === 0 ? 0 : (whole[from] as number);
     const upTo = to < whole.length ? (whole[to] as number) : (end ?? count);
-    const own = cfrSlots(timed(first, upTo, line.seek(from === 0 ? undefined : first)), { vscfr, margin });
+    const frames =
+      carried && from > 0 && line.carried
+        ? line.carried(first, upTo, from)
+        : timed(first, upTo, line.seek(from === 0 ? undefined : first));
+    const own = cfrSlots(frames, { vscfr, margin });
     const want = whole.slice(from, to);
     return own !== undefined && own.length === want.length && own.every((n, i) => n + first === want[i]);
   };
@@ -74,7 +115,9 @@ export function unevenCuts(starts: readonly number[], source: UnevenSource): Une
     (slot, previous, last) =>
       slot > previous && opens(slot) && fills(previous, slot) && (!last || fills(slot, whole.length)),
   );
-  return slots && cutsAt(slots, (slot) => (slot === 0 ? 0 : (whole[slot] as number)), source.rate, end);
+  if (!slots) return undefined;
+  const cuts = cutsAt(slots, (slot) => (slot === 0 ? 0 : (whole[slot] as number)), source.rate, end);
+  return carried && line.back ? { ...cuts, after: slots.map(line.back) } : cuts;
 }
 
 /**
@@ -134,12 +177,14 @@ function unbroken(times: readonly (number | undefined)[]): boolean {
  * first frame it trims away (it counts from the first frame), if any.
  */
 function timeline(source: UnevenSource) {
-  const { grid, rate, unfiltered, endSeconds } = source;
+  const { grid, rate, unfiltered, endSeconds, graphRate = rate } = source;
   const seconds = grid.seconds;
   if (!seconds) return undefined;
   const clock = sourceClock(source);
+  // Through a filter: the graph's frame time, at most the output's.
+  const filtered = Math.min((rate.num * graphRate.den) / (rate.den * graphRate.num), 1);
   const lengths = seconds.map((_, i) =>
-    frameLength(clock.length(grid.durations?.[i] ?? 0), unfiltered, clock.margin),
+    unfiltered ? frameLength(clock.length(grid.durations?.[i] ?? 0), filtered, clock.margin) : filtered,
   );
   if (lengths.some((l) => l === undefined)) return undefined;
   const frameTime = rate.den / rate.num;
@@ -148,6 +193,7 @@ function timeline(source: UnevenSource) {
       at: clock.at(from + i, ssMicros),
       duration: lengths[from + i] as number,
     }));
+  const { back, behind } = clock;
   const limit = endSeconds === undefined ? undefined : endSeconds / frameTime;
   const all = timed(0, seconds.length, 0);
   // Where the output's -t trims (a frame too near it is refused by the whole run's timing).
@@ -158,6 +204,16 @@ function timeline(source: UnevenSource) {
     limit,
     margin: clock.margin,
     end: kept.length < all.length ? kept.length : undefined,
+    /**
+     * Frames `[from, to)` of a segment that carries the whole run's count from frame time `slot`
+     * (see `rateCutsCarried`): their whole-run times less the slot's, in ticks, through a filter.
+     */
+    carried:
+      back && behind
+        ? (from: number, to: number, slot: number): TimedFrame[] =>
+            seconds.slice(from, to).map((_, i) => ({ at: behind(from + i, back(slot)), duration: filtered }))
+        : undefined,
+    back,
     /** A segment's `-ss` for one starting at frame `first` (none for the first segment). */
     seek: (first: number | undefined) =>
       first === undefined ? 0 : seekMicros(seconds[first] as number, frameTime),
@@ -214,6 +270,8 @@ function sourceClock({ grid, rate, timeBase, startSeconds = 0 }: UnevenSource) {
       margin: MARGIN,
       at: (i: number, ss: number) => ((seconds[i] as number) - ss / 1e6) * perFrame,
       length: (s: number) => s * perFrame,
+      back: undefined,
+      behind: undefined,
     };
   const { num, den } = timeBase as FrameRate;
   const ticks = seconds.map((t) => Math.round((t + startSeconds) / tick));
@@ -223,6 +281,10 @@ function sourceClock({ grid, rate, timeBase, startSeconds = 0 }: UnevenSource) {
     margin: 0.002,
     at: (i: number, ss: number) => ((ticks[i] as number) - offset(ss)) * tick * perFrame,
     length: (s: number) => Math.round(s / tick) * tick * perFrame,
+    /** Output frame time `slot` in whole ticks, as a segment's `setpts=PTS-...` takes it off. */
+    back: (slot: number) => Math.round((slot * rate.den * den) / (rate.num * num)),
+    /** Frame `i` at its whole-run time less `ticks`, in output frame times. */
+    behind: (i: number, less: number) => ((ticks[i] as number) - offset(0) - less) * tick * perFrame,
   };
 }
 
@@ -232,15 +294,14 @@ function nearest(aim: number): number[] {
 }
 
 /**
- * The length FFmpeg 5.1 gives a frame (`frames`: its packet's, in frame times): that, rounded
- * (`lrintf`), where no filter stands between and it is above 0, else one. `undefined` if the
- * rounding is too close to call.
+ * The length FFmpeg 5.1 gives a frame no filter stands before (`frames`: its packet's, in frame
+ * times): that, rounded (`lrintf`), where it is above 0, else the length a filtered frame gets
+ * (`filtered`). `undefined` if the rounding is too close to call.
  */
-function frameLength(frames: number, unfiltered: boolean, margin: number): number | undefined {
-  if (!unfiltered) return 1;
+function frameLength(frames: number, filtered: number, margin: number): number | undefined {
   if (Math.abs(frames - Math.floor(frames) - 0.5) < margin) return undefined;
   const rounded = Math.round(frames);
-  return rounded > 0 ? rounded : 1;
+  return rounded > 0 ? rounded : filtered;
 }
 
 /** A segment's `-ss` for a frame at `seconds`, in µs: a twentieth of a frame before it, as `frameRanges` seeks. */

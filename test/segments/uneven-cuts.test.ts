@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { keptTimeCuts, type UnevenSource, unevenCuts } from '../../src/segments/uneven-cuts.js';
+import {
+  keptTimeCuts,
+  rateCutsCarried,
+  type UnevenSource,
+  unevenCuts,
+} from '../../src/segments/uneven-cuts.js';
 
 const rate = { num: 30, den: 1 };
 /** 120 frames at 30 fps on a 1/600 s clock, at these frame times, each a frame time long unless `long` says. */
@@ -106,5 +111,41 @@ describe('R-AF-17 keptTimeCuts: cuts where a segment gives its frames the whole 
       firsts,
       end: undefined,
     });
+  });
+});
+
+describe('R-AF-17 rateCutsCarried: cuts for an output -r, each segment carrying the whole run’s count', () => {
+  // 30 fps on a 1/600 s clock into -r 25: the whole run lags the frames by 1.2 to 2 frame times,
+  // so frame time 50 (2 s) shows frame 58 (1.93 s), and each segment's frames are moved back by
+  // its cut's frame time (24 ticks each) after its chain.
+  const into25 = (unfiltered: boolean, timeBase = { num: 1, den: 600 }): UnevenSource => ({
+    ...source((n) => n, { unfiltered }),
+    rate: { num: 25, den: 1 },
+    graphRate: rate,
+    timeBase,
+  });
+  it.each([
+    ['one cut at 2 s', [2000000], { starts: [2000000], firsts: [0, 58], end: undefined, after: [0, 1200] }],
+    [
+      'three cuts',
+      [1000000, 2000000, 3000000],
+      {
+        starts: [1000000, 2000000, 3000000],
+        firsts: [0, 28, 58, 88],
+        end: undefined,
+        after: [0, 600, 1200, 1800],
+      },
+    ],
+  ] as const)('%s', (_name, aims, cuts) => {
+    expect(rateCutsCarried(aims, into25(false))).toEqual(cuts);
+  });
+
+  it('without a filter, where one run takes each frame to last its packet (one frame time, rounded): no cuts', () => {
+    // The segment's own filter gives its frames the graph's 5/6 frame time: the counts part.
+    expect(rateCutsCarried([2000000], into25(true))).toBeUndefined();
+  });
+
+  it('without the video’s time base, the ticks to move a segment by are unknown: no cuts', () => {
+    expect(rateCutsCarried([2000000], { ...into25(false), timeBase: undefined })).toBeUndefined();
   });
 });
