@@ -1,3 +1,5 @@
+import { roundAsFloat, roundHalfEven } from './encoder-clock.js';
+
 /**
  * One decoded frame as FFmpeg's rate conversion meets it: its time and the length it claims, both
  * in the output's frame times from the output's 0.
@@ -22,6 +24,11 @@ export interface CfrOptions {
   readonly limit?: number;
   /** How close to a threshold, in frame times, a decision is too close to call (see {@link MARGIN}). */
   readonly margin?: number;
+  /**
+   * The frames are timed as FFmpeg times them (`encoder-clock.ts`): every decision is taken with
+   * C's roundings (halves to even, through a float where FFmpeg's is), none is too close to call.
+   */
+  readonly exact?: boolean;
 }
 
 /**
@@ -62,8 +69,9 @@ export function trimmed(
  */
 export function cfrSlots(
   frames: readonly TimedFrame[],
-  { vscfr, limit, margin = MARGIN }: CfrOptions,
+  { vscfr, limit, exact = false, margin = exact ? 0 : MARGIN }: CfrOptions,
 ): number[] | undefined {
+  const roundFloat = exact ? roundAsFloat : Math.round;
   const near = (x: number, threshold: number) => Math.abs(x - threshold) < margin;
   /** Near a half, where `llrintf` could round either way. */
   const nearHalf = (x: number) => near(x - Math.floor(x), 0.5);
@@ -85,7 +93,7 @@ export function cfrSlots(
         if (near(frame.at % 1, 0.5)) return undefined;
         delta = frame.duration;
         delta0 = 0;
-        next = Math.round(frame.at);
+        next = exact ? roundHalfEven(frame.at) : Math.round(frame.at);
       }
     }
     // The thresholds that change a count: `delta` at -1.1 (dropped) and past 1.1 at each half
@@ -96,8 +104,8 @@ export function cfrSlots(
     let previous = 0;
     if (delta < -1.1) shown = 0;
     else if (delta > 1.1) {
-      shown = Math.round(delta);
-      if (delta0 > 1.1) previous = Math.min(Math.round(delta0 - 0.6), shown);
+      shown = roundFloat(delta);
+      if (delta0 > 1.1) previous = Math.min(roundFloat(delta0 - 0.6), shown);
     }
     repeats.unshift(previous);
     repeats.pop();

@@ -324,7 +324,9 @@ export async function planSplit(
       : undefined;
   if (carried && !frames)
     return refuse(
-      "the output's -r changes the frame rate, and no cut near a balanced one gives a segment FFmpeg's running count of frame times as one run has it there",
+      videoGraphs(args).length === 0
+        ? "the output's -r changes the frame rate, and no cut near a balanced one gives a segment FFmpeg's running count of frame times as one run has it there: without a filter FFmpeg takes each frame to last its packet's length rounded, where the filter a segment needs gives it the graph's frame time (with any -vf, even -vf null, such a command splits)"
+        : "the output's -r changes the frame rate, and no cut near a balanced one gives a segment FFmpeg's running count of frame times as one run has it there",
     );
   // Through an `fps` filter, each segment starts at a source frame, and so on its frame times.
   // An output -t keeps the frames it starts before, counted from the first (FFmpeg's `trim`

@@ -1,5 +1,6 @@
 import { cutMicros, type FrameRate, frameAtCut } from './boundaries.js';
 import { cfrSlots, MARGIN, type TimedFrame, trimmed } from './cfr-slots.js';
+import { encoderTime, filteredLength, unfilteredLength } from './encoder-clock.js';
 import type { FrameGrid } from './frame-grid.js';
 import { vfrTimes } from './vfr-times.js';
 
@@ -83,7 +84,7 @@ function filledCuts(
   source: UnevenSource,
   carried: boolean,
 ): UnevenCuts | undefined {
-  const line = timeline(source);
+  const line = timeline(source, carried);
   if (!line || (carried && !line.carried)) return undefined;
   const { timed, count, limit, margin, end } = line;
   const frames = timed(0, count, 0);
@@ -91,7 +92,7 @@ function filledCuts(
   // times no longer count from 0, as the slots here do.
   if (source.singleStream && (frames[0]?.at ?? 0) >= 0.5 - margin) return undefined;
   const vscfr = source.singleStream;
-  const whole = cfrSlots(frames, { vscfr, limit, margin });
+  const whole = cfrSlots(frames, { vscfr, limit, margin, exact: line.exact });
   if (!whole || whole.length === 0) return undefined;
 
   // Segment `[from, to)` of the output's frame times, from the source frame shown first there.
@@ -103,7 +104,7 @@ function filledCuts(
       carried && from > 0 && line.carried
         ? line.carried(first, upTo, from)
         : timed(first, upTo, line.seek(from === 0 ? undefined : first));
-    const own = cfrSlots(frames, { vscfr, margin });
+    const own = cfrSlots(frames, { vscfr, margin, exact: line.exact });
     const want = whole.slice(from, to);
     return own !== undefined && own.length === want.length && own.every((n, i) => n + first === want[i]);
   };
@@ -176,24 +177,35 @@ function unbroken(times: readonly (number | undefined)[]): boolean {
  * how close to a threshold is too close (`margin`), the output's `-t` in frame times, and the
  * first frame it trims away (it counts from the first frame), if any.
  */
-function timeline(source: UnevenSource) {
+function timeline(source: UnevenSource, exact = false) {
   const { grid, rate, unfiltered, endSeconds, graphRate = rate } = source;
   const seconds = grid.seconds;
   if (!seconds) return undefined;
   const clock = sourceClock(source);
+  const ticked = clock.ticked;
+  if (exact && !ticked) return undefined;
   // Through a filter: the graph's frame time, at most the output's.
-  const filtered = Math.min((rate.num * graphRate.den) / (rate.den * graphRate.num), 1);
-  const lengths = seconds.map((_, i) =>
-    unfiltered ? frameLength(clock.length(grid.durations?.[i] ?? 0), filtered, clock.margin) : filtered,
-  );
+  const filtered = exact
+    ? filteredLength(graphRate, rate)
+    : Math.min(1, (rate.num * graphRate.den) / (rate.den * graphRate.num));
+  const lengths = seconds.map((_, i) => {
+    const packet = grid.durations?.[i] ?? 0;
+    if (!unfiltered) return filtered;
+    return exact && ticked
+      ? unfilteredLength(ticked.length(packet), ticked.timeBase, graphRate, rate)
+      : frameLength(clock.length(packet), filtered, clock.margin);
+  });
   if (lengths.some((l) => l === undefined)) return undefined;
   const frameTime = rate.den / rate.num;
+  // Frame `i` as the rate conversion meets it, `less` ticks earlier than the whole run's after
+  // the chain, or from a segment's `ss` (µs).
+  const at = (i: number, ss: number, less = 0) =>
+    exact && ticked ? encoderTime(ticked.pts(i, ss) - less, ticked.timeBase, rate) : clock.at(i, ss);
   const timed = (from: number, to: number, ssMicros: number): TimedFrame[] =>
     seconds.slice(from, to).map((_, i) => ({
-      at: clock.at(from + i, ssMicros),
+      at: at(from + i, ssMicros),
       duration: lengths[from + i] as number,
     }));
-  const { back, behind } = clock;
   const limit = endSeconds === undefined ? undefined : endSeconds / frameTime;
   const all = timed(0, seconds.length, 0);
   // Where the output's -t trims (a frame too near it is refused by the whole run's timing).
@@ -202,18 +214,20 @@ function timeline(source: UnevenSource) {
     timed,
     count: seconds.length,
     limit,
-    margin: clock.margin,
+    exact,
+    margin: exact ? 0 : clock.margin,
     end: kept.length < all.length ? kept.length : undefined,
     /**
      * Frames `[from, to)` of a segment that carries the whole run's count from frame time `slot`
      * (see `rateCutsCarried`): their whole-run times less the slot's, in ticks, through a filter.
      */
-    carried:
-      back && behind
-        ? (from: number, to: number, slot: number): TimedFrame[] =>
-            seconds.slice(from, to).map((_, i) => ({ at: behind(from + i, back(slot)), duration: filtered }))
-        : undefined,
-    back,
+    carried: ticked
+      ? (from: number, to: number, slot: number): TimedFrame[] =>
+          seconds
+            .slice(from, to)
+            .map((_, i) => ({ at: at(from + i, 0, ticked.back(slot)), duration: filtered }))
+      : undefined,
+    back: ticked?.back,
     /** A segment's `-ss` for one starting at frame `first` (none for the first segment). */
     seek: (first: number | undefined) =>
       first === undefined ? 0 : seekMicros(seconds[first] as number, frameTime),
@@ -270,8 +284,7 @@ function sourceClock({ grid, rate, timeBase, startSeconds = 0 }: UnevenSource) {
       margin: MARGIN,
       at: (i: number, ss: number) => ((seconds[i] as number) - ss / 1e6) * perFrame,
       length: (s: number) => s * perFrame,
-      back: undefined,
-      behind: undefined,
+      ticked: undefined,
     };
   const { num, den } = timeBase as FrameRate;
   const ticks = seconds.map((t) => Math.round((t + startSeconds) / tick));
@@ -281,10 +294,15 @@ function sourceClock({ grid, rate, timeBase, startSeconds = 0 }: UnevenSource) {
     margin: 0.002,
     at: (i: number, ss: number) => ((ticks[i] as number) - offset(ss)) * tick * perFrame,
     length: (s: number) => Math.round(s / tick) * tick * perFrame,
-    /** Output frame time `slot` in whole ticks, as a segment's `setpts=PTS-...` takes it off. */
-    back: (slot: number) => Math.round((slot * rate.den * den) / (rate.num * num)),
-    /** Frame `i` at its whole-run time less `ticks`, in output frame times. */
-    behind: (i: number, less: number) => ((ticks[i] as number) - offset(0) - less) * tick * perFrame,
+    ticked: {
+      timeBase: { num, den },
+      /** Frame `i`'s time in whole ticks, from a segment's `ss` (µs) as FFmpeg counts it. */
+      pts: (i: number, ss: number) => (ticks[i] as number) - offset(ss),
+      /** A length in seconds, in whole ticks. */
+      length: (s: number) => Math.round(s / tick),
+      /** Output frame time `slot` in whole ticks, as a segment's `setpts=PTS-...` takes it off. */
+      back: (slot: number) => Math.round((slot * rate.den * den) / (rate.num * num)),
+    },
   };
 }
 

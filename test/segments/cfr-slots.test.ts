@@ -41,6 +41,16 @@ describe('R-AF-17 cfrSlots: which frame FFmpeg 5.1 shows in each frame time of a
     expect(cfrSlots(input, { vscfr: false, limit })).toBeUndefined();
   });
 
+  // Frames timed as FFmpeg times them (`exact`): a decision on a threshold is C's. delta 2.5 at
+  // frame 1: llrintf, halves to even, shows it 2 times (Math.round would say 3), the first
+  // repeating frame 0 (llrintf(1.5 - 0.6) = 1).
+  it.each([
+    ['delta at 2.5, halves to even', frames(0, 2.5), [0, 0, 1]],
+    ['delta at 1.5: twice', frames(0, 1.5), [0, 1, 1]],
+  ] as const)('exact: %s', (_name, input, slots) => {
+    expect(cfrSlots(input, { vscfr: false, exact: true })).toEqual(slots);
+  });
+
   it('a decision 0.01 from its threshold is called with a margin that small', () => {
     expect(cfrSlots(frames(0, 1.49), { vscfr: false })).toBeUndefined();
     expect(cfrSlots(frames(0, 1.49), { vscfr: false, margin: 0.002 })).toEqual([0, 1]);
