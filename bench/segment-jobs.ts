@@ -47,6 +47,16 @@ export const w1Fps = new Command({ y: true, hide_banner: true })
   .filter('fps', { fps: 24 })
   .output('out-fps.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, 'c:a': 'aac', 'b:a': '128k' });
 
+/**
+ * W1 from the 2 s GOP source scaled and brought to 25 fps by the output's rate (`-vf
+ * scale=1280:-2 -r 25`) -> `out-r25.mp4`: FFmpeg's own rate conversion, split by seeking, each
+ * segment carrying its running count (see `rateCutsCarried`).
+ */
+export const w1Rate = new Command({ y: true, hide_banner: true })
+  .input('src720-gop2.mp4')
+  .filter('scale', { w: 1280, h: -2 })
+  .output('out-r25.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, r: 25, 'c:a': 'aac', 'b:a': '128k' });
+
 /** The reel: `card1..5.png`, `voice-1.mp3`, `voice-2.mp3`, `music.mp3` -> `reel.mp4`. */
 export const segmentsReel = [1, 2, 3, 4, 5]
   .reduce(
@@ -78,6 +88,7 @@ export function benchJobs(only = process.env.JOBS ?? ''): { name: string; cmd: C
     { name: 'W1 from a 2 s GOP source', cmd: w1Gop2 },
     { name: 'W1 with a logo, 2 s GOP source', cmd: w1Logo },
     { name: 'W1 into 24 fps, 2 s GOP source', cmd: w1Fps },
+    { name: 'W1 at -r 25, 2 s GOP source', cmd: w1Rate },
     { name: 'reel 1080x1920 12 s', cmd: segmentsReel },
   ].filter((job) => job.name.includes(only));
 }
