@@ -156,6 +156,8 @@ export interface SegmentClock {
    * (`UnevenCuts.after`), so its frames meet that count as in the whole run.
    */
   readonly after?: readonly number[];
+  /** The time base `after` counts in, given to the chain's output first, where not the video's. */
+  readonly afterTimeBase?: FrameRate;
 }
 
 /**
@@ -362,7 +364,7 @@ export function segmentJobs(
     const clocked = (args: string[]) => {
       if (!clock || seekAt === undefined) return args;
       const ticks = seekTicks(seekAt, inputStart, clock);
-      return withClock(args, ticks, clock.after?.[k] ?? ticks);
+      return withClock(args, ticks, clock.after?.[k] ?? ticks, clock.afterTimeBase);
     };
     if (k > 0 || !fromFirst || !source) return clocked(segment.toArgs());
     // The same file again, whole, audio only: `-an`/`-vn` on the inputs keep FFmpeg's own
@@ -464,9 +466,15 @@ export function seekTicks(
  * rounds it as one run does. The chain's input time base is the stream's (FFmpeg 5.1 takes
  * another only for an input `-r`, which goes output-seek), so whole ticks are exact.
  */
-function withClock(args: readonly string[], ticks: number, after: number): string[] {
+function withClock(
+  args: readonly string[],
+  ticks: number,
+  after: number,
+  afterTimeBase?: FrameRate,
+): string[] {
   if (ticks === 0 && after === 0) return [...args];
-  const clocked = (chain: string) => `setpts=PTS+${ticks},${chain},setpts=PTS-${after}`;
+  const settb = afterTimeBase ? `settb=${afterTimeBase.num}/${afterTimeBase.den},` : '';
+  const clocked = (chain: string) => `setpts=PTS+${ticks},${chain},${settb}setpts=PTS-${after}`;
   const at = args.findIndex((a) => /^-(vf|filter:v(:\d+)?)$/.test(a));
   const chain = args[at + 1];
   if (at >= 0 && chain !== undefined)

@@ -40,7 +40,13 @@ import {
 } from './source-facts.js';
 import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
 import { outputFormat, type SegmentMode, type SegmentStructure, videoGraphs } from './structure.js';
-import { keptTimeCuts, rateCutsCarried, unevenCuts } from './uneven-cuts.js';
+import {
+  keptTimeCuts,
+  keptTimeCutsCarried,
+  rateCutsCarried,
+  type UnevenSource,
+  unevenCuts,
+} from './uneven-cuts.js';
 
 /** A segment shorter than this costs more in start-up and keyframes than it saves. */
 const MIN_SEGMENT_SECONDS = 0.5;
@@ -111,10 +117,10 @@ export async function planSplit(
   const fpsRate = structure.rate ? fpsFilterRate(args) : undefined;
   // An output -r other than the rate the encoder gets anyway (the source's as FFmpeg guesses it,
   // or the fps filter's) is FFmpeg's own rate conversion, with a running count that a segment
-  // carries only if given it (`rateCutsCarried`): with the source's frames from an index or a
-  // scan, FFmpeg's guess of its rate, its time base and no other bounds, into an output filled
-  // to a constant rate. Otherwise planned after the graph, where it runs whole (see
-  // `inputHazard`). The same rate changes nothing a segment does (`-r 30` over a 30 fps phone
+  // carries only if given it (`rateCutsCarried`, `keptTimeCutsCarried`): with the source's
+  // frames from an index or a scan, FFmpeg's guess of its rate, its time base and no other bounds,
+  // into any output but AVI (whose own time base the join takes from its input). Otherwise
+  // planned after the graph, where it runs whole (see `inputHazard`). The same rate changes nothing a segment does (`-r 30` over a 30 fps phone
   // video, to fill its gaps).
   const outRate = parseFrameRate(cmd.outputs[0]?.options.r);
   const given = fpsRate ?? (facts.rateIsFfmpegs === false ? undefined : facts.frameRate);
@@ -131,7 +137,7 @@ export async function planSplit(
     !boundsGiven(cmd) &&
     cmd.inputs[0]?.options.ss === undefined &&
     outputLength(cmd) === undefined &&
-    fillsFrameTimes(cmd);
+    outputFormat(cmd) !== 'avi';
   if (rateChange && !carried)
     return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
   // A graph reading the frames' times needs the video's time base to give them back exactly.
@@ -308,26 +314,44 @@ export async function planSplit(
   if (keyframes && balanced.length === 0)
     return refuse('no keyframe the command fixes falls inside the video, where a cut could go');
   if (balanced.length === 0) return refuse(`${span} s is too short to split`);
-  const frames = uneven
-    ? (carried ? rateCutsCarried : fills ? unevenCuts : keptTimeCuts)(balanced, {
-        grid: uneven,
-        rate: carried && outRate ? outRate : rate,
-        graphRate: rate,
-        timeBase: facts.timeBase,
-        startSeconds: facts.startSeconds,
-        singleStream: facts.streamCount === 1,
-        unfiltered: videoGraphs(args).length === 0,
-        endSeconds: outputLength(cmd),
-      })
+  const unfiltered = videoGraphs(args).length === 0;
+  const cutsFor = carried
+    ? fills
+      ? rateCutsCarried
+      : keptTimeCutsCarried
+    : fills
+      ? unevenCuts
+      : keptTimeCuts;
+  const source = (graph: boolean): UnevenSource | undefined =>
+    uneven && {
+      grid: uneven,
+      rate: carried && outRate ? outRate : rate,
+      graphRate: rate,
+      timeBase: facts.timeBase,
+      startSeconds: facts.startSeconds,
+      singleStream: facts.streamCount === 1,
+      unfiltered: !graph,
+      endSeconds: outputLength(cmd),
+    };
+  const unevenSource = source(!unfiltered);
+  const frames = unevenSource
+    ? cutsFor(balanced, unevenSource)
     : cutsOnFrames
       ? { starts: balanced, ...shiftedFrames(balanced, rate, shift ?? 0, outputLength(cmd)) }
       : undefined;
-  if (carried && !frames)
+  if (carried && !frames) {
+    // Without a filter FFmpeg takes a frame to last its packet's length, rounded; the filter a
+    // segment needs gives it the graph's frame time. Where the counts then part, say whether a
+    // filter of the command's own would let it split.
+    const filtered = unfiltered && cutsFor(balanced, source(true) as UnevenSource) !== undefined;
     return refuse(
-      videoGraphs(args).length === 0
-        ? "the output's -r changes the frame rate, and no cut near a balanced one gives a segment FFmpeg's running count of frame times as one run has it there: without a filter FFmpeg takes each frame to last its packet's length rounded, where the filter a segment needs gives it the graph's frame time (with any -vf, even -vf null, such a command splits)"
-        : "the output's -r changes the frame rate, and no cut near a balanced one gives a segment FFmpeg's running count of frame times as one run has it there",
+      `the output's -r changes the frame rate, and no cut near a balanced one gives a segment FFmpeg's running count of frame times as one run has it there${
+        filtered
+          ? ": without a filter FFmpeg takes each frame to last its packet's length rounded, where the filter a segment needs gives it the graph's frame time (with a -vf, even -vf null, this command would split)"
+          : ''
+      }`,
     );
+  }
   // Through an `fps` filter, each segment starts at a source frame, and so on its frame times.
   // An output -t keeps the frames it starts before, counted from the first (FFmpeg's `trim`
   // rounds it to the filter's frame times: 2.53 s at 24 fps keeps 61, 2.52 s 60).
@@ -386,10 +410,21 @@ export async function planSplit(
         ? forSegments(keyframes.option, [0, ...starts], encoderRate)
         : undefined,
     keepsFrameTimes,
-    timescale: avi ? encoderRate?.num : keepsFrameTimes ? rateTimescale(rate) : undefined,
+    timescale: avi
+      ? encoderRate?.num
+      : keepsFrameTimes
+        ? rateTimescale(carried && outRate ? outRate : rate)
+        : undefined,
     clock:
       mode === 'input-seek' && clock
-        ? { ...clock, after: refilled?.firstFrames ?? frames?.after }
+        ? {
+            ...clock,
+            after: refilled?.firstFrames ?? frames?.after,
+            afterTimeBase:
+              frames?.afterTimeBase && frames.afterTimeBase.den !== clock.timeBase.den
+                ? frames.afterTimeBase
+                : undefined,
+          }
         : undefined,
     frameCounts: refilled?.frameCounts,
   });

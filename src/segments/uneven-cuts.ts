@@ -40,11 +40,19 @@ export interface UnevenCuts {
   /** The first source frame the output's `-t` leaves out, if any. */
   readonly end: number | undefined;
   /**
-   * Where segments carry the whole run's count (see `rateCutsCarried`): how many ticks of the
-   * video's time base each segment's frames are moved back after its chain, its cut's frame time
+   * Where segments carry the whole run's count (see `rateCutsCarried`): how many ticks of
+   * `afterTimeBase` each segment's frames are moved back after its chain, its cut's frame time
    * (0 for the first).
    */
   readonly after?: number[];
+  /**
+   * The time base `after` counts in: the video's, divided so that every frame time of the output
+   * is whole ticks (1/12800 s at 24 fps: 1/38400 s), where a chain is given it (`settb`) before
+   * the frames are moved back. A frame time rounded to the video's own ticks moved a frame by a
+   * third of a tick, and a decision on its threshold in the whole run (a frame dropped at 0.6
+   * frame times early, 25 fps into 24) came out otherwise in the segment.
+   */
+  readonly afterTimeBase?: FrameRate;
 }
 
 /** How far, in frame times, a cut may move from where the balance put it. */
@@ -118,7 +126,7 @@ function filledCuts(
   );
   if (!slots) return undefined;
   const cuts = cutsAt(slots, (slot) => (slot === 0 ? 0 : (whole[slot] as number)), source.rate, end);
-  return carried && line.back ? { ...cuts, after: slots.map(line.back) } : cuts;
+  return carried && line.back ? { ...cuts, after: slots.map(line.back), afterTimeBase: line.finer } : cuts;
 }
 
 /**
@@ -129,8 +137,22 @@ function filledCuts(
  * its cut (`keepsFrameTimes`).
  */
 export function keptTimeCuts(starts: readonly number[], source: UnevenSource): UnevenCuts | undefined {
-  const line = timeline(source);
-  if (!line) return undefined;
+  return keptCuts(starts, source, false);
+}
+
+/**
+ * {@link rateCutsCarried} into an output that keeps frame times (Matroska, ...): FFmpeg 5.1 gives
+ * a frame the next free frame time of the output's `-r`, or its own rounded, dropping one 0.6
+ * frame times early (`vfr`); each segment's frames, moved back by its cut's frame time after its
+ * chain, meet the next free one as in the whole run.
+ */
+export function keptTimeCutsCarried(starts: readonly number[], source: UnevenSource): UnevenCuts | undefined {
+  return keptCuts(starts, source, true);
+}
+
+function keptCuts(starts: readonly number[], source: UnevenSource, carried: boolean): UnevenCuts | undefined {
+  const line = timeline(source, carried);
+  if (!line || (carried && !line.carried)) return undefined;
   const { timed, count, limit, margin, end } = line;
   const whole = vfrTimes(timed(0, count, 0), { limit, margin });
   if (!whole || whole.every((t) => t === undefined)) return undefined;
@@ -138,7 +160,11 @@ export function keptTimeCuts(starts: readonly number[], source: UnevenSource): U
   // The frame given frame time `slot` in the whole run, if one is.
   const frameAt = (slot: number) => whole.indexOf(slot);
   const keeps = (first: number, next: number, slot: number): boolean => {
-    const own = vfrTimes(timed(first, next, line.seek(first === 0 ? undefined : first)), { margin });
+    const frames =
+      carried && slot > 0 && line.carried
+        ? line.carried(first, next, slot)
+        : timed(first, next, line.seek(first === 0 ? undefined : first));
+    const own = vfrTimes(frames, { margin });
     return (
       own !== undefined &&
       own.length === next - first &&
@@ -156,7 +182,9 @@ export function keptTimeCuts(starts: readonly number[], source: UnevenSource): U
       (!last || keeps(first, upTo, slot))
     );
   });
-  return slots && cutsAt(slots, (slot) => (slot === 0 ? 0 : frameAt(slot)), source.rate, end);
+  if (!slots) return undefined;
+  const cuts = cutsAt(slots, (slot) => (slot === 0 ? 0 : frameAt(slot)), source.rate, end);
+  return carried && line.back ? { ...cuts, after: slots.map(line.back), afterTimeBase: line.finer } : cuts;
 }
 
 /**
@@ -199,8 +227,12 @@ function timeline(source: UnevenSource, exact = false) {
   const frameTime = rate.den / rate.num;
   // Frame `i` as the rate conversion meets it, `less` ticks earlier than the whole run's after
   // the chain, or from a segment's `ss` (µs).
-  const at = (i: number, ss: number, less = 0) =>
-    exact && ticked ? encoderTime(ticked.pts(i, ss) - less, ticked.timeBase, rate) : clock.at(i, ss);
+  const at = (i: number, ss: number, less = 0) => {
+    if (!exact || !ticked) return clock.at(i, ss);
+    const { finer } = ticked;
+    const scale = finer.den / ticked.timeBase.den;
+    return encoderTime(ticked.pts(i, ss) * scale - less, finer, rate);
+  };
   const timed = (from: number, to: number, ssMicros: number): TimedFrame[] =>
     seconds.slice(from, to).map((_, i) => ({
       at: at(from + i, ssMicros),
@@ -228,6 +260,7 @@ function timeline(source: UnevenSource, exact = false) {
             .map((_, i) => ({ at: at(from + i, 0, ticked.back(slot)), duration: filtered }))
       : undefined,
     back: ticked?.back,
+    finer: ticked?.finer,
     /** A segment's `-ss` for one starting at frame `first` (none for the first segment). */
     seek: (first: number | undefined) =>
       first === undefined ? 0 : seekMicros(seconds[first] as number, frameTime),
@@ -288,6 +321,8 @@ function sourceClock({ grid, rate, timeBase, startSeconds = 0 }: UnevenSource) {
     };
   const { num, den } = timeBase as FrameRate;
   const ticks = seconds.map((t) => Math.round((t + startSeconds) / tick));
+  const split = (rate.num * num) / gcd(rate.den * den, rate.num * num);
+  const finer = { num, den: den * split };
   // av_rescale_q rounds halves away from zero; the offset is negative, so its size rounds up.
   const offset = (ss: number) => Math.round(((startMicros + ss) * den) / (num * 1e6));
   return {
@@ -300,8 +335,10 @@ function sourceClock({ grid, rate, timeBase, startSeconds = 0 }: UnevenSource) {
       pts: (i: number, ss: number) => (ticks[i] as number) - offset(ss),
       /** A length in seconds, in whole ticks. */
       length: (s: number) => Math.round(s / tick),
-      /** Output frame time `slot` in whole ticks, as a segment's `setpts=PTS-...` takes it off. */
-      back: (slot: number) => Math.round((slot * rate.den * den) / (rate.num * num)),
+      /** The time base divided so that every output frame time is whole ticks of it. */
+      finer,
+      /** Output frame time `slot` in whole ticks of `finer`, as a segment's `setpts=PTS-...` takes it off. */
+      back: (slot: number) => (slot * rate.den * finer.den) / (rate.num * finer.num),
     },
   };
 }
@@ -325,4 +362,9 @@ function frameLength(frames: number, filtered: number, margin: number): number |
 /** A segment's `-ss` for a frame at `seconds`, in µs: a twentieth of a frame before it, as `frameRanges` seeks. */
 function seekMicros(seconds: number, frameTime: number): number {
   return Math.floor((seconds - frameTime / 20) * 1e6);
+}
+
+/** The greatest common divisor of two whole numbers. */
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }

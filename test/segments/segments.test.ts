@@ -1689,12 +1689,32 @@ describe('R-AF-17 an output -r that changes the rate', () => {
     expect(await videoMd5(`/out/${out}-split-3.mp4`)).toBe(await videoMd5(`/out/${out}-whole.mp4`));
   });
 
+  // Matroska and MPEG-TS keep frame times: FFmpeg gives each frame the next free one of the -r,
+  // or its own rounded (vfr), and each segment carries that count too.
+  it.each(['mkv', 'ts'])(
+    'into %s, 25 into 24 fps through a scale: every frame and time the whole run’s',
+    async (into) => {
+      const cmd = (path: string) =>
+        Command.parse(['-y', '-i', SOURCE, '-vf', 'scale=320:240', '-r', '24', ...LOSSLESS, path]);
+      const whole = `/out/rate-change-whole.${into}`;
+      await runCommand(vol, cmd(whole), { engine });
+      for (const n of [2, 3]) {
+        const split = `/out/rate-change-split-${n}.${into}`;
+        const result = await runCommand(vol, cmd(split), { engine, segments: n });
+        expect(result.segmentation).toMatchObject({ segments: n, mode: 'input-seek' });
+        expect(await frameTimes(split)).toEqual(await frameTimes(whole));
+        expect(await videoMd5(split)).toBe(await videoMd5(whole));
+        expect(await audioMd5(split)).toBe(await audioMd5(whole));
+      }
+    },
+  );
+
   // Without a filter a frame lasts its packet's length rounded (one frame time here), and the
   // filter a segment needs gives it the graph's (24/25): the counts would part, so no cut fits.
   it('25 into 24 fps with no filter runs whole and says why', async () => {
     await expectRunsWhole(
       Command.parse(['-y', '-i', SOURCE, '-r', '24', ...LOSSLESS, '/out/rate-change-whole.mp4']),
-      'with any -vf, even -vf null, such a command splits',
+      'with a -vf, even -vf null, this command would split',
     );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   keptTimeCuts,
+  keptTimeCutsCarried,
   rateCutsCarried,
   type UnevenSource,
   unevenCuts,
@@ -118,14 +119,19 @@ describe('R-AF-17 rateCutsCarried: cuts for an output -r, each segment carrying 
   // 30 fps on a 1/600 s clock into -r 25: the whole run lags the frames by 1.2 to 2 frame times,
   // so frame time 50 (2 s) shows frame 58 (1.93 s), and each segment's frames are moved back by
   // its cut's frame time (24 ticks each) after its chain.
-  const into25 = (unfiltered: boolean, timeBase = { num: 1, den: 600 }): UnevenSource => ({
+  const clock = { num: 1, den: 600 };
+  const into25 = (unfiltered: boolean, timeBase = clock): UnevenSource => ({
     ...source((n) => n, { unfiltered }),
     rate: { num: 25, den: 1 },
     graphRate: rate,
     timeBase,
   });
   it.each([
-    ['one cut at 2 s', [2000000], { starts: [2000000], firsts: [0, 58], end: undefined, after: [0, 1200] }],
+    [
+      'one cut at 2 s',
+      [2000000],
+      { starts: [2000000], firsts: [0, 58], end: undefined, after: [0, 1200], afterTimeBase: clock },
+    ],
     [
       'three cuts',
       [1000000, 2000000, 3000000],
@@ -134,6 +140,7 @@ describe('R-AF-17 rateCutsCarried: cuts for an output -r, each segment carrying 
         firsts: [0, 28, 58, 88],
         end: undefined,
         after: [0, 600, 1200, 1800],
+        afterTimeBase: clock,
       },
     ],
   ] as const)('%s', (_name, aims, cuts) => {
@@ -143,6 +150,29 @@ describe('R-AF-17 rateCutsCarried: cuts for an output -r, each segment carrying 
   it('without a filter, where one run takes each frame to last its packet (one frame time, rounded): no cuts', () => {
     // The segment's own filter gives its frames the graph's 5/6 frame time: the counts part.
     expect(rateCutsCarried([2000000], into25(true))).toBeUndefined();
+  });
+
+  // 25 fps on MP4's 1/12800 s clock into -r 24, kept times (Matroska): a frame time is 533⅓
+  // ticks, so segments are moved back in ticks of 1/38400 s. Every 25th frame of the whole run
+  // falls exactly 0.6 frame times early, FFmpeg's 2^-17 keeping it: a third of a tick more
+  // dropped it in the segment, and no second cut was found before.
+  it('into Matroska, 25 into 24 fps on a 1/12800 s clock: moved back in a finer time base', () => {
+    const frames = Array.from({ length: 100 }, (_, n) => n / 25);
+    const into24: UnevenSource = {
+      grid: { regular: true, phase: 0, seconds: frames, durations: frames.map(() => 1 / 25) },
+      rate: { num: 24, den: 1 },
+      graphRate: { num: 25, den: 1 },
+      timeBase: { num: 1, den: 12800 },
+      singleStream: false,
+      unfiltered: false,
+    };
+    expect(keptTimeCutsCarried([1333333, 2666666], into24)).toEqual({
+      starts: [1333333, 2666666],
+      firsts: [0, 32, 66],
+      end: undefined,
+      after: [0, 51200, 102400],
+      afterTimeBase: { num: 1, den: 38400 },
+    });
   });
 
   it('without the video’s time base, the ticks to move a segment by are unknown: no cuts', () => {
