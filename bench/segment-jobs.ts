@@ -55,7 +55,14 @@ export const w1Fps = new Command({ y: true, hide_banner: true })
 export const w1Rate = new Command({ y: true, hide_banner: true })
   .input('src720-gop2.mp4')
   .filter('scale', { w: 1280, h: -2 })
-  .output('out-r25.mp4', { 'c:v': 'libx264', preset: 'veryfast', crf: 23, r: 25, 'c:a': 'aac', 'b:a': '128k' });
+  .output('out-r25.mp4', {
+    'c:v': 'libx264',
+    preset: 'veryfast',
+    crf: 23,
+    r: 25,
+    'c:a': 'aac',
+    'b:a': '128k',
+  });
 
 /** The reel: `card1..5.png`, `voice-1.mp3`, `voice-2.mp3`, `music.mp3` -> `reel.mp4`. */
 export const segmentsReel = [1, 2, 3, 4, 5]
