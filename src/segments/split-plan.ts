@@ -136,7 +136,6 @@ export async function planSplit(
     facts.timeBase !== undefined &&
     !boundsGiven(cmd) &&
     cmd.inputs[0]?.options.ss === undefined &&
-    outputLength(cmd) === undefined &&
     outputFormat(cmd) !== 'avi';
   if (rateChange && !carried)
     return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
@@ -426,7 +425,7 @@ export async function planSplit(
                 : undefined,
           }
         : undefined,
-    frameCounts: refilled?.frameCounts,
+    frameCounts: refilled?.frameCounts ?? frames?.frameCounts,
   });
   return { mode, starts, audio, jobs, duration, span };
 }

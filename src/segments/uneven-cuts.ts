@@ -53,6 +53,11 @@ export interface UnevenCuts {
    * frame times early, 25 fps into 24) came out otherwise in the segment.
    */
   readonly afterTimeBase?: FrameRate;
+  /**
+   * Under the output's `-t`, where segments carry the count: how many frames each writes
+   * (`-frames:v`), the last the rest of the whole run's (`undefined`: all it makes).
+   */
+  readonly frameCounts?: (number | undefined)[];
 }
 
 /** How far, in frame times, a cut may move from where the balance put it. */
@@ -114,7 +119,14 @@ function filledCuts(
         : timed(first, upTo, line.seek(from === 0 ? undefined : first));
     const own = cfrSlots(frames, { vscfr, margin, exact: line.exact });
     const want = whole.slice(from, to);
-    return own !== undefined && own.length === want.length && own.every((n, i) => n + first === want[i]);
+    // Under the output's -t a carried last segment writes the whole run's count of frames
+    // (`frameCounts`), where its own count would run on.
+    const written = carried && limit !== undefined && to >= whole.length ? own?.slice(0, want.length) : own;
+    return (
+      written !== undefined &&
+      written.length === want.length &&
+      written.every((n, i) => n + first === want[i])
+    );
   };
   // A segment starts with a frame the whole run shows there for the first time.
   const opens = (slot: number) => slot > 0 && slot < whole.length && whole[slot] !== whole[slot - 1];
@@ -126,7 +138,12 @@ function filledCuts(
   );
   if (!slots) return undefined;
   const cuts = cutsAt(slots, (slot) => (slot === 0 ? 0 : (whole[slot] as number)), source.rate, end);
-  return carried && line.back ? { ...cuts, after: slots.map(line.back), afterTimeBase: line.finer } : cuts;
+  if (!carried || !line.back) return cuts;
+  const counted =
+    limit === undefined
+      ? {}
+      : { frameCounts: slots.map((slot, k) => (k === slots.length - 1 ? whole.length - slot : undefined)) };
+  return { ...cuts, after: slots.map(line.back), afterTimeBase: line.finer, ...counted };
 }
 
 /**
@@ -152,7 +169,9 @@ export function keptTimeCutsCarried(starts: readonly number[], source: UnevenSou
 
 function keptCuts(starts: readonly number[], source: UnevenSource, carried: boolean): UnevenCuts | undefined {
   const line = timeline(source, carried);
-  if (!line || (carried && !line.carried)) return undefined;
+  // (Under an output -t, where the whole run stops giving kept times is not modelled for a
+  // carried segment.)
+  if (!line || (carried && (!line.carried || line.limit !== undefined))) return undefined;
   const { timed, count, limit, margin, end } = line;
   const whole = vfrTimes(timed(0, count, 0), { limit, margin });
   if (!whole || whole.every((t) => t === undefined)) return undefined;

@@ -1678,6 +1678,9 @@ describe('R-AF-17 an output -r that changes the rate', () => {
     ['25 into 10 fps, no filter', SOURCE, [], '10'],
     ['25 into 30 fps, no filter', SOURCE, [], '30'],
     ['a phone’s uneven 30 fps into 25, through a scale', '/in/jitter.mp4', ['-vf', 'scale=320:240'], '25'],
+    // The output's -t: the last segment writes the rest of the whole run's frames (-frames:v).
+    ['-t 2.5, 25 into 24 fps through a scale', SOURCE, ['-vf', 'scale=320:240', '-t', '2.5'], '24'],
+    ['-to 3, 25 into 30000/1001 fps, no filter', SOURCE, ['-to', '3'], '30000/1001'],
   ])('%s: split seeking, every frame the whole run’s', async (name, source, graph, r) => {
     if (source === '/in/jitter.mp4') await uneven(source, PHONE_JITTER);
     const out = `rate-change-${name.replace(/\W+/g, '-')}`;

@@ -147,6 +147,19 @@ describe('R-AF-17 rateCutsCarried: cuts for an output -r, each segment carrying 
     expect(rateCutsCarried(aims, into25(false))).toEqual(cuts);
   });
 
+  // -t 2.5: the whole run writes frame times 0-62 (none at or past 62.5) from frames before 75;
+  // the last segment writes the rest, 32 from frame time 31, where its own count would run on.
+  it('under the output’s -t, the last segment’s count', () => {
+    expect(rateCutsCarried([1240000], { ...into25(false), endSeconds: 2.5 })).toEqual({
+      starts: [1240000],
+      firsts: [0, 35],
+      end: 75,
+      after: [0, 744],
+      afterTimeBase: clock,
+      frameCounts: [undefined, 32],
+    });
+  });
+
   it('without a filter, where one run takes each frame to last its packet (one frame time, rounded): no cuts', () => {
     // The segment's own filter gives its frames the graph's 5/6 frame time: the counts part.
     expect(rateCutsCarried([2000000], into25(true))).toBeUndefined();
