@@ -300,6 +300,13 @@ export function segmentJobs(
     const value = forcedKeyframes.values[k];
     return value === undefined ? rest : { ...rest, [forcedKeyframes.key]: value };
   };
+  // Chapters an output-seek split without an audio file would lose: the first segment's -to
+  // clips them (FFmpeg clips chapters at an output's length). Its second output, an FFmpeg
+  // metadata file written with the command's own -ss, -t and -to, holds them as one run writes
+  // them, for the join (before 2026-12-02 they were left out).
+  const keepsChapters = !fromFirst && mode === 'output-seek' && map_chapters === undefined;
+  const chaptersPath = `${SCRATCH_AT}/chapters.ffmeta`;
+  const chaptersOutput: OutputOptions = defined({ f: 'ffmetadata', ss: seek, t: length, to: end });
   const segments = ranges.map(({ ss, to, t: length }, k) => {
     if (mode === 'output-seek') {
       const apart = audio.where === 'first-segment' ? audio.apart : undefined;
@@ -321,7 +328,10 @@ export function segmentJobs(
           to,
         }),
       }));
-      if (!apart) return segment.toArgs();
+      if (!apart)
+        return k === 0 && keepsChapters
+          ? segment.output(chaptersPath, chaptersOutput).toArgs()
+          : segment.toArgs();
       // The builder wants every graph output mapped, so the audio output is always written; the
       // later segments then drop it (it follows their own output's path) and the audio chains.
       const both = segment.output(audioPath, audioOutput(apart.audioMap)).toArgs();
@@ -402,7 +412,8 @@ export function segmentJobs(
   // place) and chapters; the concat list has none, and the split lost them (checked 2026-12-02:
   // a title gone). The first segment's outputs carry both, as one run's would: the audio file,
   // else the first segment read again (IVF holds neither). An output-seek segment's -to cuts its
-  // chapters short (FFmpeg clips them at an output's length): those stay out, as before.
+  // chapters short (FFmpeg clips them at an output's length): without an audio file they come
+  // from the metadata file the first segment writes (`keepsChapters`).
   // Into Matroska, or from another input (`-map_metadata 1`), the join reads the input itself
   // (`metadataSource`).
   const tags = metadataSource(cmd);
@@ -415,7 +426,11 @@ export function segmentJobs(
     if (!fromFirst) join = join.input(segmentPath(0));
     metadataFrom = 1;
   }
-  const clippedChapters = !fromFirst && mode === 'output-seek' && container.map_chapters === undefined;
+  let chaptersFromFile: number | undefined;
+  if (keepsChapters) {
+    chaptersFromFile = join.inputs.length;
+    join = join.input(chaptersPath, { f: 'ffmetadata' });
+  }
   // The streams in the order one run writes them: the video, then the audio, unless the map
   // names the audio first; PCM audio rides in the segments, in the command's own order.
   const audioFirst = fromFirst && audio.apart?.audioFirst === true;
@@ -431,7 +446,7 @@ export function segmentJobs(
     defined({
       ...container,
       map_metadata: tags.kind === 'own' ? container.map_metadata : tags.kind === 'none' ? -1 : metadataFrom,
-      map_chapters: chaptersFrom !== undefined ? 1 : clippedChapters ? -1 : container.map_chapters,
+      map_chapters: chaptersFrom !== undefined ? 1 : (chaptersFromFile ?? container.map_chapters),
       map,
       'c:v': 'copy',
       ...(fromFirst ? { 'c:a': 'copy' } : audioCodecOptions),

@@ -516,6 +516,37 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
     expect(await streams(split)).toEqual(await streams(whole));
   });
 
+  // After the graph without audio, the first segment's -to clipped the chapters (FFmpeg clips them
+  // at an output's length), and before (checked 2026-12-02) the split left them all out. Its second
+  // output, an FFmpeg metadata file with the command's own -t, now holds them as one run writes them.
+  // (Matroska: a video-only source, whose frames lie on the grid an output-seek split needs.)
+  it.each([
+    ['into MP4', 'mp4', TITLED, []],
+    ['into MP4, -t 3 (one run clips the last chapter)', 'mp4', TITLED, ['-t', '3']],
+    ['into Matroska, -t 3', 'mkv', '/in/titled-video.mkv', ['-t', '3']],
+  ] as const)('after the graph without audio, %s: the same chapters', async (_name, into, source, bounds) => {
+    if (!vol.existsSync('/in/titled-video.mkv'))
+      await engine.run(vol, [
+        ...['-y', '-i', SOURCE, '-i', '/in/chapters.txt', '-map', '0:v'],
+        ...['-map_metadata', '1', '-map_chapters', '1', '-c', 'copy', '/in/titled-video.mkv'],
+      ]);
+    const cmd = (path: string) =>
+      Command.parse([
+        ...['-y', '-i', source, '-vf', 'fade=in:0:30', '-an', ...bounds],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', path],
+      ]);
+    const whole = `/out/faded-chapters-whole.${into}`;
+    const split = `/out/faded-chapters-split.${into}`;
+    await runCommand(vol, cmd(whole), { engine });
+    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
+    const tags = (path: string) =>
+      shown(path, 'format_tags:chapter=start_time,end_time:chapter_tags=title', 'compact');
+    expect(await tags(whole)).toContain('Two');
+    expect(await tags(split)).toEqual(await tags(whole));
+    expect(await frameTimes(split)).toEqual(await frameTimes(whole));
+  });
+
   // Before (checked 2026-12-02): the join's own input 1 is the scratch audio file, and the split
   // came out with the source's chapters, where one run takes the file's.
   it('chapters from another input over a source with its own (-map_chapters 1): the file’s, as in one run', async () => {
