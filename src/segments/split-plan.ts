@@ -118,10 +118,11 @@ export async function planSplit(
   // An output -r other than the rate the encoder gets anyway (the source's as FFmpeg guesses it,
   // or the fps filter's) is FFmpeg's own rate conversion, with a running count that a segment
   // carries only if given it (`rateCutsCarried`, `keptTimeCutsCarried`): with the source's
-  // frames from an index or a scan, FFmpeg's guess of its rate, its time base and no other bounds,
-  // into any output but AVI (whose own time base the join takes from its input). Otherwise
-  // planned after the graph, where it runs whole (see `inputHazard`). The same rate changes nothing a segment does (`-r 30` over a 30 fps phone
-  // video, to fill its gaps).
+  // frames from an index or a scan, FFmpeg's guess of its rate and its time base, no -ss (input
+  // or output) and no input -t/-to, into any output but AVI (whose own time base the join takes
+  // from its input). Otherwise planned after the graph, where it runs whole (see `inputHazard`).
+  // The same rate changes nothing a segment does (`-r 30` over a 30 fps phone video, to fill its
+  // gaps).
   const outRate = parseFrameRate(cmd.outputs[0]?.options.r);
   const given = fpsRate ?? (facts.rateIsFfmpegs === false ? undefined : facts.frameRate);
   const rateChange =
