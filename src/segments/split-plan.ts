@@ -118,8 +118,8 @@ export async function planSplit(
   // An output -r other than the rate the encoder gets anyway (the source's as FFmpeg guesses it,
   // or the fps filter's) is FFmpeg's own rate conversion, with a running count that a segment
   // carries only if given it (`rateCutsCarried`, `keptTimeCutsCarried`): with the source's
-  // frames from an index or a scan, FFmpeg's guess of its rate and its time base, no -ss (input
-  // or output) and no input -t/-to, into any output but AVI (whose own time base the join takes
+  // frames from an index or a scan, FFmpeg's guess of its rate and its time base, no output -ss
+  // and no input -t/-to, into any output but AVI (whose own time base the join takes
   // from its input). Otherwise planned after the graph, where it runs whole (see `inputHazard`).
   // The same rate changes nothing a segment does (`-r 30` over a 30 fps phone video, to fill its
   // gaps).
@@ -136,7 +136,6 @@ export async function planSplit(
     facts.rateIsFfmpegs !== false &&
     facts.timeBase !== undefined &&
     !boundsGiven(cmd) &&
-    cmd.inputs[0]?.options.ss === undefined &&
     outputFormat(cmd) !== 'avi';
   if (rateChange && !carried)
     return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
@@ -225,7 +224,8 @@ export async function planSplit(
   const seek =
     outputSeek(cmd) +
     (structure.mode === 'input-seek' && inputSs !== undefined ? (parseDuration(inputSs) ?? 0) : 0);
-  if (seek > 0 && cutsOnFrames) return refuse(UNEVEN);
+  // (A carried count starts at the first frame an input -ss keeps, see `rateCutsCarried`.)
+  if (seek > 0 && cutsOnFrames && !carried) return refuse(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
   // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
   // choice will find audio (no `map`), and whether the video's frames are evenly spaced.
@@ -282,7 +282,7 @@ export async function planSplit(
     return refuse(
       "the video inputs' frame rates differ and one is not a whole number, so no cut is known to fall on the output's frame times: give the output -r",
     );
-  if (seek > 0 && !(encoderRate && onFrame(seek, encoderRate)))
+  if (seek > 0 && !carried && !(encoderRate && onFrame(seek, encoderRate)))
     return refuse(
       "the output starts (an input's or the output's -ss) between two of its frames, so its frames fall off the output's frame times: a cut could duplicate or move a frame",
     );
@@ -332,6 +332,7 @@ export async function planSplit(
       singleStream: facts.streamCount === 1,
       unfiltered: !graph,
       endSeconds: outputLength(cmd),
+      originMicros: carried && inputSs !== undefined ? durationMicros(inputSs) : undefined,
     };
   const unevenSource = source(!unfiltered);
   const frames = unevenSource
@@ -369,9 +370,14 @@ export async function planSplit(
     );
   const starts = refilled?.starts ?? frames?.starts ?? balanced;
   const cutAt = frames && grid && facts.frameRate ? { grid, ...frames } : undefined;
+  const cutRanges =
+    cutAt && !lateAfterGraph ? frameRanges(cutAt.grid, rate, cutAt.firsts, cutAt.end) : undefined;
+  // A carried first segment seeks as the command does (its -t counts from the first frame kept).
   const inputRanges =
     refilled?.inputRanges ??
-    (cutAt && !lateAfterGraph ? frameRanges(cutAt.grid, rate, cutAt.firsts, cutAt.end) : undefined);
+    (carried && inputSs !== undefined && cutRanges
+      ? cutRanges.map((range, k) => (k === 0 ? { ...range, ss: durationMicros(inputSs) } : range))
+      : cutRanges);
   const outputRanges =
     cutAt && lateAfterGraph
       ? outputFrameRanges(

@@ -29,6 +29,11 @@ export interface UnevenSource {
   readonly unfiltered: boolean;
   /** The output's `-t`, in seconds. */
   readonly endSeconds?: number;
+  /**
+   * The command's input `-ss`, in µs, where segments carry the count (see `rateCutsCarried`):
+   * the whole run's frames start at the first one there, and its times count from it.
+   */
+  readonly originMicros?: number;
 }
 
 /** Where each segment starts and which source frames it runs (see `frameRanges`). */
@@ -99,24 +104,24 @@ function filledCuts(
 ): UnevenCuts | undefined {
   const line = timeline(source, carried);
   if (!line || (carried && !line.carried)) return undefined;
-  const { timed, count, limit, margin, end } = line;
-  const frames = timed(0, count, 0);
+  const { timed, count, limit, margin, end, start, origin } = line;
+  const frames = timed(start, count, origin);
   // vscfr starts counting at a first frame half a frame time late or more, and the output's frame
   // times no longer count from 0, as the slots here do.
   if (source.singleStream && (frames[0]?.at ?? 0) >= 0.5 - margin) return undefined;
   const vscfr = source.singleStream;
-  const whole = cfrSlots(frames, { vscfr, limit, margin, exact: line.exact });
+  const whole = cfrSlots(frames, { vscfr, limit, margin, exact: line.exact })?.map((n) => n + start);
   if (!whole || whole.length === 0) return undefined;
 
   // Segment `[from, to)` of the output's frame times, from the source frame shown first there.
   const fills = (from: number, to: number): boolean => {
     // The first segment reads the source from its start, frames the whole run drops included.
-    const first = from === 0 ? 0 : (whole[from] as number);
+    const first = from === 0 ? start : (whole[from] as number);
     const upTo = to < whole.length ? (whole[to] as number) : (end ?? count);
     const frames =
       carried && from > 0 && line.carried
         ? line.carried(first, upTo, from)
-        : timed(first, upTo, line.seek(from === 0 ? undefined : first));
+        : timed(first, upTo, from === 0 ? origin : line.seek(first));
     const own = cfrSlots(frames, { vscfr, margin, exact: line.exact });
     const want = whole.slice(from, to);
     // Under the output's -t a carried last segment writes the whole run's count of frames
@@ -137,7 +142,7 @@ function filledCuts(
       slot > previous && opens(slot) && fills(previous, slot) && (!last || fills(slot, whole.length)),
   );
   if (!slots) return undefined;
-  const cuts = cutsAt(slots, (slot) => (slot === 0 ? 0 : (whole[slot] as number)), source.rate, end);
+  const cuts = cutsAt(slots, (slot) => (slot === 0 ? start : (whole[slot] as number)), source.rate, end);
   if (!carried || !line.back) return cuts;
   const counted =
     limit === undefined
@@ -171,7 +176,8 @@ function keptCuts(starts: readonly number[], source: UnevenSource, carried: bool
   const line = timeline(source, carried);
   // (Under an output -t, where the whole run stops giving kept times is not modelled for a
   // carried segment.)
-  if (!line || (carried && (!line.carried || line.limit !== undefined))) return undefined;
+  if (!line || (carried && (!line.carried || line.limit !== undefined || line.start > 0 || line.origin > 0)))
+    return undefined;
   const { timed, count, limit, margin, end } = line;
   const whole = vfrTimes(timed(0, count, 0), { limit, margin });
   if (!whole || whole.every((t) => t === undefined)) return undefined;
@@ -258,7 +264,11 @@ function timeline(source: UnevenSource, exact = false) {
       duration: lengths[from + i] as number,
     }));
   const limit = endSeconds === undefined ? undefined : endSeconds / frameTime;
-  const all = timed(0, seconds.length, 0);
+  // Under an input -ss (carried only) the whole run keeps the frames from its first at or after it.
+  const origin = exact ? (source.originMicros ?? 0) : 0;
+  const start = ticked && origin > 0 ? seconds.findIndex((_, i) => ticked.pts(i, origin) >= 0) : 0;
+  if (start < 0) return undefined;
+  const all = timed(start, seconds.length, origin);
   // Where the output's -t trims (a frame too near it is refused by the whole run's timing).
   const kept = trimmed(all, limit, 0) ?? all;
   return {
@@ -267,7 +277,9 @@ function timeline(source: UnevenSource, exact = false) {
     limit,
     exact,
     margin: exact ? 0 : clock.margin,
-    end: kept.length < all.length ? kept.length : undefined,
+    start,
+    origin,
+    end: kept.length < all.length ? start + kept.length : undefined,
     /**
      * Frames `[from, to)` of a segment that carries the whole run's count from frame time `slot`
      * (see `rateCutsCarried`): their whole-run times less the slot's, in ticks, through a filter.
@@ -276,7 +288,7 @@ function timeline(source: UnevenSource, exact = false) {
       ? (from: number, to: number, slot: number): TimedFrame[] =>
           seconds
             .slice(from, to)
-            .map((_, i) => ({ at: at(from + i, 0, ticked.back(slot)), duration: filtered }))
+            .map((_, i) => ({ at: at(from + i, origin, ticked.back(slot)), duration: filtered }))
       : undefined,
     back: ticked?.back,
     finer: ticked?.finer,

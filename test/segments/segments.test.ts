@@ -1723,6 +1723,32 @@ describe('R-AF-17 an output -r that changes the rate', () => {
     expect(await videoMd5(`/out/${out}-split-3.mp4`)).toBe(await videoMd5(`/out/${out}-whole.mp4`));
   });
 
+  // Under an input -ss the whole run's count starts at the first frame kept there: the first
+  // segment seeks as the command does, the others carry the count from it.
+  it.each([
+    ['-ss 1, 25 into 30 fps through a scale', ['-ss', '1'], ['-vf', 'scale=320:240'], '30'],
+    [
+      '-ss 0.51 (between two frames), -t 2, 25 into 24 fps',
+      ['-ss', '0.51'],
+      ['-vf', 'scale=320:240', '-t', '2'],
+      '24',
+    ],
+  ])('%s: every frame, time and sample the whole run’s', async (_name, seek, graph, r) => {
+    const cmd = (path: string) =>
+      Command.parse(['-y', ...seek, '-i', SOURCE, ...graph, '-r', r, ...LOSSLESS, path]);
+    const whole = '/out/rate-change-seeked-whole.mp4';
+    await runCommand(vol, cmd(whole), { engine });
+    for (const n of [2, 3]) {
+      const split = `/out/rate-change-seeked-split-${n}.mp4`;
+      const result = await runCommand(vol, cmd(split), { engine, segments: n });
+      expect(result.segmentation).toMatchObject({ segments: n, mode: 'input-seek' });
+      expect(await frameTimes(split)).toEqual(await frameTimes(whole));
+      expect(await videoMd5(split)).toBe(await videoMd5(whole));
+      expect(await audioMd5(split)).toBe(await audioMd5(whole));
+      expect(await streams(split)).toEqual(await streams(whole));
+    }
+  });
+
   // Matroska and MPEG-TS keep frame times: FFmpeg gives each frame the next free one of the -r,
   // or its own rounded (vfr), and each segment carries that count too.
   it.each(['mkv', 'ts'])(
