@@ -160,6 +160,21 @@ describe('R-AF-17 rateCutsCarried: cuts for an output -r, each segment carrying 
     });
   });
 
+  // -ss 1 (-ss 1.01): the whole run's count starts at frame 30 (31), the first kept; frame time
+  // 25 (1 s on) then shows frame 58, as frame 28 shows there from the start.
+  it.each([
+    [1000000, 30],
+    [1010000, 31],
+  ])('under an input -ss of %d µs, the count starts at frame %d', (originMicros, first) => {
+    expect(rateCutsCarried([1000000], { ...into25(false), originMicros })).toEqual({
+      starts: [1000000],
+      firsts: [first, 58],
+      end: undefined,
+      after: [0, 600],
+      afterTimeBase: clock,
+    });
+  });
+
   it('without a filter, where one run takes each frame to last its packet (one frame time, rounded): no cuts', () => {
     // The segment's own filter gives its frames the graph's 5/6 frame time: the counts part.
     expect(rateCutsCarried([2000000], into25(true))).toBeUndefined();
