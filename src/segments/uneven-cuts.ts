@@ -174,13 +174,16 @@ export function keptTimeCutsCarried(starts: readonly number[], source: UnevenSou
 
 function keptCuts(starts: readonly number[], source: UnevenSource, carried: boolean): UnevenCuts | undefined {
   const line = timeline(source, carried);
-  // (Under an output -t, where the whole run stops giving kept times is not modelled for a
-  // carried segment.)
-  if (!line || (carried && (!line.carried || line.limit !== undefined || line.start > 0 || line.origin > 0)))
-    return undefined;
-  const { timed, count, limit, margin, end } = line;
-  const whole = vfrTimes(timed(0, count, 0), { limit, margin });
-  if (!whole || whole.every((t) => t === undefined)) return undefined;
+  if (!line || (carried && !line.carried)) return undefined;
+  const { timed, count, limit, margin, end, start, origin } = line;
+  // Indexed by frame: the frames an input -ss leaves out (carried only) have no time.
+  const kept = vfrTimes(timed(start, count, origin), { limit, margin });
+  if (!kept || kept.every((t) => t === undefined)) return undefined;
+  const whole = [...Array.from({ length: start }, () => undefined), ...kept];
+  // Under the output's -t the whole run gives no time from frame `written` on (trimmed, or at or
+  // past the limit): a carried last segment writes as many frames as it has times before that
+  // (`frameCounts`), where its own would run on.
+  const written = whole.length;
   const upTo = end ?? whole.length;
   // The frame given frame time `slot` in the whole run, if one is.
   const frameAt = (slot: number) => whole.indexOf(slot);
@@ -188,28 +191,39 @@ function keptCuts(starts: readonly number[], source: UnevenSource, carried: bool
     const frames =
       carried && slot > 0 && line.carried
         ? line.carried(first, next, slot)
-        : timed(first, next, line.seek(first === 0 ? undefined : first));
-    const own = vfrTimes(frames, { margin });
+        : timed(first, next, slot === 0 ? origin : line.seek(first === 0 ? undefined : first));
+    const all = vfrTimes(frames, { margin });
+    const own = carried && limit !== undefined && next > written ? all?.slice(0, written - first) : all;
     return (
       own !== undefined &&
-      own.length === next - first &&
+      own.length === Math.min(next, written) - first &&
       own.every((t, i) => (t === undefined ? whole[first + i] === undefined : t + slot === whole[first + i]))
     );
   };
   const slots = chooseCuts(starts, source.rate, (slot, previous, last) => {
     const first = frameAt(slot);
-    const before = previous === 0 ? 0 : frameAt(previous);
+    const before = previous === 0 ? start : frameAt(previous);
     return (
       slot > previous &&
       first > before &&
-      (previous > 0 || unbroken(whole.slice(0, first))) &&
+      (previous > 0 || unbroken(whole.slice(start, first))) &&
       keeps(before, first, previous) &&
       (!last || keeps(first, upTo, slot))
     );
   });
   if (!slots) return undefined;
-  const cuts = cutsAt(slots, (slot) => (slot === 0 ? 0 : frameAt(slot)), source.rate, end);
-  return carried && line.back ? { ...cuts, after: slots.map(line.back), afterTimeBase: line.finer } : cuts;
+  const cuts = cutsAt(slots, (slot) => (slot === 0 ? start : frameAt(slot)), source.rate, end);
+  if (!carried || !line.back) return cuts;
+  const lastFirst = cuts.firsts.at(-1) as number;
+  const counted =
+    limit === undefined
+      ? {}
+      : {
+          frameCounts: slots.map((_, k) =>
+            k === slots.length - 1 ? whole.slice(lastFirst).filter((t) => t !== undefined).length : undefined,
+          ),
+        };
+  return { ...cuts, after: slots.map(line.back), afterTimeBase: line.finer, ...counted };
 }
 
 /**

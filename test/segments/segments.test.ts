@@ -1751,11 +1751,19 @@ describe('R-AF-17 an output -r that changes the rate', () => {
 
   // Matroska and MPEG-TS keep frame times: FFmpeg gives each frame the next free one of the -r,
   // or its own rounded (vfr), and each segment carries that count too.
-  it.each(['mkv', 'ts'])(
-    'into %s, 25 into 24 fps through a scale: every frame and time the whole run’s',
-    async (into) => {
+  // (Under an output -t the last segment writes as many frames as the whole run has times for.)
+  it.each([
+    ['mkv', [], []],
+    ['ts', [], []],
+    ['mkv', ['-ss', '0.51'], ['-t', '2']],
+  ] as const)(
+    'into %s %s %s, 25 into 24 fps through a scale: every frame and time the whole run’s',
+    async (into, seek, bounds) => {
       const cmd = (path: string) =>
-        Command.parse(['-y', '-i', SOURCE, '-vf', 'scale=320:240', '-r', '24', ...LOSSLESS, path]);
+        Command.parse([
+          ...['-y', ...seek, '-i', SOURCE, '-vf', 'scale=320:240', ...bounds, '-r', '24'],
+          ...[...LOSSLESS, path],
+        ]);
       const whole = `/out/rate-change-whole.${into}`;
       await runCommand(vol, cmd(whole), { engine });
       for (const n of [2, 3]) {
