@@ -39,6 +39,11 @@ export interface SegmentJobs {
   readonly concatList: string;
   /** Stream copy of the segments (and the encoded audio) into the output the command asked for. */
   readonly join: Command<string>;
+  /**
+   * Where the join maps the video's tags from the source (see `segmentJobs`): the segment whose
+   * video names the encoder as one run names it, for the join's `encoder` tag.
+   */
+  readonly encoderTagFrom?: string;
 }
 
 /**
@@ -142,6 +147,11 @@ export interface SegmentJobOptions {
    * frame more, see `refilledRanges`), `undefined` for all it makes.
    */
   readonly frameCounts?: readonly (number | undefined)[];
+  /**
+   * Which kinds of stream the one input has exactly one of, whose tags the join can then map
+   * from it into an output that writes every stream tag (see `segmentJobs`).
+   */
+  readonly singleStreams?: { readonly video: boolean; readonly audio: boolean };
 }
 
 /** What a segment's `-vf` needs to see each frame at the whole run's time (see {@link withClock}). */
@@ -181,6 +191,7 @@ export function segmentJobs(
     audioFilter = [],
     clock,
     frameCounts,
+    singleStreams,
   }: SegmentJobOptions = {},
 ): SegmentJobs {
   const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.${containers.video}`;
@@ -426,6 +437,23 @@ export function segmentJobs(
     if (!fromFirst) join = join.input(segmentPath(0));
     metadataFrom = 1;
   }
+  // Into Matroska, which writes every stream tag, one run gives each stream its source stream's
+  // tags (a track's title, a language note), its own encoder's ident in place of the source's;
+  // the scratch files keep only QuickTime's (before 2026-12-02 a track's title was lost and the
+  // video's VENDOR_ID read FFMP). Mapped from the source; the video's encoder is the first
+  // segment's (`encoderTagFrom`), and audio the join encodes gets it from FFmpeg itself.
+  const streamTags: string[] = [];
+  let encoderTagFrom: string | undefined;
+  if (tags.kind === 'input' && tags.index === 0 && metadataFrom !== undefined && singleStreams) {
+    if (singleStreams.video) {
+      streamTags.push('-map_metadata:s:v:0', `${metadataFrom}:s:v:0`);
+      encoderTagFrom = segmentPath(0);
+    }
+    if (singleStreams.audio && audio.where !== 'none') {
+      streamTags.push('-map_metadata:s:a:0', `${metadataFrom}:s:a:0`);
+      if (fromFirst) streamTags.push('-map_metadata:s:a:0', '1:s:a:0');
+    }
+  }
   let chaptersFromFile: number | undefined;
   if (keepsChapters) {
     chaptersFromFile = join.inputs.length;
@@ -453,9 +481,10 @@ export function segmentJobs(
       // The muxer's own options among them (an MP4's brand, fragments) are the join's to write;
       // the encoders' are unused in a stream copy, which FFmpeg only warns about.
       privateOptions: videoSide.privateOptions,
+      raw: streamTags.length ? streamTags : undefined,
     }),
   );
-  return { segments, concatList, join };
+  return { segments, concatList, join, ...(encoderTagFrom && { encoderTagFrom }) };
 }
 
 /**
@@ -547,4 +576,17 @@ function withoutCopyRotation(
 /** Drops `undefined` values so options the command did not set stay unset. */
 function defined<T extends object>(options: T): T {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * `join` with the video's `encoder` tag set to `encoder` (the segments' own, as one run names
+ * it) after the command's own stream tags, unless they name one: one run sets those first and
+ * its encoder's last, in the place FFmpeg's dictionary then gives it.
+ */
+export function withVideoEncoderTag(join: Command<string>, encoder: string): Command<string> {
+  return join.mapOutputs((out) => {
+    const { 'v:0': own = {}, ...rest } = out.options.streamMetadata ?? {};
+    const tags = 'encoder' in own ? own : { ...own, encoder };
+    return { ...out, options: { ...out.options, streamMetadata: { ...rest, 'v:0': tags } } };
+  });
 }

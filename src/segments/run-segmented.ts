@@ -8,7 +8,7 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
-import { SCRATCH_AT } from './jobs.js';
+import { SCRATCH_AT, withVideoEncoderTag } from './jobs.js';
 import { planSplit } from './split-plan.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
 
@@ -144,7 +144,12 @@ export async function runSegmented(
     const settled = await Promise.allSettled(encodes);
     if (failure !== undefined || settled.some((s) => s.status === 'rejected')) throw failure;
     const joinStarted = performance.now();
-    const joined = await engine.run(vol, jobs.join.toArgs(), runOptions(controller.signal));
+    const join = jobs.encoderTagFrom
+      ? await videoEncoderTag(vol, engine, jobs.encoderTagFrom, runOptions(controller.signal)).then((tag) =>
+          tag === undefined ? jobs.join : withVideoEncoderTag(jobs.join, tag),
+        )
+      : jobs.join;
+    const joined = await engine.run(vol, join.toArgs(), runOptions(controller.signal));
     const joinMs = performance.now() - joinStarted;
     options.onProgress?.({ timeSeconds: duration, percent: 100 });
     const stderr = settled.map((s) => (s.status === 'fulfilled' ? s.value.stderr : '')).join('');
@@ -165,4 +170,16 @@ export async function runSegmented(
     options.signal?.removeEventListener('abort', cancel);
     scratch.reset();
   }
+}
+
+/** The `encoder` tag of the video in a segment (FFmpeg's `Lavc... libx264`), if it names one. */
+async function videoEncoderTag(
+  vol: VolumeLike,
+  engine: Engine,
+  path: string,
+  { signal, mounts, cwd, env, memoryLimitMiB }: RunOptions,
+): Promise<string | undefined> {
+  const probe = await engine.probe(vol, path, { signal, mounts, cwd, env, memoryLimitMiB });
+  const tags = probe.streams.find((s) => s.codecType === 'video')?.tags ?? {};
+  return Object.entries(tags).find(([key]) => key.toLowerCase() === 'encoder')?.[1];
 }

@@ -433,6 +433,10 @@ export async function planSplit(
           }
         : undefined,
     frameCounts: refilled?.frameCounts ?? frames?.frameCounts,
+    singleStreams:
+      structure.mode === 'input-seek'
+        ? { video: facts.videoStreams === 1, audio: facts.audioStreams === 1 }
+        : undefined,
   });
   return { mode, starts, audio, jobs, duration, span };
 }

@@ -547,6 +547,46 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
     expect(await frameTimes(split)).toEqual(await frameTimes(whole));
   });
 
+  // Into Matroska one run gives each stream its source stream's tags and its own encoder's ident.
+  // Before (checked 2026-12-02): the video's came from the scratch QuickTime file (its title and
+  // language note lost, VENDOR_ID FFMP), the audio's title lost. The source's video is MPEG-4
+  // Part 2, so its encoder tag names another encoder than the output's.
+  it('stream tags into Matroska: the source’s titles and notes, the encoder’s ident', async () => {
+    await engine.run(vol, [
+      ...['-y', '-i', SOURCE, '-c:v', 'mpeg4', '-c:a', 'copy'],
+      ...[
+        '-metadata:s:v:0',
+        'title=Camera A',
+        '-metadata:s:v:0',
+        'language=eng',
+        '-metadata:s:v:0',
+        'note=kept',
+      ],
+      ...['-metadata:s:a:0', 'title=Commentary', '-metadata:s:a:0', 'language=fra', '/in/titled-streams.mkv'],
+    ]);
+    const cmd = (path: string, own: string[] = []) =>
+      Command.parse([
+        ...['-y', '-i', '/in/titled-streams.mkv', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac'],
+        ...[...own, path],
+      ]);
+    const tagsOf = async (path: string) => (await shown(path, 'stream_tags', 'compact')).split('\n');
+    for (const own of [[], ['-metadata:s:v:0', 'title=Renamed']]) {
+      await runCommand(vol, cmd('/out/stream-tags-whole.mkv', own), { engine });
+      const result = await runCommand(vol, cmd('/out/stream-tags-split.mkv', own), { engine, segments: 2 });
+      expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+      const [wholeVideo, wholeAudio] = await tagsOf('/out/stream-tags-whole.mkv');
+      const [splitVideo, splitAudio] = await tagsOf('/out/stream-tags-split.mkv');
+      expect(wholeVideo).toContain(own.length ? 'title=Renamed' : 'title=Camera A');
+      expect(wholeVideo).toContain('libx264');
+      // Every tag, in FFmpeg's order.
+      expect(splitVideo).toBe(wholeVideo);
+      // (The audio's encoder ident is still missing: the scratch QuickTime audio file keeps none.)
+      expect(splitAudio?.replace(/\|tag:ENCODER=[^|]*/, '')).toBe(
+        wholeAudio?.replace(/\|tag:ENCODER=[^|]*/, ''),
+      );
+    }
+  });
+
   // Before (checked 2026-12-02): the join's own input 1 is the scratch audio file, and the split
   // came out with the source's chapters, where one run takes the file's.
   it('chapters from another input over a source with its own (-map_chapters 1): the file’s, as in one run', async () => {
