@@ -79,6 +79,11 @@ export function frameAtCut(us: number, rate: FrameRate): number {
   return Math.round((us * rate.num) / (rate.den * 1e6));
 }
 
+/** The greatest common divisor of two whole numbers. */
+export function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
 /**
  * `micros` µs (0 or more) in whole ticks of `timeBase`, as FFmpeg's `av_rescale_q` rounds them:
  * to the nearest, halves up.

@@ -1,5 +1,6 @@
 import type { Command } from '../builder/index.js';
 import { type FrameRate, frameAtCut } from './boundaries.js';
+import { roundHalfEven } from './encoder-clock.js';
 import { frameSync } from './frame-sync.js';
 import type { InputRange, OutputRange } from './jobs.js';
 import { outputFormat } from './structure.js';
@@ -83,12 +84,6 @@ export function startsLate(grid: FrameGrid, rate: FrameRate): boolean {
 
 /** The timestamps' slack in frame times (at most a quarter). */
 const slackFrames = (rate: FrameRate) => Math.min((SLACK_SECONDS * rate.num) / rate.den, 0.25);
-
-/** C's `lrintf` in the default rounding mode: halves go to the even neighbour. */
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
 
 /**
  * Muxers that FFmpeg 5.1 fills to a constant frame rate when nothing says otherwise (they lack

@@ -1,4 +1,4 @@
-import type { FrameRate } from './boundaries.js';
+import { type FrameRate, gcd } from './boundaries.js';
 
 /** What an MP4/QuickTime file's index says, as ffprobe would report it for an input-seek split. */
 export interface Mp4Index {
@@ -242,4 +242,3 @@ const find = (list: readonly Box[], type: string) => list.find((b) => b.type ===
 const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const fourcc = (v: DataView, at: number) =>
   String.fromCharCode(v.getUint8(at), v.getUint8(at + 1), v.getUint8(at + 2), v.getUint8(at + 3));
-const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));

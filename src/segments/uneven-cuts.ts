@@ -1,4 +1,4 @@
-import { cutMicros, type FrameRate, frameAtCut } from './boundaries.js';
+import { cutMicros, type FrameRate, frameAtCut, gcd } from './boundaries.js';
 import { cfrSlots, MARGIN, type TimedFrame, trimmed } from './cfr-slots.js';
 import { encoderTime, filteredLength, unfilteredLength } from './encoder-clock.js';
 import type { FrameGrid } from './frame-grid.js';
@@ -407,9 +407,4 @@ function frameLength(frames: number, filtered: number, margin: number): number |
 /** A segment's `-ss` for a frame at `seconds`, in µs: a twentieth of a frame before it, as `frameRanges` seeks. */
 function seekMicros(seconds: number, frameTime: number): number {
   return Math.floor((seconds - frameTime / 20) * 1e6);
-}
-
-/** The greatest common divisor of two whole numbers. */
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
 }
