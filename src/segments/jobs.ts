@@ -444,6 +444,7 @@ export function segmentJobs(
   // segment's (`encoderTagFrom`), and audio the join encodes gets it from FFmpeg itself.
   const streamTags: string[] = [];
   let encoderTagFrom: string | undefined;
+  let audioTagsFromSource = false;
   if (tags.kind === 'input' && tags.index === 0 && metadataFrom !== undefined && singleStreams) {
     if (singleStreams.video) {
       streamTags.push('-map_metadata:s:v:0', `${metadataFrom}:s:v:0`);
@@ -451,9 +452,16 @@ export function segmentJobs(
     }
     if (singleStreams.audio && audio.where !== 'none') {
       streamTags.push('-map_metadata:s:a:0', `${metadataFrom}:s:a:0`);
-      if (fromFirst) streamTags.push('-map_metadata:s:a:0', '1:s:a:0');
+      audioTagsFromSource = true;
     }
   }
+  // One run drops the source's `encoder` tag from a stream it encodes, then adds its own: the
+  // join encoding PCM adds FFmpeg's as one run does; audio copied from the first segment's file
+  // is left without one, rather than with the source's.
+  const { 'a:0': ownAudioTags, ...otherStreamTags } = container.streamMetadata ?? {};
+  const joinStreamTags = audioTagsFromSource
+    ? { 'a:0': { encoder: '', ...ownAudioTags }, ...otherStreamTags }
+    : container.streamMetadata;
   let chaptersFromFile: number | undefined;
   if (keepsChapters) {
     chaptersFromFile = join.inputs.length;
@@ -481,6 +489,7 @@ export function segmentJobs(
       // The muxer's own options among them (an MP4's brand, fragments) are the join's to write;
       // the encoders' are unused in a stream copy, which FFmpeg only warns about.
       privateOptions: videoSide.privateOptions,
+      streamMetadata: joinStreamTags,
       raw: streamTags.length ? streamTags : undefined,
     }),
   );

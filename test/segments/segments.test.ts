@@ -550,10 +550,10 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
   // Into Matroska one run gives each stream its source stream's tags and its own encoder's ident.
   // Before (checked 2026-12-02): the video's came from the scratch QuickTime file (its title and
   // language note lost, VENDOR_ID FFMP), the audio's title lost. The source's video is MPEG-4
-  // Part 2, so its encoder tag names another encoder than the output's.
+  // Part 2 and its audio FLAC, so their encoder tags name other encoders than the output's.
   it('stream tags into Matroska: the source’s titles and notes, the encoder’s ident', async () => {
     await engine.run(vol, [
-      ...['-y', '-i', SOURCE, '-c:v', 'mpeg4', '-c:a', 'copy'],
+      ...['-y', '-i', SOURCE, '-c:v', 'mpeg4', '-c:a', 'flac'],
       ...[
         '-metadata:s:v:0',
         'title=Camera A',
@@ -580,7 +580,9 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
       expect(wholeVideo).toContain('libx264');
       // Every tag, in FFmpeg's order.
       expect(splitVideo).toBe(wholeVideo);
-      // (The audio's encoder ident is still missing: the scratch QuickTime audio file keeps none.)
+      // (The audio's encoder ident is still missing: the scratch QuickTime audio file keeps none;
+      // the source's, naming FLAC, is gone.)
+      expect(splitAudio).not.toContain('flac');
       expect(splitAudio?.replace(/\|tag:ENCODER=[^|]*/, '')).toBe(
         wholeAudio?.replace(/\|tag:ENCODER=[^|]*/, ''),
       );
