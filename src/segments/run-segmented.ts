@@ -141,14 +141,19 @@ export async function runSegmented(
           }),
       ),
     );
+    // The first segment's encoder tag is read as soon as it is written, beside the later segments
+    // rather than before the join (a failure surfaces below, after the segments').
+    const { encoderTagFrom } = jobs;
+    const encoderTag =
+      encoderTagFrom === undefined
+        ? undefined
+        : encodes[0]?.then(() => videoEncoderTag(vol, engine, encoderTagFrom, runOptions(controller.signal)));
+    encoderTag?.catch(() => {});
     const settled = await Promise.allSettled(encodes);
     if (failure !== undefined || settled.some((s) => s.status === 'rejected')) throw failure;
+    const tag = await encoderTag;
     const joinStarted = performance.now();
-    const join = jobs.encoderTagFrom
-      ? await videoEncoderTag(vol, engine, jobs.encoderTagFrom, runOptions(controller.signal)).then((tag) =>
-          tag === undefined ? jobs.join : withVideoEncoderTag(jobs.join, tag),
-        )
-      : jobs.join;
+    const join = tag === undefined ? jobs.join : withVideoEncoderTag(jobs.join, tag);
     const joined = await engine.run(vol, join.toArgs(), runOptions(controller.signal));
     const joinMs = performance.now() - joinStarted;
     options.onProgress?.({ timeSeconds: duration, percent: 100 });
