@@ -461,6 +461,9 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
   // Into Matroska, which writes every global tag, the QuickTime scratch files lost a tag of the
   // source's own and gave an MP4 source's brands as `qt`.
   const TITLED = '/in/titled.mp4';
+  /** The output's global tags and its chapters, as ffprobe prints them. */
+  const tags = (path: string) =>
+    shown(path, 'format_tags:chapter=start_time,end_time:chapter_tags=title', 'compact');
   const TITLED_MKV = '/in/titled.mkv';
   beforeAll(async () => {
     vol.writeFileSync(
@@ -509,8 +512,6 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
     await runCommand(vol, cmd(whole), { engine });
     const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
     expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
-    const tags = (path: string) =>
-      shown(path, 'format_tags:chapter=start_time,end_time:chapter_tags=title', 'compact');
     for (const text of expected) expect(await tags(whole)).toContain(text);
     expect(await tags(split)).toEqual(await tags(whole));
     expect(await streams(split)).toEqual(await streams(whole));
@@ -540,8 +541,6 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
     await runCommand(vol, cmd(whole), { engine });
     const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
     expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
-    const tags = (path: string) =>
-      shown(path, 'format_tags:chapter=start_time,end_time:chapter_tags=title', 'compact');
     expect(await tags(whole)).toContain('Two');
     expect(await tags(split)).toEqual(await tags(whole));
     expect(await frameTimes(split)).toEqual(await frameTimes(whole));
@@ -635,8 +634,6 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
     await runCommand(vol, cmd(whole), { engine });
     const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
     expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
-    const tags = (path: string) =>
-      shown(path, 'format_tags:chapter=start_time,end_time:chapter_tags=title', 'compact');
     for (const text of ['A clip', 'Two']) expect(await tags(whole)).toContain(text);
     expect(await tags(split)).toEqual(await tags(whole));
   });
