@@ -10,7 +10,9 @@ import { durationMicros, type FrameRate, formatMicros, microsToTicks } from './b
 import { chaptersInput, metadataSource } from './join-metadata.js';
 import type { ScratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
+import type { StreamDispositions } from './source-facts.js';
 import type { SegmentMode } from './structure.js';
+import type { SubtitleStream } from './subtitle-choice.js';
 
 /** Where segments live while a job runs: a scratch volume mounted here, never the caller's. */
 export const SCRATCH_AT = '/.afmpeg-segments';
@@ -152,6 +154,13 @@ export interface SegmentJobOptions {
    * from it into an output that writes every stream tag (see `segmentJobs`).
    */
   readonly singleStreams?: { readonly video: boolean; readonly audio: boolean };
+  /**
+   * The subtitle stream one run puts into the output (see `subtitlePlan`): the join maps it from
+   * the input with the command's `-c:s`; the segments and the audio file take none.
+   */
+  readonly subtitle?: SubtitleStream;
+  /** The input's streams' dispositions, for the join into Matroska (see `segmentJobs`). */
+  readonly dispositions?: StreamDispositions;
 }
 
 /** What a segment's `-vf` needs to see each frame at the whole run's time (see {@link withClock}). */
@@ -192,6 +201,8 @@ export function segmentJobs(
     clock,
     frameCounts,
     singleStreams,
+    subtitle,
+    dispositions,
   }: SegmentJobOptions = {},
 ): SegmentJobs {
   const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.${containers.video}`;
@@ -212,6 +223,7 @@ export function segmentJobs(
     to: end,
     ar,
     ac,
+    'c:s': subtitleCodec,
     ...videoSide
   } = out.options;
   // An output -ss moves every range by as much (the audio output keeps the command's own -ss,
@@ -253,6 +265,7 @@ export function segmentJobs(
           ? videoSide.privateOptions
           : { ...videoSide.privateOptions, movie_timescale: AUDIO_MOVIE_TIMESCALE },
       vn: map ? undefined : true,
+      sn: true,
       raw: audioRaw.length ? audioRaw : undefined,
     }),
     f: containers.audio,
@@ -329,7 +342,7 @@ export function segmentJobs(
           // Without a `map` left (the video is the graph's unlabelled output) FFmpeg would pick
           // an input's audio and subtitles on its own.
           an: apart && !apart.videoMap?.length ? true : videoSide.an,
-          sn: apart && !apart.videoMap?.length ? true : videoSide.sn,
+          sn: true,
           ar: pcm ? ar : undefined,
           ac: pcm ? ac : undefined,
           'c:a': pcm ? 'pcm_f32le' : undefined,
@@ -375,6 +388,7 @@ export function segmentJobs(
           ...videoSide,
           map: maps ? [maps.video] : videoSide.map,
           an: true,
+          sn: true,
           f: containers.video,
           'frames:v': frameCounts?.[k],
           raw: keepsFrameTimes ? [...(videoSide.raw ?? []), '-fps_mode', 'vfr'] : videoSide.raw,
@@ -455,13 +469,56 @@ export function segmentJobs(
       audioTagsFromSource = true;
     }
   }
+  // The subtitles one run carries, from the input itself (read whole: `subtitlePlan`), after
+  // the video and audio as one run's own choice puts them; into Matroska their tags are mapped as
+  // the other streams' are (a stream `-map_metadata` stops FFmpeg copying any stream's tags).
+  let subtitleFrom: number | undefined;
+  let subtitleTagsFromSource = false;
+  if (subtitle) {
+    subtitleFrom = tags.kind === 'input' && tags.index === subtitle.input ? metadataFrom : undefined;
+    const input = cmd.inputs[subtitle.input];
+    if (subtitleFrom === undefined && input) {
+      subtitleFrom = join.inputs.length;
+      join = join.input(input.path, defined({ f: input.options.f }));
+    }
+    if (streamTags.length && subtitleFrom !== undefined) {
+      streamTags.push('-map_metadata:s:s:0', `${subtitleFrom}:s:s:${subtitle.index}`);
+      subtitleTagsFromSource = true;
+    }
+  }
   // One run drops the source's `encoder` tag from a stream it encodes, then adds its own: the
   // join encoding PCM adds FFmpeg's as one run does; audio copied from the first segment's file
   // is left without one, rather than with the source's.
-  const { 'a:0': ownAudioTags, ...otherStreamTags } = container.streamMetadata ?? {};
-  const joinStreamTags = audioTagsFromSource
-    ? { 'a:0': { encoder: '', ...ownAudioTags }, ...otherStreamTags }
-    : container.streamMetadata;
+  // So does a subtitle stream the join encodes.
+  const { 'a:0': ownAudioTags, 's:0': ownSubtitleTags, ...otherStreamTags } = container.streamMetadata ?? {};
+  const tagged: [string, Readonly<Record<string, string>> | undefined][] = [
+    ...Object.entries(otherStreamTags),
+    ['a:0', audioTagsFromSource ? { encoder: '', ...ownAudioTags } : ownAudioTags],
+    [
+      's:0',
+      subtitleTagsFromSource && subtitleCodec !== 'copy'
+        ? { encoder: '', ...ownSubtitleTags }
+        : ownSubtitleTags,
+    ],
+  ];
+  const kept = tagged.filter(
+    (entry): entry is [string, Readonly<Record<string, string>>] => entry[1] !== undefined,
+  );
+  const joinStreamTags = kept.length ? Object.fromEntries(kept) : undefined;
+  // One run gives each stream its input stream's disposition, which Matroska writes (its
+  // `default` flag); the concat demuxer keeps none (before 2026-12-03 a split's video track
+  // came out not default into Matroska). Set as the input has them, unless the command sets its
+  // own (FFmpeg then copies the rest from the join's inputs).
+  const ownDispositions = Object.keys(videoSide.privateOptions ?? {}).some((k) =>
+    k.startsWith('disposition'),
+  );
+  if (streamTags.length && dispositions && !ownDispositions) {
+    const { video, audio: audioDisposition, subtitles } = dispositions;
+    if (video && singleStreams?.video) streamTags.push('-disposition:v:0', video);
+    if (audioDisposition && audioTagsFromSource) streamTags.push('-disposition:a:0', audioDisposition);
+    const sub = subtitle && subtitles[subtitle.index];
+    if (sub) streamTags.push('-disposition:s:0', sub);
+  }
   let chaptersFromFile: number | undefined;
   if (keepsChapters) {
     chaptersFromFile = join.inputs.length;
@@ -470,13 +527,15 @@ export function segmentJobs(
   // The streams in the order one run writes them: the video, then the audio, unless the map
   // names the audio first; PCM audio rides in the segments, in the command's own order.
   const audioFirst = fromFirst && audio.apart?.audioFirst === true;
-  const map: InputStreamSelector[] = fromFirst
+  const streams: InputStreamSelector[] = fromFirst
     ? audioFirst
       ? ['1:a', '0:v']
       : ['0:v', '1:a']
     : pcm
       ? ['0']
       : ['0:v'];
+  const map: InputStreamSelector[] =
+    subtitle && subtitleFrom !== undefined ? [...streams, `${subtitleFrom}:s:${subtitle.index}`] : streams;
   join = join.output(
     out.path,
     defined({
@@ -486,6 +545,7 @@ export function segmentJobs(
       map,
       'c:v': 'copy',
       ...(fromFirst ? { 'c:a': 'copy' } : audioCodecOptions),
+      'c:s': subtitle ? subtitleCodec : undefined,
       // The muxer's own options among them (an MP4's brand, fragments) are the join's to write;
       // the encoders' are unused in a stream copy, which FFmpeg only warns about.
       privateOptions: videoSide.privateOptions,

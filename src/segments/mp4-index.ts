@@ -7,7 +7,17 @@ export interface Mp4Index {
   /** The first video track's rate, when every sample lasts the same (`stts` has one entry). */
   readonly frameRate: FrameRate;
   readonly hasAudio: boolean;
-  readonly hasSubtitles: boolean;
+  /** Its subtitle tracks' codecs, as FFmpeg names them (`undefined`: a sample entry not known here). */
+  readonly subtitleCodecs: readonly (string | undefined)[];
+  /**
+   * The first video and audio tracks' and each subtitle track's disposition, as `-disposition`
+   * takes it: `default` where the track is enabled (`tkhd`), as FFmpeg's mov demuxer reads it.
+   */
+  readonly dispositions: {
+    readonly video?: string;
+    readonly audio?: string;
+    readonly subtitles: readonly string[];
+  };
   /** The first video track's sync samples, presentation times in seconds, ascending. */
   readonly keyframeSeconds: readonly number[];
   /** Where the first video track's last frame ends, in seconds (its samples times their length). */
@@ -41,6 +51,12 @@ interface Box {
 
 /** Handler types FFmpeg's mov demuxer makes subtitle streams of. */
 const SUBTITLE_HANDLERS = new Set(['sbtl', 'subt', 'text', 'clcp']);
+/** The codec FFmpeg's mov demuxer reads a subtitle sample entry as (`ff_codec_movsubtitle_tags`). */
+const SUBTITLE_CODECS: ReadonlyMap<string, string> = new Map([
+  ['text', 'mov_text'],
+  ['tx3g', 'mov_text'],
+  ['c608', 'eia_608'],
+]);
 /** The boxes an MP4 or QuickTime file starts with. */
 const FIRST_BOXES = new Set(['ftyp', 'moov', 'mdat', 'free', 'skip', 'wide', 'pnot']);
 /** The most of `moov` read: an index of hours of video is a few MB. */
@@ -76,11 +92,23 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
   if (!video || !(movie.timescale > 0)) return undefined;
   const facts = videoFacts(video);
   if (!facts) return undefined;
+  // A track another one names as its chapters (`tref`/`chap`) is read as data, not subtitles.
+  const subtitles = tracks.filter(
+    (t): t is Track =>
+      t !== undefined &&
+      SUBTITLE_HANDLERS.has(t.handler) &&
+      !tracks.some((other) => t.id !== undefined && other?.chapters.includes(t.id)),
+  );
   return {
     durationSeconds: movie.duration / movie.timescale,
     frameRate: facts.frameRate,
     hasAudio: tracks.some((t) => t?.handler === 'soun'),
-    hasSubtitles: tracks.some((t) => SUBTITLE_HANDLERS.has(t?.handler ?? '')),
+    subtitleCodecs: subtitles.map((t) => SUBTITLE_CODECS.get(t.sampleEntry ?? '')),
+    dispositions: {
+      video: disposition(video),
+      audio: disposition(tracks.find((t) => t?.handler === 'soun')),
+      subtitles: subtitles.map((t) => disposition(t) ?? '0'),
+    },
     keyframeSeconds: facts.keyframeSeconds,
     videoSeconds: facts.videoSeconds,
     frameTicks: facts.frameTicks,
@@ -133,6 +161,14 @@ interface Track {
   /** The one edit's start in the media, in the track's timescale (0 without an edit list). */
   readonly mediaStart: number;
   readonly stbl: readonly Box[];
+  /** The first sample entry's type (`stsd`), which names the track's codec. */
+  readonly sampleEntry: string | undefined;
+  /** Its `tkhd` track id. */
+  readonly id: number | undefined;
+  /** Whether `tkhd` marks it enabled, which FFmpeg reads as the `default` disposition. */
+  readonly enabled: boolean;
+  /** The ids of the tracks it names as its chapters (`tref`'s `chap`). */
+  readonly chapters: readonly number[];
 }
 
 function track(trak: DataView): Track | undefined {
@@ -144,12 +180,33 @@ function track(trak: DataView): Track | undefined {
   const edits = find(boxes(find(parts, 'edts') ?? empty), 'elst');
   const mediaStart = edits ? oneEdit(edits) : 0;
   if (mediaStart === undefined) return undefined;
+  const stbl = boxes(find(boxes(find(mdia, 'minf') ?? empty), 'stbl') ?? empty);
+  const stsd = find(stbl, 'stsd');
   return {
     handler: fourcc(hdlr, 8),
     timescale: timing(mdhd, 12).timescale,
     mediaStart,
-    stbl: boxes(find(boxes(find(mdia, 'minf') ?? empty), 'stbl') ?? empty),
+    stbl,
+    sampleEntry: stsd && stsd.byteLength >= 16 ? fourcc(stsd, 12) : undefined,
+    id: trackId(find(parts, 'tkhd')),
+    enabled: ((find(parts, 'tkhd')?.getUint32(0) ?? 0) & 1) === 1,
+    chapters: chapterIds(find(boxes(find(parts, 'tref') ?? empty), 'chap')),
   };
+}
+
+function disposition(track: Track | undefined): string | undefined {
+  return track === undefined ? undefined : track.enabled ? 'default' : '0';
+}
+
+function trackId(tkhd: DataView | undefined): number | undefined {
+  if (!tkhd) return undefined;
+  const at = tkhd.getUint8(0) === 1 ? 20 : 12;
+  return tkhd.byteLength >= at + 4 ? tkhd.getUint32(at) : undefined;
+}
+
+function chapterIds(chap: DataView | undefined): number[] {
+  if (!chap) return [];
+  return Array.from({ length: Math.floor(chap.byteLength / 4) }, (_, i) => chap.getUint32(4 * i));
 }
 
 /** The media time the only edit of an `elst` starts at; `undefined` for empty or several edits. */

@@ -14,8 +14,11 @@ export interface SourceFacts {
   readonly durationSeconds?: number;
   readonly frameRate?: FrameRate;
   readonly hasAudio: boolean;
-  /** Whether the input has a subtitle stream (known for an input-seek split only). */
-  readonly hasSubtitles?: boolean;
+  /**
+   * The input's subtitle streams, by codec (`undefined` where not known), for an input-seek split
+   * only (see `chosenSubtitle`).
+   */
+  readonly subtitleCodecs?: readonly (string | undefined)[];
   /**
    * Where decoding can start, in seconds from the start of the output's timeline: the first
    * video stream's keyframes for an input-seek split, `[0]` when every segment decodes from the
@@ -71,6 +74,19 @@ export interface SourceFacts {
    * known here (see `refilledRanges`).
    */
   readonly frameTicks?: readonly number[];
+  /**
+   * The dispositions one run copies to its output streams, as `-disposition` takes them
+   * (`default+forced`, `0` for none): the first video stream's, the first audio stream's, each
+   * subtitle stream's.
+   */
+  readonly dispositions?: StreamDispositions;
+}
+
+/** See `SourceFacts.dispositions`. */
+export interface StreamDispositions {
+  readonly video?: string;
+  readonly audio?: string;
+  readonly subtitles: readonly string[];
 }
 
 /**
@@ -98,7 +114,10 @@ export async function sourceFacts(
 export interface InputFacts {
   readonly durationSeconds: number | undefined;
   readonly hasAudio: boolean;
-  readonly hasSubtitles: boolean;
+  /** See `SourceFacts.subtitleCodecs`. */
+  readonly subtitleCodecs: readonly (string | undefined)[];
+  /** The file's start time (ffprobe's `start_time`), which FFmpeg makes 0. */
+  readonly startSeconds: number | undefined;
   /** See `SourceFacts.grid`; absent for an input without video. */
   readonly grid?: FrameGrid;
   /** The video's frame rate, which `grid` counts in. */
@@ -131,12 +150,20 @@ export function inputFacts(
     cmd.inputs.map(async (input): Promise<InputFacts | undefined> => {
       const indexed = mp4Facts(vol, input.path, input.options.f, options);
       if (indexed) {
-        const { durationSeconds, hasAudio, hasSubtitles = false, frameRate, videoSeconds } = indexed;
+        const {
+          durationSeconds,
+          hasAudio,
+          subtitleCodecs = [],
+          frameRate,
+          videoSeconds,
+          startSeconds,
+        } = indexed;
         const streams = { video: indexed.videoStreams, audio: indexed.audioStreams };
         return {
           durationSeconds,
           hasAudio,
-          hasSubtitles,
+          subtitleCodecs,
+          startSeconds,
           grid: ON_GRID,
           frameRate,
           videoSeconds,
@@ -161,7 +188,8 @@ export function inputFacts(
         // a logo overlaid on a video leaves the output the video's length.
         durationSeconds: probe.format.duration ?? (still && rate ? rate.den / rate.num : undefined),
         hasAudio: probe.streams.some((s) => s.codecType === 'audio'),
-        hasSubtitles: probe.streams.some((s) => s.codecType === 'subtitle'),
+        subtitleCodecs: subtitleCodecs(probe),
+        startSeconds: probe.format.startTime,
         // A video without a rate to measure against is taken as irregular.
         grid: still ? ON_GRID : video ? (scanned ?? IRREGULAR) : undefined,
         frameRate: rate,
@@ -172,6 +200,17 @@ export function inputFacts(
       };
     }),
   );
+}
+
+/** A stream's disposition flags as `-disposition` takes them. */
+function dispositionOf(stream: ProbeResult['streams'][number] | undefined): string | undefined {
+  if (!stream) return undefined;
+  const flags = Object.entries(stream.disposition).flatMap(([flag, on]) => (on ? [flag] : []));
+  return flags.length ? flags.join('+') : '0';
+}
+
+function subtitleCodecs(probe: ProbeResult): (string | undefined)[] {
+  return probe.streams.filter((s) => s.codecType === 'subtitle').map((s) => s.codecName);
 }
 
 /** Where the earliest audio stream starts, in seconds after `start` (the file's); none without audio. */
@@ -200,13 +239,18 @@ export async function scannedFacts(
     durationSeconds: info.format.duration,
     frameRate,
     hasAudio: info.streams.some((s) => s.codecType === 'audio'),
-    hasSubtitles: info.streams.some((s) => s.codecType === 'subtitle'),
+    subtitleCodecs: subtitleCodecs(info),
     keyframeSeconds: keyframeTimes(csv, start),
     seeksExactly: INDEXED_FORMATS.test(info.format.formatName),
     quickTime: info.format.formatName.startsWith('mov,mp4'),
     grid: (frameRate && frameGrid(times, start, frameRate, durations)) || IRREGULAR,
     videoSeconds: videoEnd(times, start, frameRate),
     streamCount: info.streams.length,
+    dispositions: {
+      video: dispositionOf(info.streams.find((s) => s.codecType === 'video')),
+      audio: dispositionOf(info.streams.find((s) => s.codecType === 'audio')),
+      subtitles: info.streams.flatMap((s) => (s.codecType === 'subtitle' ? [dispositionOf(s) ?? '0'] : [])),
+    },
     videoStreams: info.streams.filter((s) => s.codecType === 'video').length,
     audioStreams: info.streams.filter((s) => s.codecType === 'audio').length,
     startSeconds: start,

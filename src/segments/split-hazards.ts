@@ -1,9 +1,7 @@
 import { type Command, parseDuration } from '../builder/index.js';
-import { selectorMedia } from './audio-apart.js';
 import { type FrameRate, onFrame, parseFrameRate } from './boundaries.js';
 import { cutShift, fillsFrameTimes } from './frame-grid.js';
 import type { InputFacts, SourceFacts } from './source-facts.js';
-import { outputFormat } from './structure.js';
 
 /**
  * What the inputs' facts say a split would get unlike one run, for the command to run whole: the
@@ -27,8 +25,6 @@ export function inputHazard(
     return "an input starts (-ss/-sseof) between two of its frames, so the output's frames fall off its frame times: a cut could duplicate or move a frame";
   if (cmd.outputs[0]?.options['c:a'] === 'copy' && facts.quickTime === false)
     return 'audio stream copy (-c:a copy) from an input that is not MP4 or QuickTime passes through a QuickTime file in a split, which moves its first samples (AAC priming)';
-  if ((facts.hasSubtitles || inputs.some((f) => f?.hasSubtitles)) && mayCarrySubtitles(cmd))
-    return 'an input has subtitles, which the join of the segments would drop (-sn splits)';
   return undefined;
 }
 
@@ -85,25 +81,4 @@ function startsOffGrid(cmd: Command<string>, inputs: readonly (InputFacts | unde
           : undefined;
     return start === undefined || !rate || !onFrame(start, rate);
   });
-}
-
-/**
- * Output formats whose muxer names no subtitle codec, so FFmpeg's own stream choice never
- * carries an input's subtitles into them (checked against native FFmpeg 5.1: MP4, MOV, MPEG-TS
- * and AVI take none, Matroska and WebM take them).
- */
-const NO_SUBTITLES_CHOSEN = new Set(['mp4', 'm4v', 'mov', 'ts', 'mpegts', 'avi']);
-
-/**
- * Whether the output could carry an input's subtitles, which the segments' join does not: FFmpeg's
- * own stream choice picks them unless `-sn` or the container takes none; a `map` entry of unknown
- * medium (`0`, `0:s`, `0:2`) may select them.
- */
-function mayCarrySubtitles(cmd: Command<string>): boolean {
-  const out = cmd.outputs[0];
-  if (!out || out.options.sn) return false;
-  const { map } = out.options;
-  if (map) return map.some((entry) => selectorMedia(entry) === 'unknown');
-  const format = outputFormat(cmd);
-  return format === undefined || !NO_SUBTITLES_CHOSEN.has(format);
 }

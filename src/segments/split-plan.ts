@@ -40,6 +40,7 @@ import {
 } from './source-facts.js';
 import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
 import { outputFormat, type SegmentMode, type SegmentStructure, videoGraphs } from './structure.js';
+import { subtitlePlan } from './subtitle-choice.js';
 import {
   keptTimeCuts,
   keptTimeCutsCarried,
@@ -242,6 +243,16 @@ export async function planSplit(
     return refuse(UNREAD);
   const hazard = inputHazard(cmd, facts, inputs);
   if (hazard) return refuse(hazard);
+  // The subtitles one run would carry come from the input itself, through the join.
+  const seeking = structure.mode === 'input-seek';
+  const subtitles = subtitlePlan(
+    cmd,
+    seeking
+      ? cmd.inputs.map((_, i) => (i === 0 ? facts.subtitleCodecs : []))
+      : inputs.map((f) => f?.subtitleCodecs),
+    seeking ? [facts.startSeconds] : inputs.map((f) => f?.startSeconds),
+  );
+  if ('reason' in subtitles) return refuse(subtitles.reason);
   if (structure.mode === 'output-seek' && mixesVideoFileAudio(cmd, args))
     return refuse(
       "the graph mixes audio of a file whose video is encoded too: FFmpeg reads that file at the video's pace, and where the mix ends depends on it (a clip's own sound mixed with a 3 s MP3 came out 3 s long beside the video, 4 s in a split)",
@@ -433,6 +444,8 @@ export async function planSplit(
           }
         : undefined,
     frameCounts: refilled?.frameCounts ?? frames?.frameCounts,
+    subtitle: subtitles.carried,
+    dispositions: structure.mode === 'input-seek' ? facts.dispositions : undefined,
     singleStreams:
       structure.mode === 'input-seek'
         ? { video: facts.videoStreams === 1, audio: facts.audioStreams === 1 }

@@ -72,6 +72,15 @@ beforeAll(async () => {
     ],
     ...['-map', '0', '-map', '1', '-c', 'copy', '-c:s', 'mov_text', '/subbed.mp4'],
   ]);
+  // Chapters: FFmpeg writes them as a text track too, which its demuxer reads as data, not subtitles.
+  vol.writeFileSync(
+    '/chapters.txt',
+    ';FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=500\ntitle=One\n',
+  );
+  await engine.run(vol, [
+    ...['-y', '-i', '/subbed.mp4', '-i', '/chapters.txt'],
+    ...['-map', '0', '-map_chapters', '1', '-c', 'copy', '/chaptered.mp4'],
+  ]);
 });
 
 afterAll(() => engine.close());
@@ -80,6 +89,7 @@ describe('R-AF-17 an MP4 index read in JavaScript says what ffprobe says', () =>
   it.each([
     ...files.map(([what, name]) => [what, name] as const),
     ['a subtitle track', 'subbed.mp4'] as const,
+    ['a subtitle track and chapters (a text track read as data)', 'chaptered.mp4'] as const,
   ])('%s', async (_what, name) => {
     const index = read(`/${name}`);
     expect(index).toBeDefined();

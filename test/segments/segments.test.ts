@@ -1671,40 +1671,155 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     await expectRunsWhole(cmd, '(select)');
   });
 
-  it('an input with a subtitle track FFmpeg would carry over: the output keeps it', async () => {
-    vol.writeFileSync('/in/subs.srt', '1\n00:00:00,500 --> 00:00:02,000\nhello\n');
-    await engine.run(vol, [
-      ...['-y', '-i', SOURCE, '-i', '/in/subs.srt', '-map', '0', '-map', '1'],
-      ...['-c', 'copy', '-c:s', 'mov_text', '/in/subbed.mp4'],
-    ]);
-    const into = (path: string, extra: { sn?: true } = {}) =>
-      new Command({ y: true })
-        .input('/in/subbed.mp4')
-        .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', ...extra });
+  it('an input with subtitles the output would carry, under a -t or a map naming them: runs whole', async () => {
+    await subtitledSources();
     const kinds = async (path: string) =>
       (await engine.probe(vol, path)).streams.map((s) => s.codecType).join(',');
-    // Matroska takes subtitles: FFmpeg carries the track over, so the command runs whole.
-    const mkv = await runCommand(vol, into('/out/subbed.mkv'), { engine, segments: 2 });
-    expect(mkv.segmentation).toMatchObject({ segments: 1, reason: expect.stringContaining('subtitles') });
-    expect(await kinds('/out/subbed.mkv')).toBe('video,audio,subtitle');
-    // So does a graph over it (output-seek: the splitter probes the inputs for their streams).
-    const faded = into('/out/faded.mkv').mapOutputs((o) => ({ ...o, options: { ...o.options, r: 25 } }));
-    const graph = await runCommand(vol, faded.filter('fade', { t: 'in', d: 1 }), { engine, segments: 2 });
-    expect(graph.segmentation).toMatchObject({ segments: 1, reason: expect.stringContaining('subtitles') });
-    expect(await kinds('/out/faded.mkv')).toBe('video,audio,subtitle');
-    // And a map that names them, into any container.
-    const mapped = into('/out/mapped.mp4').mapOutputs((o) => ({
-      ...o,
-      options: { ...o.options, map: ['0:v', '0:a', '0:s'], 'c:s': 'mov_text' },
-    }));
-    const named = await runCommand(vol, mapped, { engine, segments: 2 });
-    expect(named.segmentation).toMatchObject({ segments: 1, reason: expect.stringContaining('subtitles') });
+    // The join reads the input whole: a -t would need the subtitles cut as one run cuts them.
+    const trimmed = new Command({ y: true })
+      .input('/in/subbed.mp4')
+      .output('/out/subbed-t.mkv', { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', t: 3 });
+    await expectRunsWhole(trimmed, 'not under an -ss');
+    expect(await kinds('/out/subbed-t.mkv')).toBe('video,audio,subtitle');
+    // A map that names them, into any container.
+    const mapped = new Command({ y: true }).input('/in/subbed.mp4').output('/out/mapped.mp4', {
+      'c:v': 'libx264',
+      preset: 'ultrafast',
+      'c:a': 'aac',
+      map: ['0:v', '0:a', '0:s'],
+      'c:s': 'mov_text',
+    });
+    await expectRunsWhole(mapped, 'subtitles');
     expect(await kinds('/out/mapped.mp4')).toBe('video,audio,subtitle');
-    // With -sn, or into MP4 (whose muxer takes none on its own), it splits.
-    for (const cmd of [into('/out/subbed-sn.mkv', { sn: true }), into('/out/subbed.mp4')]) {
+  });
+});
+
+/** An MP4 source with a mov_text track and a Matroska one with SubRip, cues across the cut. */
+async function subtitledSources() {
+  if (vol.existsSync('/in/subbed.mkv')) return;
+  vol.writeFileSync(
+    '/in/subs.srt',
+    '1\n00:00:00,500 --> 00:00:01,500\nhello\n\n2\n00:00:01,800 --> 00:00:02,400\nacross the cut\n\n3\n00:00:03,000 --> 00:00:03,500\nbye\n',
+  );
+  for (const [path, codec] of [
+    ['/in/subbed.mp4', 'mov_text'],
+    ['/in/subbed.mkv', 'srt'],
+  ] as const)
+    await engine.run(vol, [
+      ...['-y', '-i', SOURCE, '-i', '/in/subs.srt', '-map', '0', '-map', '1'],
+      ...['-c', 'copy', '-c:s', codec, '-metadata:s:s:0', 'language=fra', path],
+    ]);
+}
+
+describe('R-AF-17 subtitles the output carries, taken by the join from the input', () => {
+  // One run carries an input's subtitles where FFmpeg's own choice picks them (text ones into
+  // Matroska, any under a -c:s); the join maps them from the input itself (before 2026-12-03 such
+  // a command ran whole, and under a -c:s into MP4 the split dropped them). Each row against the
+  // same command run whole: the streams, their tags and dispositions, the subtitle packets (times,
+  // lengths, bytes) and every decoded frame (lossless).
+  const packets = async (path: string) => {
+    const r = await engine.run(
+      vol,
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        's',
+        '-show_entries',
+        'packet=pts,duration,size',
+        '-show_data_hash',
+        'md5',
+        '-of',
+        'csv=p=0',
+        path,
+      ],
+      { tool: 'ffprobe', stdout: 'capture' },
+    );
+    return new TextDecoder().decode(r.stdout).trim();
+  };
+  /**
+   * Each stream's kind, disposition and tags; less the audio's ENCODER tag, which the split's
+   * audio, encoded into a QuickTime scratch file that keeps none, lacks (see README).
+   */
+  const described = async (path: string) =>
+    (await shown(path, 'stream=codec_type,codec_name:stream_disposition:stream_tags', 'compact'))
+      .split('\n')
+      .map((line) => (line.includes('codec_type=audio') ? line.replace(/\|tag:ENCODER=[^|]*/, '') : line));
+  it.each([
+    ['an MP4 source’s mov_text into Matroska (ASS, unasked)', '/in/subbed.mp4', 'mkv', {}, 'ass'],
+    // Encoded, the subtitle's ENCODER tag is this run's, not the source's (SubRip's).
+    ['a Matroska source’s SubRip into Matroska (ASS, unasked)', '/in/subbed.mkv', 'mkv', {}, 'ass'],
+    [
+      'a Matroska source’s SubRip into Matroska, copied',
+      '/in/subbed.mkv',
+      'mkv',
+      { 'c:s': 'copy' },
+      'subrip',
+    ],
+    [
+      'a Matroska source’s SubRip into MP4 under -c:s mov_text',
+      '/in/subbed.mkv',
+      'mp4',
+      { 'c:s': 'mov_text' },
+      'mov_text',
+    ],
+    ['the MP4 source’s into Matroska through a graph (output-seek)', '/in/subbed.mp4', 'mkv', {}, 'ass'],
+  ] as const)('%s: split, the subtitles as one run writes them', async (name, source, ext, extra, codec) => {
+    await subtitledSources();
+    const graph = name.includes('graph');
+    const cmd = (path: string) => {
+      const base = new Command({ y: true }).input(source);
+      // A fade by frame count: not frame-local, every segment runs the graph from the start.
+      return (graph ? base.filter('fade', { t: 'in', s: 0, n: 25 }) : base).output(path, {
+        'c:v': 'libx264',
+        preset: 'ultrafast',
+        privateOptions: { qp: 0 },
+        'c:a': 'aac',
+        ...extra,
+      });
+    };
+    const [whole, split] = [`/out/subs-whole.${ext}`, `/out/subs-split.${ext}`];
+    await runCommand(vol, cmd(whole), { engine });
+    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: graph ? 'output-seek' : 'input-seek' });
+    const sub = await shown(split, 'stream=codec_type,codec_name');
+    expect(sub).toBe(`h264,video\naac,audio\n${codec},subtitle`);
+    expect(await packets(split)).toBe(await packets(whole));
+    expect((await packets(split)).split('\n').length).toBeGreaterThanOrEqual(3);
+    // (An output-seek split into Matroska maps no stream's tags or disposition from the input:
+    // there the subtitles' own are checked.)
+    const compared = async (path: string) =>
+      (await described(path)).filter((line) => !graph || line.includes('codec_type=subtitle'));
+    expect(await compared(split)).toEqual(await compared(whole));
+    expect(await videoMd5(split)).toBe(await videoMd5(whole));
+  });
+
+  it('into Matroska, each stream keeps its input’s disposition, as one run’s (the video default)', async () => {
+    await subtitledSources();
+    const cmd = (path: string) =>
+      new Command({ y: true })
+        .input('/in/subbed.mkv')
+        .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', sn: true });
+    await runCommand(vol, cmd('/out/disp-whole.mkv'), { engine });
+    const result = await runCommand(vol, cmd('/out/disp-split.mkv'), { engine, segments: 2 });
+    expect(result.segmentation.segments).toBe(2);
+    const dispositions = (path: string) => shown(path, 'stream=codec_type:stream_disposition=default,forced');
+    expect(await dispositions('/out/disp-split.mkv')).toBe('video,1,0\naudio,1,0');
+    expect(await dispositions('/out/disp-split.mkv')).toBe(await dispositions('/out/disp-whole.mkv'));
+  });
+
+  it('-sn, or into MP4 without a -c:s (whose muxer takes none on its own): split, no subtitles', async () => {
+    await subtitledSources();
+    for (const [path, extra] of [
+      ['/out/subbed-sn.mkv', { sn: true }],
+      ['/out/subbed-plain.mp4', {}],
+    ] as const) {
+      const cmd = new Command({ y: true })
+        .input('/in/subbed.mkv')
+        .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', ...extra });
       const split = await runCommand(vol, cmd, { engine, segments: 2 });
       expect(split.segmentation.segments).toBe(2);
-      expect(await kinds(cmd.outputs[0]?.path as string)).toBe('video,audio');
+      expect(await shown(path, 'stream=codec_type')).toBe('video\naudio');
     }
   });
 });
