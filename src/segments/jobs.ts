@@ -46,6 +46,12 @@ export interface SegmentJobs {
    * video names the encoder as one run names it, for the join's `encoder` tag.
    */
   readonly encoderTagFrom?: string;
+  /**
+   * Where the join maps the audio's tags from the source and the first segment encodes it into a
+   * QuickTime file, which keeps no `encoder` tag: the join then writes the one that segment's
+   * stream mapping names (see {@link withAudioEncoderTag}).
+   */
+  readonly audioEncoderTag?: true;
 }
 
 /**
@@ -553,7 +559,14 @@ export function segmentJobs(
       raw: streamTags.length ? streamTags : undefined,
     }),
   );
-  return { segments, concatList, join, ...(encoderTagFrom && { encoderTagFrom }) };
+  const audioEncoderTag = audioTagsFromSource && fromFirst && audioCodec !== 'copy';
+  return {
+    segments,
+    concatList,
+    join,
+    ...(encoderTagFrom && { encoderTagFrom }),
+    ...(audioEncoderTag && { audioEncoderTag }),
+  };
 }
 
 /**
@@ -658,4 +671,33 @@ export function withVideoEncoderTag(join: Command<string>, encoder: string): Com
     const tags = 'encoder' in own ? own : { ...own, encoder };
     return { ...out, options: { ...out.options, streamMetadata: { ...rest, 'v:0': tags } } };
   });
+}
+
+/**
+ * `join` with the audio's `encoder` tag written last, as one run adds its own after the stream's
+ * other tags (the join already dropped the source's): `libavcodec` is FFmpeg's ident (`Lavc...`,
+ * as the video's tag has it) and the encoder's name is the one the first segment's stream
+ * mapping printed for its audio output (`aac (native) -> aac (native)`; `native` is the codec's
+ * own name). Unchanged where the command names the tag itself or the mapping is not there (a
+ * command quieter than FFmpeg's `info` log level).
+ */
+export function withAudioEncoderTag(
+  join: Command<string>,
+  libavcodec: string,
+  firstSegmentStderr: string,
+): Command<string> {
+  const encoder = audioEncoderName(firstSegmentStderr);
+  if (!encoder) return join;
+  return join.mapOutputs((out) => {
+    if (out.options.streamMetadata?.['a:0']?.encoder) return out;
+    const raw = [...(out.options.raw ?? []), '-metadata:s:a:0', `encoder=${libavcodec} ${encoder}`];
+    return { ...out, options: { ...out.options, raw } };
+  });
+}
+
+/** The encoder FFmpeg's stream mapping names for output #1's first stream, the first segment's audio file. */
+export function audioEncoderName(stderr: string): string | undefined {
+  const simple = /Stream #\d+:\d+ -> #1:0 \(.* -> (\S+)(?: \((\S+)\))?\)\s*$/m.exec(stderr);
+  if (simple) return simple[2] === undefined || simple[2] === 'native' ? simple[1] : simple[2];
+  return /-> Stream #1:0 \((\S+)\)\s*$/m.exec(stderr)?.[1];
 }

@@ -8,7 +8,7 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
-import { SCRATCH_AT, withVideoEncoderTag } from './jobs.js';
+import { SCRATCH_AT, withAudioEncoderTag, withVideoEncoderTag } from './jobs.js';
 import { planSplit } from './split-plan.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
 
@@ -153,7 +153,13 @@ export async function runSegmented(
     if (failure !== undefined || settled.some((s) => s.status === 'rejected')) throw failure;
     const tag = await encoderTag;
     const joinStarted = performance.now();
-    const join = tag === undefined ? jobs.join : withVideoEncoderTag(jobs.join, tag);
+    const tagged = tag === undefined ? jobs.join : withVideoEncoderTag(jobs.join, tag);
+    const first = settled[0];
+    const libavcodec = tag?.split(' ')[0];
+    const join =
+      jobs.audioEncoderTag && libavcodec?.startsWith('Lavc') && first?.status === 'fulfilled'
+        ? withAudioEncoderTag(tagged, libavcodec, first.value.stderr)
+        : tagged;
     const joined = await engine.run(vol, join.toArgs(), runOptions(controller.signal));
     const joinMs = performance.now() - joinStarted;
     options.onProgress?.({ timeSeconds: duration, percent: 100 });
