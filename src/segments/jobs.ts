@@ -12,7 +12,7 @@ import type { ScratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
 import type { StreamDispositions } from './source-facts.js';
 import type { SegmentMode } from './structure.js';
-import type { SubtitleStream } from './subtitle-choice.js';
+import type { CarriedSubtitles } from './subtitle-choice.js';
 
 /** Where segments live while a job runs: a scratch volume mounted here, never the caller's. */
 export const SCRATCH_AT = '/.afmpeg-segments';
@@ -161,10 +161,10 @@ export interface SegmentJobOptions {
    */
   readonly singleStreams?: { readonly video: boolean; readonly audio: boolean };
   /**
-   * The subtitle stream one run puts into the output (see `subtitlePlan`): the join maps it from
-   * the input with the command's `-c:s`; the segments and the audio file take none.
+   * The subtitle streams one run puts into the output (see `subtitlePlan`): the join maps them
+   * from the input with the command's `-c:s`; the segments and the audio file take none.
    */
-  readonly subtitle?: SubtitleStream;
+  readonly subtitles?: CarriedSubtitles;
   /** The input's streams' dispositions, for the join into Matroska (see `segmentJobs`). */
   readonly dispositions?: StreamDispositions;
 }
@@ -207,7 +207,7 @@ export function segmentJobs(
     clock,
     frameCounts,
     singleStreams,
-    subtitle,
+    subtitles,
     dispositions,
   }: SegmentJobOptions = {},
 ): SegmentJobs {
@@ -476,19 +476,20 @@ export function segmentJobs(
     }
   }
   // The subtitles one run carries, from the input itself (read whole: `subtitlePlan`), after
-  // the video and audio as one run's own choice puts them; into Matroska their tags are mapped as
-  // the other streams' are (a stream `-map_metadata` stops FFmpeg copying any stream's tags).
+  // the video and audio as one run puts them; into Matroska their tags are mapped as the other
+  // streams' are (a stream `-map_metadata` stops FFmpeg copying any stream's tags).
   let subtitleFrom: number | undefined;
   let subtitleTagsFromSource = false;
-  if (subtitle) {
-    subtitleFrom = tags.kind === 'input' && tags.index === subtitle.input ? metadataFrom : undefined;
-    const input = cmd.inputs[subtitle.input];
+  if (subtitles) {
+    subtitleFrom = tags.kind === 'input' && tags.index === subtitles.input ? metadataFrom : undefined;
+    const input = cmd.inputs[subtitles.input];
     if (subtitleFrom === undefined && input) {
       subtitleFrom = join.inputs.length;
       join = join.input(input.path, defined({ f: input.options.f }));
     }
     if (streamTags.length && subtitleFrom !== undefined) {
-      streamTags.push('-map_metadata:s:s:0', `${subtitleFrom}:s:s:${subtitle.index}`);
+      for (const [i, j] of subtitles.indices.entries())
+        streamTags.push(`-map_metadata:s:s:${i}`, `${subtitleFrom}:s:s:${j}`);
       subtitleTagsFromSource = true;
     }
   }
@@ -496,16 +497,18 @@ export function segmentJobs(
   // join encoding PCM adds FFmpeg's as one run does; audio copied from the first segment's file
   // is left without one, rather than with the source's.
   // So does a subtitle stream the join encodes.
-  const { 'a:0': ownAudioTags, 's:0': ownSubtitleTags, ...otherStreamTags } = container.streamMetadata ?? {};
+  const dropsSubtitleEncoder = subtitleTagsFromSource && subtitleCodec !== 'copy';
+  const subtitleKeys = (subtitles?.indices ?? []).map((_, i) => `s:${i}`);
+  const { 'a:0': ownAudioTags, ...otherStreamTags } = container.streamMetadata ?? {};
   const tagged: [string, Readonly<Record<string, string>> | undefined][] = [
-    ...Object.entries(otherStreamTags),
+    ...Object.entries(otherStreamTags).filter(
+      ([key]) => !dropsSubtitleEncoder || !subtitleKeys.includes(key),
+    ),
     ['a:0', audioTagsFromSource ? { encoder: '', ...ownAudioTags } : ownAudioTags],
-    [
-      's:0',
-      subtitleTagsFromSource && subtitleCodec !== 'copy'
-        ? { encoder: '', ...ownSubtitleTags }
-        : ownSubtitleTags,
-    ],
+    ...subtitleKeys.map((key): [string, Readonly<Record<string, string>> | undefined] => [
+      key,
+      dropsSubtitleEncoder ? { encoder: '', ...otherStreamTags[key] } : otherStreamTags[key],
+    ]),
   ];
   const kept = tagged.filter(
     (entry): entry is [string, Readonly<Record<string, string>>] => entry[1] !== undefined,
@@ -519,11 +522,17 @@ export function segmentJobs(
     k.startsWith('disposition'),
   );
   if (streamTags.length && dispositions && !ownDispositions) {
-    const { video, audio: audioDisposition, subtitles } = dispositions;
+    const { video, audio: audioDisposition, subtitles: subtitleDispositions } = dispositions;
     if (video && singleStreams?.video) streamTags.push('-disposition:v:0', video);
     if (audioDisposition && audioTagsFromSource) streamTags.push('-disposition:a:0', audioDisposition);
-    const sub = subtitle && subtitles[subtitle.index];
-    if (sub) streamTags.push('-disposition:s:0', sub);
+    // With two or more of a kind and none default, one run marks the first default itself.
+    const chosen = (subtitles?.indices ?? []).map((j) => subtitleDispositions[j] ?? '0');
+    const noDefault = chosen.length > 1 && !chosen.some((d) => d.split('+').includes('default'));
+    for (const [i, d] of chosen.entries())
+      streamTags.push(
+        `-disposition:s:${i}`,
+        i === 0 && noDefault ? (d === '0' ? 'default' : `${d}+default`) : d,
+      );
   }
   let chaptersFromFile: number | undefined;
   if (keepsChapters) {
@@ -540,8 +549,13 @@ export function segmentJobs(
     : pcm
       ? ['0']
       : ['0:v'];
-  const map: InputStreamSelector[] =
-    subtitle && subtitleFrom !== undefined ? [...streams, `${subtitleFrom}:s:${subtitle.index}`] : streams;
+  const from = subtitleFrom;
+  const map: InputStreamSelector[] = [
+    ...streams,
+    ...(from === undefined
+      ? []
+      : (subtitles?.indices ?? []).map((j): InputStreamSelector => `${from}:s:${j}`)),
+  ];
   join = join.output(
     out.path,
     defined({
@@ -551,7 +565,7 @@ export function segmentJobs(
       map,
       'c:v': 'copy',
       ...(fromFirst ? { 'c:a': 'copy' } : audioCodecOptions),
-      'c:s': subtitle ? subtitleCodec : undefined,
+      'c:s': subtitles ? subtitleCodec : undefined,
       // The muxer's own options among them (an MP4's brand, fragments) are the join's to write;
       // the encoders' are unused in a stream copy, which FFmpeg only warns about.
       privateOptions: videoSide.privateOptions,

@@ -1,14 +1,17 @@
 /**
  * The `map` an input-seek split can carry: one entry for the video (of input 0, or a graph's
- * label), then audio entries, all of input 0. A segment maps the video of its seeked input; the
- * first segment's audio output maps the audio entries from the input it reads whole, added after
- * the command's own (input 1 after one input); the join writes the segments' video, then that
- * audio, so the video must come first.
+ * label), then audio entries, then subtitle entries, all of input 0. A segment maps the video of
+ * its seeked input; the first segment's audio output maps the audio entries from the input it
+ * reads whole, added after the command's own (input 1 after one input); the join writes the
+ * segments' video, then that audio, then the subtitles from the input itself
+ * (`subtitlePlan`), so the video must come first.
  */
 export interface SeekMaps {
   readonly video: string;
   /** The audio entries, as the first segment's audio output names them (input `audioInput`). */
   readonly audio: readonly string[];
+  /** The subtitle entries, as the command names them (`0:s`, `0:s:1`, `0:s?`). */
+  readonly subtitles: readonly string[];
   /**
    * `0:v` selects every video stream, cover art included (`0:V` leaves it out): the split holds
    * only where the input has one.
@@ -18,6 +21,7 @@ export interface SeekMaps {
 
 const VIDEO = /^0:([vV])(?::(\d+))?(\?)?$/;
 const AUDIO = /^0:a(:\d+)?(\?)?$/;
+const SUBTITLE = /^0:s(:\d+)?(\?)?$/;
 
 /**
  * `map` as an input-seek split carries it, or `undefined` where it cannot (see {@link SeekMaps}).
@@ -26,10 +30,19 @@ const AUDIO = /^0:a(:\d+)?(\?)?$/;
  */
 export function seekMaps(map: readonly string[], audioInput = 1): SeekMaps | undefined {
   const [first, ...rest] = map;
-  if (!first || !rest.every((entry) => AUDIO.test(entry))) return undefined;
-  const audio = rest.map((entry) => entry.replace(/^0:/, `${audioInput}:`));
-  if (!/^\d/.test(first)) return { video: first, audio, needsOneVideoStream: false };
+  const audioEnd = rest.findIndex((entry) => !AUDIO.test(entry));
+  const subtitles = audioEnd < 0 ? [] : rest.slice(audioEnd);
+  if (!first || !subtitles.every((entry) => SUBTITLE.test(entry))) return undefined;
+  const audio = rest
+    .slice(0, audioEnd < 0 ? rest.length : audioEnd)
+    .map((entry) => entry.replace(/^0:/, `${audioInput}:`));
+  if (!/^\d/.test(first)) return { video: first, audio, subtitles, needsOneVideoStream: false };
   const video = VIDEO.exec(first);
   if (!video) return undefined;
-  return { video: first, audio, needsOneVideoStream: video[1] === 'v' && video[2] === undefined };
+  return {
+    video: first,
+    audio,
+    subtitles,
+    needsOneVideoStream: video[1] === 'v' && video[2] === undefined,
+  };
 }

@@ -251,6 +251,7 @@ export async function planSplit(
       ? cmd.inputs.map((_, i) => (i === 0 ? facts.subtitleCodecs : []))
       : inputs.map((f) => f?.subtitleCodecs),
     seeking ? [facts.startSeconds] : inputs.map((f) => f?.startSeconds),
+    seeking,
   );
   if ('reason' in subtitles) return refuse(subtitles.reason);
   if (structure.mode === 'output-seek' && mixesVideoFileAudio(cmd, args))
@@ -444,7 +445,7 @@ export async function planSplit(
           }
         : undefined,
     frameCounts: refilled?.frameCounts ?? frames?.frameCounts,
-    subtitle: subtitles.carried,
+    subtitles: subtitles.carried,
     dispositions: structure.mode === 'input-seek' ? facts.dispositions : undefined,
     singleStreams:
       structure.mode === 'input-seek'

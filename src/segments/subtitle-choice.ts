@@ -1,5 +1,6 @@
 import type { Command } from '../builder/index.js';
 import { selectorMedia } from './audio-apart.js';
+import { seekMaps } from './seek-maps.js';
 import { outputFormat } from './structure.js';
 
 /**
@@ -102,36 +103,71 @@ export function chosenSubtitle(cmd: Command<string>, inputs: InputSubtitles): Su
   return 'none';
 }
 
+/** The subtitle streams a split's join carries: input `input`'s `indices`-th, in the output's order. */
+export interface CarriedSubtitles {
+  readonly input: number;
+  readonly indices: readonly number[];
+}
+
 /**
- * What a split does with the subtitles the output takes: `carried`, the stream the join maps from
- * its input (mapped by the command's `-c:s`, as one run encodes or copies it), or nothing; or why
- * it cannot. The join reads the input whole, so it carries a stream only where one run does too:
- * no `-ss`, `-sseof`, `-t` or `-to` on the inputs or the output, and an input that starts at 0 (the
- * join may keep its times as they are, `-copyts`). A `map` that may name subtitles (`0`, `0:s`,
- * `0:2`) is not followed here.
+ * What a split does with the subtitles the output takes: `carried`, the streams the join maps
+ * from their input (with the command's `-c:s`, as one run encodes or copies them), or nothing;
+ * or why it cannot. The streams are FFmpeg's own choice without a `map`, or, seeking input 0
+ * (`seeking`), the subtitle entries a map names after its video and audio (`seekMaps`). The join
+ * reads the input whole, so it carries them only where one run does too: no `-ss`, `-sseof`,
+ * `-t` or `-to` on the inputs or the output, and an input that starts at 0 (the join may keep
+ * its times as they are, `-copyts`). Another map that may name subtitles (`0`, `0:2`) is not
+ * followed.
  */
 export function subtitlePlan(
   cmd: Command<string>,
   inputs: InputSubtitles,
   startSeconds: readonly (number | undefined)[],
-): { readonly carried?: SubtitleStream } | { readonly reason: string } {
+  seeking: boolean,
+): { readonly carried?: CarriedSubtitles } | { readonly reason: string } {
   const out = cmd.outputs[0];
-  if (!out || !inputs.some((codecs) => codecs !== undefined && codecs.length > 0)) return {};
+  if (!out || out.options.sn) return {};
+  const any = inputs.some((codecs) => codecs !== undefined && codecs.length > 0);
+  const carry = (input: number, indices: readonly number[]) => {
+    if (!indices.length) return {};
+    const { ss, t, to } = out.options;
+    const trimmed =
+      [ss, t, to].some((o) => o !== undefined) ||
+      cmd.inputs.some(({ options: o }) => [o.ss, o.sseof, o.t, o.to].some((v) => v !== undefined));
+    if (trimmed || startSeconds[input] !== 0)
+      return {
+        reason:
+          "the output carries an input's subtitles, which the join takes from the whole input: not under an -ss, -sseof, -t or -to, nor from a file that starts after 0 (-sn splits)",
+      };
+    return { carried: { input, indices } };
+  };
   const { map } = out.options;
-  if (map) return map.some((entry) => selectorMedia(entry) === 'unknown') ? { reason: DROPPED } : {};
+  if (map) {
+    const named = seeking ? seekMaps(map)?.subtitles : undefined;
+    if (named === undefined)
+      return any && map.some((entry) => selectorMedia(entry) === 'unknown') ? { reason: DROPPED } : {};
+    const codecs = inputs[0];
+    if (named.length && codecs === undefined) return { reason: DROPPED };
+    const count = codecs?.length ?? 0;
+    const picked = named.map((entry) => {
+      const index = /^0:s:(\d+)/.exec(entry)?.[1];
+      const indices =
+        index === undefined ? [...Array(count).keys()] : Number(index) < count ? [Number(index)] : [];
+      return { optional: entry.endsWith('?'), indices };
+    });
+    // FFmpeg refuses a map entry that matches no stream: run whole, where it says so.
+    if (picked.some((p) => !p.optional && !p.indices.length))
+      return { reason: 'the map names subtitles the input does not have' };
+    return carry(
+      0,
+      picked.flatMap((p) => p.indices),
+    );
+  }
+  if (!any) return {};
   const choice = chosenSubtitle(cmd, inputs);
   if (choice === 'none') return {};
   if (choice === 'unknown') return { reason: DROPPED };
-  const { ss, t, to } = out.options;
-  const trimmed =
-    [ss, t, to].some((o) => o !== undefined) ||
-    cmd.inputs.some(({ options: o }) => [o.ss, o.sseof, o.t, o.to].some((v) => v !== undefined));
-  if (trimmed || startSeconds[choice.input] !== 0)
-    return {
-      reason:
-        "the output carries an input's subtitles, which the join takes from the whole input: not under an -ss, -sseof, -t or -to, nor from a file that starts after 0 (-sn splits)",
-    };
-  return { carried: choice };
+  return carry(choice.input, [choice.index]);
 }
 
 const DROPPED = 'an input has subtitles, which the join of the segments would drop (-sn splits)';

@@ -3,17 +3,29 @@ import { seekMaps } from '../../src/segments/seek-maps.js';
 
 describe('R-AF-17 seekMaps: a one-input map an input-seek split carries', () => {
   it.each([
-    [['0:v:0', '0:a:1'], { video: '0:v:0', audio: ['1:a:1'], needsOneVideoStream: false }],
-    [['0:v', '0:a', '0:a:2?'], { video: '0:v', audio: ['1:a', '1:a:2?'], needsOneVideoStream: true }],
-    [['0:V'], { video: '0:V', audio: [], needsOneVideoStream: false }],
+    [['0:v:0', '0:a:1'], { video: '0:v:0', audio: ['1:a:1'], subtitles: [], needsOneVideoStream: false }],
+    [
+      ['0:v', '0:a', '0:a:2?'],
+      { video: '0:v', audio: ['1:a', '1:a:2?'], subtitles: [], needsOneVideoStream: true },
+    ],
+    [['0:V'], { video: '0:V', audio: [], subtitles: [], needsOneVideoStream: false }],
     // a complex graph's output (segmentStructure checks it is a seekable graph's)
-    [['v', '0:a'], { video: 'v', audio: ['1:a'], needsOneVideoStream: false }],
-    [['0:v?', '0:a?'], { video: '0:v?', audio: ['1:a?'], needsOneVideoStream: true }],
-    // audio first (the join writes video first), two video entries, other media, other inputs,
-    // stream indexes of unknown medium, metadata specifiers: after the graph, as before
+    [['v', '0:a'], { video: 'v', audio: ['1:a'], subtitles: [], needsOneVideoStream: false }],
+    [['0:v?', '0:a?'], { video: '0:v?', audio: ['1:a?'], subtitles: [], needsOneVideoStream: true }],
+    // subtitles after the audio (the join takes them from the input, `subtitlePlan`)
+    [
+      ['0:v', '0:a', '0:s', '0:s:1?'],
+      { video: '0:v', audio: ['1:a'], subtitles: ['0:s', '0:s:1?'], needsOneVideoStream: true },
+    ],
+    [['0:V', '0:s:0'], { video: '0:V', audio: [], subtitles: ['0:s:0'], needsOneVideoStream: false }],
+    // audio first (the join writes video first), two video entries, subtitles before audio, other
+    // media, other inputs, stream indexes of unknown medium, metadata specifiers: after the
+    // graph, as before
     [['0:a', '0:v'], undefined],
     [['0:v:0', '0:v:1'], undefined],
-    [['0:v', '0:s'], undefined],
+    [['0:v', '0:s', '0:a'], undefined],
+    [['0:v', '0:d'], undefined],
+    [['0:v', '1:s'], undefined],
     [['1:v', '0:a'], undefined],
     [['0:0', '0:1'], undefined],
     [['0', '0:a'], undefined],

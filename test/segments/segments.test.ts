@@ -1671,7 +1671,7 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     await expectRunsWhole(cmd, '(select)');
   });
 
-  it('an input with subtitles the output would carry, under a -t or a map naming them: runs whole', async () => {
+  it('an input with subtitles the output would carry, under a -t or -map 0: runs whole', async () => {
     await subtitledSources();
     const kinds = async (path: string) =>
       (await engine.probe(vol, path)).streams.map((s) => s.codecType).join(',');
@@ -1681,12 +1681,13 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       .output('/out/subbed-t.mkv', { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', t: 3 });
     await expectRunsWhole(trimmed, 'not under an -ss');
     expect(await kinds('/out/subbed-t.mkv')).toBe('video,audio,subtitle');
-    // A map that names them, into any container.
+    // A map that may name them otherwise than after the video and audio (`-map 0`), into any
+    // container (its subtitle entries after the video and audio split: see below).
     const mapped = new Command({ y: true }).input('/in/subbed.mp4').output('/out/mapped.mp4', {
       'c:v': 'libx264',
       preset: 'ultrafast',
       'c:a': 'aac',
-      map: ['0:v', '0:a', '0:s'],
+      map: ['0'],
       'c:s': 'mov_text',
     });
     await expectRunsWhole(mapped, 'subtitles');
@@ -1709,6 +1710,30 @@ async function subtitledSources() {
       ...['-y', '-i', SOURCE, '-i', '/in/subs.srt', '-map', '0', '-map', '1'],
       ...['-c', 'copy', '-c:s', codec, '-metadata:s:s:0', 'language=fra', path],
     ]);
+  // Two tracks, neither default.
+  vol.writeFileSync(
+    '/in/subs2.srt',
+    '1\n00:00:01,000 --> 00:00:03,000\nzwei\n\n2\n00:00:03,200 --> 00:00:03,900\ndrei\n',
+  );
+  await engine.run(vol, [
+    ...[
+      '-y',
+      '-i',
+      SOURCE,
+      '-i',
+      '/in/subs.srt',
+      '-i',
+      '/in/subs2.srt',
+      '-map',
+      '0',
+      '-map',
+      '1',
+      '-map',
+      '2',
+    ],
+    ...['-c', 'copy', '-c:s', 'srt', '-metadata:s:s:0', 'language=fra', '-metadata:s:s:1', 'language=deu'],
+    ...['-disposition:s:0', '0', '-disposition:s:1', '0', '/in/subbed2.mkv'],
+  ]);
 }
 
 describe('R-AF-17 subtitles the output carries, taken by the join from the input', () => {
@@ -1759,7 +1784,23 @@ describe('R-AF-17 subtitles the output carries, taken by the join from the input
       'mov_text',
     ],
     ['the MP4 source’s into Matroska through a graph (output-seek)', '/in/subbed.mp4', 'mkv', {}, 'ass'],
-  ] as const)('%s: split, the subtitles as one run writes them', async (name, source, ext, extra, codec) => {
+    // Named by a map after the video and audio: each, in the map's order. Neither of the two
+    // tracks is default, so one run marks the first so.
+    [
+      'two SubRip tracks named by -map 0:s, copied into Matroska',
+      '/in/subbed2.mkv',
+      'mkv',
+      { map: ['0:v', '0:a', '0:s'], 'c:s': 'copy' },
+      'subrip,subrip',
+    ],
+    [
+      'the second of them by -map 0:s:1 into MP4 (mov_text)',
+      '/in/subbed2.mkv',
+      'mp4',
+      { map: ['0:v', '0:a', '0:s:1'], 'c:s': 'mov_text' },
+      'mov_text',
+    ],
+  ] as const)('%s: split, the subtitles as one run writes them', async (name, source, ext, extra, codecs) => {
     await subtitledSources();
     const graph = name.includes('graph');
     const cmd = (path: string) => {
@@ -1778,9 +1819,11 @@ describe('R-AF-17 subtitles the output carries, taken by the join from the input
     const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
     expect(result.segmentation).toMatchObject({ segments: 2, mode: graph ? 'output-seek' : 'input-seek' });
     const sub = await shown(split, 'stream=codec_type,codec_name');
-    expect(sub).toBe(`h264,video\naac,audio\n${codec},subtitle`);
+    expect(sub).toBe(
+      ['h264,video', 'aac,audio', ...codecs.split(',').map((c) => `${c},subtitle`)].join('\n'),
+    );
     expect(await packets(split)).toBe(await packets(whole));
-    expect((await packets(split)).split('\n').length).toBeGreaterThanOrEqual(3);
+    expect((await packets(split)).split('\n').length).toBeGreaterThanOrEqual(2 * codecs.split(',').length);
     // (An output-seek split into Matroska maps no stream's tags or disposition from the input:
     // there the subtitles' own are checked.)
     const compared = async (path: string) =>

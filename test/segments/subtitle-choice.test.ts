@@ -41,8 +41,9 @@ describe('R-AF-17 chosenSubtitle: FFmpeg’s own choice of subtitles for an outp
 
 describe('R-AF-17 subtitlePlan: the subtitles a split carries through its join, or why not', () => {
   const subrip = [['subrip']];
+  const two = [['subrip', 'ass']];
   it.each([
-    ['-i a.mkv -c:v libx264 out.mkv', subrip, [0], { carried: { input: 0, index: 0 } }],
+    ['-i a.mkv -c:v libx264 out.mkv', subrip, [0], { carried: { input: 0, indices: [0] } }],
     ['-i a.mkv -c:v libx264 out.mp4', subrip, [0], {}],
     ['-i a.mkv -c:v libx264 out.mkv', [[]], [0], {}],
     // the join reads the input whole
@@ -52,18 +53,45 @@ describe('R-AF-17 subtitlePlan: the subtitles a split carries through its join, 
     ['-i a.mkv -c:v libx264 -to 3 out.mkv', subrip, [0], 'not under an -ss'],
     ['-i a.mkv -c:v libx264 out.mkv', subrip, [1.4], 'starts after 0'],
     ['-i a.mkv -c:v libx264 out.mkv', subrip, [undefined], 'starts after 0'],
-    // a map: one naming only video and audio drops them as one run does; one that may name
-    // subtitles is not followed
+    // a map's subtitle entries after its video and audio, seeking input 0: each stream they name
+    [
+      '-i a.mkv -map 0:v -map 0:a -map 0:s -c:v libx264 out.mkv',
+      two,
+      [0],
+      { carried: { input: 0, indices: [0, 1] } },
+    ],
+    [
+      '-i a.mkv -map 0:v -map 0:s:1 -map 0:s:0 -c:v libx264 out.mp4',
+      two,
+      [0],
+      { carried: { input: 0, indices: [1, 0] } },
+    ],
+    ['-i a.mkv -map 0:v -map 0:s:2? -c:v libx264 out.mkv', two, [0], {}],
+    ['-i a.mkv -map 0:v -map 0:s? -c:v libx264 out.mkv', [[]], [0], {}],
+    ['-i a.mkv -map 0:v -map 0:s -c:v libx264 -sn out.mkv', two, [0], {}],
+    ['-i a.mkv -map 0:v -map 0:s -c:v libx264 -t 3 out.mkv', two, [0], 'not under an -ss'],
+    // FFmpeg refuses an entry that matches nothing: run whole, where it says so
+    ['-i a.mkv -map 0:v -map 0:s:2 -c:v libx264 out.mkv', two, [0], 'does not have'],
+    ['-i a.mkv -map 0:v -map 0:s -c:v libx264 out.mkv', [[]], [0], 'does not have'],
+    // a map naming only video and audio drops them as one run does; one that may name
+    // subtitles otherwise is not followed
     ['-i a.mkv -map 0:v -map 0:a -c:v libx264 out.mkv', subrip, [0], {}],
     ['-i a.mkv -map 0 -c:v libx264 out.mkv', subrip, [0], 'would drop'],
-    ['-i a.mkv -map 0:v -map 0:s -c:v libx264 out.mp4', subrip, [0], 'would drop'],
+    ['-i a.mkv -map 0 -c:v libx264 out.mkv', [[]], [0], {}],
     ['-i a.mkv -c:v libx264 out.mkv', [[undefined]], [0], 'would drop'],
   ] as [string, InputSubtitles, (number | undefined)[], object | string][])(
     '%s over %j starting at %j: %j',
     (argv, inputs, starts, expected) => {
-      const plan = subtitlePlan(command(argv), inputs, starts);
+      const plan = subtitlePlan(command(argv), inputs, starts, true);
       if (typeof expected === 'string') expect(plan).toEqual({ reason: expect.stringContaining(expected) });
       else expect(plan).toEqual(expected);
     },
   );
+
+  it('a map’s subtitle entries after the graph (output-seek): not followed', () => {
+    const cmd = command('-i a.mkv -map 0:v -map 0:a -map 0:s -c:v libx264 out.mkv');
+    expect(subtitlePlan(cmd, [['subrip']], [0], false)).toEqual({
+      reason: expect.stringContaining('would drop'),
+    });
+  });
 });
