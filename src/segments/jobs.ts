@@ -48,10 +48,10 @@ export interface SegmentJobs {
   readonly encoderTagFrom?: string;
   /**
    * Where the join maps the audio's tags from the source and the first segment encodes it into a
-   * QuickTime file, which keeps no `encoder` tag: the join then writes the one that segment's
-   * stream mapping names (see {@link withAudioEncoderTag}).
+   * QuickTime file, which keeps no `encoder` tag: how many audio streams the join then writes
+   * the tag of, the one that segment's stream mapping names (see {@link withAudioEncoderTags}).
    */
-  readonly audioEncoderTag?: true;
+  readonly audioEncoderTags?: number;
 }
 
 /**
@@ -159,7 +159,7 @@ export interface SegmentJobOptions {
    * Which kinds of stream the one input has exactly one of, whose tags the join can then map
    * from it into an output that writes every stream tag (see `segmentJobs`).
    */
-  readonly singleStreams?: { readonly video: boolean; readonly audio: boolean };
+  readonly singleStreams?: { readonly video: boolean; readonly audioStreams: number };
   /**
    * The subtitle streams one run puts into the output (see `subtitlePlan`): the join maps them
    * from the input with the command's `-c:s`; the segments and the audio file take none.
@@ -464,15 +464,19 @@ export function segmentJobs(
   // segment's (`encoderTagFrom`), and audio the join encodes gets it from FFmpeg itself.
   const streamTags: string[] = [];
   let encoderTagFrom: string | undefined;
-  let audioTagsFromSource = false;
+  // The source audio stream each of the output's audio streams is, in order.
+  let audioFromSource: readonly number[] = [];
   if (tags.kind === 'input' && tags.index === 0 && metadataFrom !== undefined && singleStreams) {
     if (singleStreams.video) {
       streamTags.push('-map_metadata:s:v:0', `${metadataFrom}:s:v:0`);
       encoderTagFrom = segmentPath(0);
     }
-    if (singleStreams.audio && audio.where !== 'none') {
-      streamTags.push('-map_metadata:s:a:0', `${metadataFrom}:s:a:0`);
-      audioTagsFromSource = true;
+    const sources =
+      audio.where === 'none' ? undefined : audioSources(videoSide.map, singleStreams.audioStreams);
+    if (sources) {
+      audioFromSource = sources;
+      for (const [i, j] of sources.entries())
+        streamTags.push(`-map_metadata:s:a:${i}`, `${metadataFrom}:s:a:${j}`);
     }
   }
   // The subtitles one run carries, from the input itself (read whole: `subtitlePlan`), after
@@ -499,16 +503,12 @@ export function segmentJobs(
   // So does a subtitle stream the join encodes.
   const dropsSubtitleEncoder = subtitleTagsFromSource && subtitleCodec !== 'copy';
   const subtitleKeys = (subtitles?.indices ?? []).map((_, i) => `s:${i}`);
-  const { 'a:0': ownAudioTags, ...otherStreamTags } = container.streamMetadata ?? {};
+  const audioKeys = audioFromSource.map((_, i) => `a:${i}`);
+  const own = container.streamMetadata ?? {};
+  const dropped = [...audioKeys, ...(dropsSubtitleEncoder ? subtitleKeys : [])];
   const tagged: [string, Readonly<Record<string, string>> | undefined][] = [
-    ...Object.entries(otherStreamTags).filter(
-      ([key]) => !dropsSubtitleEncoder || !subtitleKeys.includes(key),
-    ),
-    ['a:0', audioTagsFromSource ? { encoder: '', ...ownAudioTags } : ownAudioTags],
-    ...subtitleKeys.map((key): [string, Readonly<Record<string, string>> | undefined] => [
-      key,
-      dropsSubtitleEncoder ? { encoder: '', ...otherStreamTags[key] } : otherStreamTags[key],
-    ]),
+    ...Object.entries(own).filter(([key]) => !dropped.includes(key)),
+    ...dropped.map((key): [string, Readonly<Record<string, string>>] => [key, { encoder: '', ...own[key] }]),
   ];
   const kept = tagged.filter(
     (entry): entry is [string, Readonly<Record<string, string>>] => entry[1] !== undefined,
@@ -524,15 +524,10 @@ export function segmentJobs(
   if (streamTags.length && dispositions && !ownDispositions) {
     const { video, audio: audioDisposition, subtitles: subtitleDispositions } = dispositions;
     if (video && singleStreams?.video) streamTags.push('-disposition:v:0', video);
-    if (audioDisposition && audioTagsFromSource) streamTags.push('-disposition:a:0', audioDisposition);
-    // With two or more of a kind and none default, one run marks the first default itself.
-    const chosen = (subtitles?.indices ?? []).map((j) => subtitleDispositions[j] ?? '0');
-    const noDefault = chosen.length > 1 && !chosen.some((d) => d.split('+').includes('default'));
-    for (const [i, d] of chosen.entries())
-      streamTags.push(
-        `-disposition:s:${i}`,
-        i === 0 && noDefault ? (d === '0' ? 'default' : `${d}+default`) : d,
-      );
+    streamTags.push(
+      ...keptDispositions('a', audioFromSource, audioDisposition),
+      ...keptDispositions('s', subtitles?.indices ?? [], subtitleDispositions),
+    );
   }
   let chaptersFromFile: number | undefined;
   if (keepsChapters) {
@@ -573,13 +568,13 @@ export function segmentJobs(
       raw: streamTags.length ? streamTags : undefined,
     }),
   );
-  const audioEncoderTag = audioTagsFromSource && fromFirst && audioCodec !== 'copy';
+  const audioEncoderTag = fromFirst && audioCodec !== 'copy' ? audioFromSource.length : 0;
   return {
     segments,
     concatList,
     join,
     ...(encoderTagFrom && { encoderTagFrom }),
-    ...(audioEncoderTag && { audioEncoderTag }),
+    ...(audioEncoderTag > 0 && { audioEncoderTags: audioEncoderTag }),
   };
 }
 
@@ -688,30 +683,69 @@ export function withVideoEncoderTag(join: Command<string>, encoder: string): Com
 }
 
 /**
- * `join` with the audio's `encoder` tag written last, as one run adds its own after the stream's
- * other tags (the join already dropped the source's): `libavcodec` is FFmpeg's ident (`Lavc...`,
- * as the video's tag has it) and the encoder's name is the one the first segment's stream
- * mapping printed for its audio output (`aac (native) -> aac (native)`; `native` is the codec's
- * own name). Unchanged where the command names the tag itself or the mapping is not there (a
- * command quieter than FFmpeg's `info` log level).
+ * `join` with each of its first `count` audio streams' `encoder` tag written last, as one run
+ * adds its own after the stream's other tags (the join already dropped the source's):
+ * `libavcodec` is FFmpeg's ident (`Lavc...`, as the video's tag has it) and the encoder's name
+ * the one the first segment's stream mapping printed for that stream of its audio output
+ * (`aac (native) -> aac (native)`; `native` is the codec's own name). A stream is left as it is
+ * where the command names the tag itself or the mapping is not there (a command quieter than
+ * FFmpeg's `info` log level).
  */
-export function withAudioEncoderTag(
+export function withAudioEncoderTags(
   join: Command<string>,
   libavcodec: string,
   firstSegmentStderr: string,
+  count: number,
 ): Command<string> {
-  const encoder = audioEncoderName(firstSegmentStderr);
-  if (!encoder) return join;
   return join.mapOutputs((out) => {
-    if (out.options.streamMetadata?.['a:0']?.encoder) return out;
-    const raw = [...(out.options.raw ?? []), '-metadata:s:a:0', `encoder=${libavcodec} ${encoder}`];
+    const raw = [...(out.options.raw ?? [])];
+    for (let i = 0; i < count; i++) {
+      const encoder = audioEncoderName(firstSegmentStderr, i);
+      if (encoder && !out.options.streamMetadata?.[`a:${i}`]?.encoder)
+        raw.push(`-metadata:s:a:${i}`, `encoder=${libavcodec} ${encoder}`);
+    }
     return { ...out, options: { ...out.options, raw } };
   });
 }
 
-/** The encoder FFmpeg's stream mapping names for output #1's first stream, the first segment's audio file. */
-export function audioEncoderName(stderr: string): string | undefined {
-  const simple = /Stream #\d+:\d+ -> #1:0 \(.* -> (\S+)(?: \((\S+)\))?\)\s*$/m.exec(stderr);
+/**
+ * The encoder FFmpeg's stream mapping names for output #1's `stream`-th stream (the first
+ * segment's audio file).
+ */
+export function audioEncoderName(stderr: string, stream = 0): string | undefined {
+  const simple = new RegExp(
+    `Stream #\\d+:\\d+ -> #1:${stream} \\(.* -> (\\S+)(?: \\((\\S+)\\))?\\)\\s*$`,
+    'm',
+  ).exec(stderr);
   if (simple) return simple[2] === undefined || simple[2] === 'native' ? simple[1] : simple[2];
-  return /-> Stream #1:0 \((\S+)\)\s*$/m.exec(stderr)?.[1];
+  return new RegExp(`-> Stream #1:${stream} \\((\\S+)\\)\\s*$`, 'm').exec(stderr)?.[1];
+}
+
+/**
+ * Where the output's audio streams come from among the source's `count` (in order): the map's
+ * audio entries (`1:a`, `1:a:2`, `1:a?`, as `seekMaps` gives them), or FFmpeg's own one where
+ * the source has one; `undefined` where that is not known here.
+ */
+function audioSources(map: readonly string[] | undefined, count: number): number[] | undefined {
+  if (map === undefined) return count === 1 ? [0] : undefined;
+  const entries = seekMaps(map)?.audio;
+  if (!entries) return undefined;
+  return entries.flatMap((entry) => {
+    const index = /^\d+:a:(\d+)/.exec(entry)?.[1];
+    return index === undefined ? [...Array(count).keys()] : Number(index) < count ? [Number(index)] : [];
+  });
+}
+
+/**
+ * `-disposition` options for the output's streams of a kind (`a`, `s`), each its source stream's
+ * (`sources`: which source stream each is), as one run copies them; where two or more have none
+ * `default`, one run marks the first so (`set_dispositions`).
+ */
+function keptDispositions(kind: 'a' | 's', sources: readonly number[], flags: readonly string[]): string[] {
+  const chosen = sources.map((j) => flags[j] ?? '0');
+  const noDefault = chosen.length > 1 && !chosen.some((d) => d.split('+').includes('default'));
+  return chosen.flatMap((d, i) => [
+    `-disposition:${kind}:${i}`,
+    i === 0 && noDefault ? (d === '0' ? 'default' : `${d}+default`) : d,
+  ]);
 }

@@ -10,12 +10,12 @@ export interface Mp4Index {
   /** Its subtitle tracks' codecs, as FFmpeg names them (`undefined`: a sample entry not known here). */
   readonly subtitleCodecs: readonly (string | undefined)[];
   /**
-   * The first video and audio tracks' and each subtitle track's disposition, as `-disposition`
+   * The first video track's and each audio and subtitle track's disposition, as `-disposition`
    * takes it: `default` where the track is enabled (`tkhd`), as FFmpeg's mov demuxer reads it.
    */
   readonly dispositions: {
     readonly video?: string;
-    readonly audio?: string;
+    readonly audio: readonly string[];
     readonly subtitles: readonly string[];
   };
   /** The first video track's sync samples, presentation times in seconds, ascending. */
@@ -106,7 +106,7 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
     subtitleCodecs: subtitles.map((t) => SUBTITLE_CODECS.get(t.sampleEntry ?? '')),
     dispositions: {
       video: disposition(video),
-      audio: disposition(tracks.find((t) => t?.handler === 'soun')),
+      audio: tracks.flatMap((t) => (t?.handler === 'soun' ? [disposition(t) ?? '0'] : [])),
       subtitles: subtitles.map((t) => disposition(t) ?? '0'),
     },
     keyframeSeconds: facts.keyframeSeconds,

@@ -8,9 +8,10 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
-import { SCRATCH_AT, withAudioEncoderTag, withVideoEncoderTag } from './jobs.js';
+import { SCRATCH_AT, withAudioEncoderTags, withVideoEncoderTag } from './jobs.js';
 import { planSplit } from './split-plan.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
+import { withMapByKind } from './whole-input-map.js';
 
 /** How a run with `segments` was carried out. */
 export interface Segmentation {
@@ -67,11 +68,13 @@ export async function runSegmented(
   });
   if (count < 2) return whole('one segment was asked for');
   if (options.stdin !== undefined) return whole('the command reads pipe:0, which can be read only once');
-  const structure = segmentStructure(cmd, args);
-  if ('reason' in structure) return whole(structure.reason);
-
   const started = performance.now();
-  const plan = await planSplit(vol, cmd, args, structure, count, engine, options);
+  // A -map 0 the split can follow named by kind (the whole run keeps the command as written).
+  const split = await withMapByKind(vol, cmd, engine, options);
+  const splitArgs = split === cmd ? args : split.toArgs();
+  const structure = segmentStructure(split, splitArgs);
+  if ('reason' in structure) return whole(structure.reason);
+  const plan = await planSplit(vol, split, splitArgs, structure, count, engine, options);
   if ('reason' in plan) return whole(plan.reason);
   const { mode, starts, audio, jobs, duration, span } = plan;
 
@@ -157,8 +160,8 @@ export async function runSegmented(
     const first = settled[0];
     const libavcodec = tag?.split(' ')[0];
     const join =
-      jobs.audioEncoderTag && libavcodec?.startsWith('Lavc') && first?.status === 'fulfilled'
-        ? withAudioEncoderTag(tagged, libavcodec, first.value.stderr)
+      jobs.audioEncoderTags && libavcodec?.startsWith('Lavc') && first?.status === 'fulfilled'
+        ? withAudioEncoderTags(tagged, libavcodec, first.value.stderr, jobs.audioEncoderTags)
         : tagged;
     const joined = await engine.run(vol, join.toArgs(), runOptions(controller.signal));
     const joinMs = performance.now() - joinStarted;

@@ -76,8 +76,7 @@ export interface SourceFacts {
   readonly frameTicks?: readonly number[];
   /**
    * The dispositions one run copies to its output streams, as `-disposition` takes them
-   * (`default+forced`, `0` for none): the first video stream's, the first audio stream's, each
-   * subtitle stream's.
+   * (`default+forced`, `0` for none): the first video stream's, each audio and subtitle stream's.
    */
   readonly dispositions?: StreamDispositions;
 }
@@ -85,7 +84,7 @@ export interface SourceFacts {
 /** See `SourceFacts.dispositions`. */
 export interface StreamDispositions {
   readonly video?: string;
-  readonly audio?: string;
+  readonly audio: readonly string[];
   readonly subtitles: readonly string[];
 }
 
@@ -248,7 +247,7 @@ export async function scannedFacts(
     streamCount: info.streams.length,
     dispositions: {
       video: dispositionOf(info.streams.find((s) => s.codecType === 'video')),
-      audio: dispositionOf(info.streams.find((s) => s.codecType === 'audio')),
+      audio: info.streams.flatMap((s) => (s.codecType === 'audio' ? [dispositionOf(s) ?? '0'] : [])),
       subtitles: info.streams.flatMap((s) => (s.codecType === 'subtitle' ? [dispositionOf(s) ?? '0'] : [])),
     },
     videoStreams: info.streams.filter((s) => s.codecType === 'video').length,

@@ -449,7 +449,7 @@ export async function planSplit(
     dispositions: structure.mode === 'input-seek' ? facts.dispositions : undefined,
     singleStreams:
       structure.mode === 'input-seek'
-        ? { video: facts.videoStreams === 1, audio: facts.audioStreams === 1 }
+        ? { video: facts.videoStreams === 1, audioStreams: facts.audioStreams ?? 0 }
         : undefined,
   });
   return { mode, starts, audio, jobs, duration, span };

@@ -1671,7 +1671,7 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     await expectRunsWhole(cmd, '(select)');
   });
 
-  it('an input with subtitles the output would carry, under a -t or -map 0: runs whole', async () => {
+  it('an input with subtitles the output would carry, under a -t or a map by index: runs whole', async () => {
     await subtitledSources();
     const kinds = async (path: string) =>
       (await engine.probe(vol, path)).streams.map((s) => s.codecType).join(',');
@@ -1681,13 +1681,13 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       .output('/out/subbed-t.mkv', { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', t: 3 });
     await expectRunsWhole(trimmed, 'not under an -ss');
     expect(await kinds('/out/subbed-t.mkv')).toBe('video,audio,subtitle');
-    // A map that may name them otherwise than after the video and audio (`-map 0`), into any
-    // container (its subtitle entries after the video and audio split: see below).
+    // A map that may name them by index (`0:2`), into any container (subtitle entries after the
+    // video and audio, and -map 0 over them, split: see below).
     const mapped = new Command({ y: true }).input('/in/subbed.mp4').output('/out/mapped.mp4', {
       'c:v': 'libx264',
       preset: 'ultrafast',
       'c:a': 'aac',
-      map: ['0'],
+      map: ['0:v', '0:a', '0:2'],
       'c:s': 'mov_text',
     });
     await expectRunsWhole(mapped, 'subtitles');
@@ -1830,6 +1830,54 @@ describe('R-AF-17 subtitles the output carries, taken by the join from the input
       (await described(path)).filter((line) => !graph || line.includes('codec_type=subtitle'));
     expect(await compared(split)).toEqual(await compared(whole));
     expect(await videoMd5(split)).toBe(await videoMd5(whole));
+  });
+
+  it('-map 0 over video, audio and two subtitle tracks, into Matroska: split seeking, as one run', async () => {
+    // -map 0 names the input's streams in its order; where that is video, audio, subtitles, the
+    // split follows it by kind (before 2026-12-03: output-seek, and the subtitles ran it whole).
+    await subtitledSources();
+    const cmd = (path: string) =>
+      Command.parse(['-y', '-i', '/in/subbed2.mkv', '-map', '0', ...LOSSLESS, '-c:s', 'copy', path]);
+    await runCommand(vol, cmd('/out/map0-whole.mkv'), { engine });
+    const result = await runCommand(vol, cmd('/out/map0-split.mkv'), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+    expect(await shown('/out/map0-split.mkv', 'stream=codec_type')).toBe('video\naudio\nsubtitle\nsubtitle');
+    expect(await packets('/out/map0-split.mkv')).toBe(await packets('/out/map0-whole.mkv'));
+    expect(await described('/out/map0-split.mkv')).toEqual(await described('/out/map0-whole.mkv'));
+    expect(await videoMd5('/out/map0-split.mkv')).toBe(await videoMd5('/out/map0-whole.mkv'));
+    expect(await audioMd5('/out/map0-split.mkv')).toBe(await audioMd5('/out/map0-whole.mkv'));
+  });
+
+  it('two audio tracks into Matroska: each keeps its source track’s tags, encoder and disposition', async () => {
+    // Before 2026-12-03 the join mapped the tags of one audio stream at most: two tracks came out
+    // with none (their language, handler, encoder lost), as the video's mapped tags stop FFmpeg
+    // copying any stream's.
+    if (!vol.existsSync('/in/two-audio.mp4'))
+      await engine.run(vol, [
+        ...['-y', '-i', SOURCE, '-f', 'lavfi', '-i', 'sine=frequency=660:sample_rate=48000:duration=4'],
+        ...['-map', '0', '-map', '1', '-c:v', 'copy', '-c:a', 'aac', '-metadata:s:a:0', 'language=eng'],
+        ...['-metadata:s:a:1', 'language=deu', '/in/two-audio.mp4'],
+      ]);
+    for (const [name, map] of [
+      ['both', ['0:v', '0:a']],
+      ['the second', ['0:v', '0:a:1']],
+    ] as const) {
+      const cmd = (path: string) =>
+        new Command({ y: true })
+          .input('/in/two-audio.mp4')
+          .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', map: [...map] });
+      const [whole, split] = [`/out/two-audio-${name}-whole.mkv`, `/out/two-audio-${name}-split.mkv`];
+      await runCommand(vol, cmd(whole), { engine });
+      const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+      expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+      const tracks = await described(split);
+      expect(tracks.filter((line) => line.includes('codec_type=audio'))).toHaveLength(
+        map[1] === '0:a' ? 2 : 1,
+      );
+      expect(tracks.join('\n')).toContain('tag:ENCODER=Lavc');
+      expect(tracks.join('\n')).toContain('tag:language=deu');
+      expect(tracks).toEqual(await described(whole));
+    }
   });
 
   it('into Matroska, each stream keeps its input’s disposition, as one run’s (the video default)', async () => {
