@@ -472,7 +472,9 @@ export function segmentJobs(
       encoderTagFrom = segmentPath(0);
     }
     const sources =
-      audio.where === 'none' ? undefined : audioSources(videoSide.map, singleStreams.audioStreams);
+      audio.where === 'none'
+        ? undefined
+        : audioSources(videoSide.map, singleStreams.audioStreams, dispositions?.chosenAudio);
     if (sources) {
       audioFromSource = sources;
       for (const [i, j] of sources.entries())
@@ -723,11 +725,15 @@ export function audioEncoderName(stderr: string, stream = 0): string | undefined
 
 /**
  * Where the output's audio streams come from among the source's `count` (in order): the map's
- * audio entries (`1:a`, `1:a:2`, `1:a?`, as `seekMaps` gives them), or FFmpeg's own one where
- * the source has one; `undefined` where that is not known here.
+ * audio entries (`1:a`, `1:a:2`, `1:a?`, as `seekMaps` gives them), or FFmpeg's own one
+ * (`chosen`, or the only one); `undefined` where that is not known here.
  */
-function audioSources(map: readonly string[] | undefined, count: number): number[] | undefined {
-  if (map === undefined) return count === 1 ? [0] : undefined;
+function audioSources(
+  map: readonly string[] | undefined,
+  count: number,
+  chosen: number | undefined,
+): number[] | undefined {
+  if (map === undefined) return chosen !== undefined ? [chosen] : count === 1 ? [0] : undefined;
   const entries = seekMaps(map)?.audio;
   if (!entries) return undefined;
   return entries.flatMap((entry) => {

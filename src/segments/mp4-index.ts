@@ -17,6 +17,8 @@ export interface Mp4Index {
     readonly video?: string;
     readonly audio: readonly string[];
     readonly subtitles: readonly string[];
+    /** Which sound track FFmpeg's own choice takes (see `StreamDispositions.chosenAudio`). */
+    readonly chosenAudio?: number;
   };
   /** The first video track's sync samples, presentation times in seconds, ascending. */
   readonly keyframeSeconds: readonly number[];
@@ -92,6 +94,7 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
   if (!video || !(movie.timescale > 0)) return undefined;
   const facts = videoFacts(video);
   if (!facts) return undefined;
+  const sounds = tracks.filter((t): t is Track => t?.handler === 'soun');
   // A track another one names as its chapters (`tref`/`chap`) is read as data, not subtitles.
   const subtitles = tracks.filter(
     (t): t is Track =>
@@ -106,7 +109,8 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
     subtitleCodecs: subtitles.map((t) => SUBTITLE_CODECS.get(t.sampleEntry ?? '')),
     dispositions: {
       video: disposition(video),
-      audio: tracks.flatMap((t) => (t?.handler === 'soun' ? [disposition(t) ?? '0'] : [])),
+      audio: sounds.map((t) => disposition(t) ?? '0'),
+      ...chosenSound(sounds),
       subtitles: subtitles.map((t) => disposition(t) ?? '0'),
     },
     keyframeSeconds: facts.keyframeSeconds,
@@ -163,6 +167,8 @@ interface Track {
   readonly stbl: readonly Box[];
   /** The first sample entry's type (`stsd`), which names the track's codec. */
   readonly sampleEntry: string | undefined;
+  /** A sound track's channels (`stsd`), where read. */
+  readonly channels: number | undefined;
   /** Its `tkhd` track id. */
   readonly id: number | undefined;
   /** Whether `tkhd` marks it enabled, which FFmpeg reads as the `default` disposition. */
@@ -188,10 +194,19 @@ function track(trak: DataView): Track | undefined {
     mediaStart,
     stbl,
     sampleEntry: stsd && stsd.byteLength >= 16 ? fourcc(stsd, 12) : undefined,
+    // A sound sample entry's channel count, where versions 0 and 1 hold it (QuickTime's 2 elsewhere).
+    channels: stsd && stsd.byteLength >= 34 && stsd.getUint16(24) <= 1 ? stsd.getUint16(32) : undefined,
     id: trackId(find(parts, 'tkhd')),
     enabled: ((find(parts, 'tkhd')?.getUint32(0) ?? 0) & 1) === 1,
     chapters: chapterIds(find(boxes(find(parts, 'tref') ?? empty), 'chap')),
   };
+}
+
+/** FFmpeg's own choice among `sounds` (most channels, an enabled one first), where every count is read. */
+function chosenSound(sounds: readonly Track[]): { chosenAudio?: number } {
+  const scores = sounds.map((t) => (t.channels ?? Number.NaN) + 5e6 * (t.enabled ? 1 : 0));
+  if (!scores.length || !scores.every(Number.isFinite)) return {};
+  return { chosenAudio: scores.reduce((at, score, i) => (score > (scores[at] as number) ? i : at), 0) };
 }
 
 function disposition(track: Track | undefined): string | undefined {

@@ -86,6 +86,11 @@ export interface StreamDispositions {
   readonly video?: string;
   readonly audio: readonly string[];
   readonly subtitles: readonly string[];
+  /**
+   * Which audio stream FFmpeg's own choice takes (no `-map`): the most channels, a `default` one
+   * first (`ffmpeg_opt.c`, "audio: most channels"); `undefined` where the channels are not known.
+   */
+  readonly chosenAudio?: number;
 }
 
 /**
@@ -132,6 +137,8 @@ export interface InputFacts {
    * start; 0 from an MP4 index, which reads only files whose every track starts at 0).
    */
   readonly audioStartSeconds?: number;
+  /** See `SourceFacts.dispositions`. */
+  readonly dispositions?: StreamDispositions;
 }
 
 /**
@@ -168,6 +175,7 @@ export function inputFacts(
           videoSeconds,
           streams,
           audioStartSeconds: 0,
+          dispositions: indexed.dispositions,
         };
       }
       const probe = await probeInput(vol, input, engine, options);
@@ -189,6 +197,7 @@ export function inputFacts(
         hasAudio: probe.streams.some((s) => s.codecType === 'audio'),
         subtitleCodecs: subtitleCodecs(probe),
         startSeconds: probe.format.startTime,
+        dispositions: streamDispositions(probe),
         // A video without a rate to measure against is taken as irregular.
         grid: still ? ON_GRID : video ? (scanned ?? IRREGULAR) : undefined,
         frameRate: rate,
@@ -199,6 +208,20 @@ export function inputFacts(
       };
     }),
   );
+}
+
+function streamDispositions(probe: ProbeResult): StreamDispositions {
+  const each = (kind: string) =>
+    probe.streams.flatMap((s) => (s.codecType === kind ? [dispositionOf(s) ?? '0'] : []));
+  const audio = probe.streams.filter((s) => s.codecType === 'audio');
+  const scores = audio.map((s) => (s.channels ?? Number.NaN) + 5e6 * (s.disposition.default ? 1 : 0));
+  const best = scores.reduce((at, score, i) => (score > (scores[at] as number) ? i : at), 0);
+  return {
+    video: dispositionOf(probe.streams.find((s) => s.codecType === 'video')),
+    audio: each('audio'),
+    subtitles: each('subtitle'),
+    ...(audio.length && scores.every(Number.isFinite) ? { chosenAudio: best } : {}),
+  };
 }
 
 /** A stream's disposition flags as `-disposition` takes them. */
@@ -245,11 +268,7 @@ export async function scannedFacts(
     grid: (frameRate && frameGrid(times, start, frameRate, durations)) || IRREGULAR,
     videoSeconds: videoEnd(times, start, frameRate),
     streamCount: info.streams.length,
-    dispositions: {
-      video: dispositionOf(info.streams.find((s) => s.codecType === 'video')),
-      audio: info.streams.flatMap((s) => (s.codecType === 'audio' ? [dispositionOf(s) ?? '0'] : [])),
-      subtitles: info.streams.flatMap((s) => (s.codecType === 'subtitle' ? [dispositionOf(s) ?? '0'] : [])),
-    },
+    dispositions: streamDispositions(info),
     videoStreams: info.streams.filter((s) => s.codecType === 'video').length,
     audioStreams: info.streams.filter((s) => s.codecType === 'audio').length,
     startSeconds: start,

@@ -418,6 +418,15 @@ export async function planSplit(
     return refuse(
       "an AVI output's time base is one frame time, which the segments keep only for a whole number of frames per second",
     );
+  // After a `-vf` over one input (no complex graph, a map by kind or none) one run's streams come
+  // from that input's as seeking ones do: the join gives them its streams' tags and dispositions.
+  const plainInput =
+    !seeking &&
+    cmd.inputs.length === 1 &&
+    !args.some((a) => a === '-filter_complex' || a === '-lavfi') &&
+    (map === undefined || maps !== undefined)
+      ? inputs[0]
+      : undefined;
   const jobs = segmentJobs(filtered?.video ?? cmd, mode, starts, audio, {
     audioFilter: filtered?.audioFilter,
     containers,
@@ -446,11 +455,10 @@ export async function planSplit(
         : undefined,
     frameCounts: refilled?.frameCounts ?? frames?.frameCounts,
     subtitles: subtitles.carried,
-    dispositions: structure.mode === 'input-seek' ? facts.dispositions : undefined,
-    singleStreams:
-      structure.mode === 'input-seek'
-        ? { video: facts.videoStreams === 1, audioStreams: facts.audioStreams ?? 0 }
-        : undefined,
+    dispositions: seeking ? facts.dispositions : plainInput?.dispositions,
+    singleStreams: seeking
+      ? { video: facts.videoStreams === 1, audioStreams: facts.audioStreams ?? 0 }
+      : plainInput && { video: plainInput.streams.video === 1, audioStreams: plainInput.streams.audio ?? 0 },
   });
   return { mode, starts, audio, jobs, duration, span };
 }

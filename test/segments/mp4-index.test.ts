@@ -38,6 +38,18 @@ const files: readonly [string, string, string[]][] = [
   ['MPEG-4 Part 2 with B-frames', 'mpeg4.mp4', [...video('30'), '-c:v', 'mpeg4', '-bf', '2', '-g', '40']],
   ['x264, 5 B-frames at 60 fps', 'bf5.mp4', [...video('60'), '-c:v', 'libx264', '-bf', '5', '-g', '100']],
   [
+    // which FFmpeg's own choice takes (the enabled first over the stereo second), as ffprobe's
+    // channels and dispositions say
+    'a mono and a stereo AAC track',
+    'two-audio.mp4',
+    [
+      ...video('25'),
+      ...tone,
+      ...['-f', 'lavfi', '-i', 'sine=frequency=660:duration=3', '-map', '0', '-map', '1', '-map', '2'],
+      ...['-c:v', 'libx264', '-c:a', 'aac', '-ac:a:1', '2'],
+    ],
+  ],
+  [
     'audio running 2 s past the video',
     'long-audio.mp4',
     [...video('25'), '-f', 'lavfi', '-i', 'sine=frequency=440:duration=5', '-c:v', 'libx264', '-c:a', 'aac'],
