@@ -1,3 +1,4 @@
+import { chosenAudio } from './audio-choice.js';
 import { type FrameRate, gcd } from './boundaries.js';
 
 /** What an MP4/QuickTime file's index says, as ffprobe would report it for an input-seek split. */
@@ -110,7 +111,7 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
     dispositions: {
       video: disposition(video),
       audio: sounds.map((t) => disposition(t) ?? '0'),
-      ...chosenSound(sounds),
+      chosenAudio: chosenAudio(sounds.map((t) => ({ channels: t.channels, isDefault: t.enabled }))),
       subtitles: subtitles.map((t) => disposition(t) ?? '0'),
     },
     keyframeSeconds: facts.keyframeSeconds,
@@ -200,13 +201,6 @@ function track(trak: DataView): Track | undefined {
     enabled: ((find(parts, 'tkhd')?.getUint32(0) ?? 0) & 1) === 1,
     chapters: chapterIds(find(boxes(find(parts, 'tref') ?? empty), 'chap')),
   };
-}
-
-/** FFmpeg's own choice among `sounds` (most channels, an enabled one first), where every count is read. */
-function chosenSound(sounds: readonly Track[]): { chosenAudio?: number } {
-  const scores = sounds.map((t) => (t.channels ?? Number.NaN) + 5e6 * (t.enabled ? 1 : 0));
-  if (!scores.length || !scores.every(Number.isFinite)) return {};
-  return { chosenAudio: scores.reduce((at, score, i) => (score > (scores[at] as number) ? i : at), 0) };
 }
 
 function disposition(track: Track | undefined): string | undefined {

@@ -8,7 +8,8 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
-import { SCRATCH_AT, withAudioEncoderTags, withVideoEncoderTag } from './jobs.js';
+import { SCRATCH_AT } from './jobs.js';
+import { withAudioEncoderTags, withVideoEncoderTag } from './join-stream-tags.js';
 import { planSplit } from './split-plan.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
 import { withMapByKind } from './whole-input-map.js';

@@ -4,6 +4,7 @@ import { normaliseGuestPath } from '../engine/guest-path.js';
 import type { Engine, ProbeResult, RunOptions, VolumeLike } from '../engine/index.js';
 import { probeInput, streamCounts } from '../input-probes.js';
 import { OPEN_TO_READ } from '../vfs/index.js';
+import { chosenAudio } from './audio-choice.js';
 import type { FrameRate } from './boundaries.js';
 import { type FrameGrid, frameGrid } from './frame-grid.js';
 import { MOV_FORMATS, readMp4Index } from './mp4-index.js';
@@ -214,13 +215,13 @@ function streamDispositions(probe: ProbeResult): StreamDispositions {
   const each = (kind: string) =>
     probe.streams.flatMap((s) => (s.codecType === kind ? [dispositionOf(s) ?? '0'] : []));
   const audio = probe.streams.filter((s) => s.codecType === 'audio');
-  const scores = audio.map((s) => (s.channels ?? Number.NaN) + 5e6 * (s.disposition.default ? 1 : 0));
-  const best = scores.reduce((at, score, i) => (score > (scores[at] as number) ? i : at), 0);
   return {
     video: dispositionOf(probe.streams.find((s) => s.codecType === 'video')),
     audio: each('audio'),
     subtitles: each('subtitle'),
-    ...(audio.length && scores.every(Number.isFinite) ? { chosenAudio: best } : {}),
+    chosenAudio: chosenAudio(
+      audio.map((s) => ({ channels: s.channels, isDefault: !!s.disposition.default })),
+    ),
   };
 }
 

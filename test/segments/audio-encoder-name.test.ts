@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audioEncoderName } from '../../src/segments/jobs.js';
+import { audioEncoderName } from '../../src/segments/join-stream-tags.js';
 
 // R-AF-17: the encoder a split's first segment names for its audio file (output #1), read from
 // FFmpeg 5.1's stream mapping (`print_stream_maps`: `native` where the encoder's name is the
