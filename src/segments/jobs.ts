@@ -439,7 +439,13 @@ export function segmentJobs(
   const copyts = keepsFrameTimes || containers.joinCopiesTimestamps || fromFirst;
   const joinGlobals = copyts ? { ...globals, raw: ['-copyts'] } : globals;
   let join: Command<string> = new Command(joinGlobals).input(listPath, { f: 'concat', safe: 0 });
-  if (fromFirst) join = join.input(audioPath);
+  if (fromFirst)
+    join = join.input(
+      audioPath,
+      containers.audioReadOffset === undefined
+        ? {}
+        : { itsoffset: formatMicros(Math.round(containers.audioReadOffset * 1e6)) },
+    );
   // One run copies the first input's global metadata (title, creation_time, a phone's make and
   // place) and chapters; the concat list has none, and the split lost them (checked 2026-12-02:
   // a title gone). The first segment's outputs carry both, as one run's would: the audio file,
@@ -500,13 +506,12 @@ export function segmentJobs(
       subtitleTagsFromSource = true;
     }
   }
-  // One run drops the source's `encoder` tag from a stream it encodes, then adds its own: the
-  // join encoding PCM adds FFmpeg's as one run does; audio copied from the first segment's file
-  // is left without one, rather than with the source's.
+  // One run drops the source's `encoder` tag from a stream it encodes, then adds its own (the
+  // join encoding PCM adds FFmpeg's as one run does), and keeps it on a stream it copies.
   // So does a subtitle stream the join encodes.
   const dropsSubtitleEncoder = subtitleTagsFromSource && subtitleCodec !== 'copy';
   const subtitleKeys = (subtitles?.indices ?? []).map((_, i) => `s:${i}`);
-  const audioKeys = audioFromSource.map((_, i) => `a:${i}`);
+  const audioKeys = containers.audioEncoder === 'copy' ? [] : audioFromSource.map((_, i) => `a:${i}`);
   const own = container.streamMetadata ?? {};
   const dropped = [...audioKeys, ...(dropsSubtitleEncoder ? subtitleKeys : [])];
   const tagged: [string, Readonly<Record<string, string>> | undefined][] = [

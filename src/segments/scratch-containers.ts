@@ -19,6 +19,11 @@ export interface ScratchContainers {
   /** Whether the join keeps its inputs' timestamps (`-copyts`): the audio's is where the encoder put it. */
   readonly joinCopiesTimestamps: boolean;
   /**
+   * How far the join moves the audio file's times as it reads it (`-itsoffset`, seconds): Opus
+   * copied through Matroska reads back its codec delay early, which one run's input start made 0.
+   */
+  readonly audioReadOffset?: number;
+  /**
    * The audio encoder the first segment names for its scratch audio file: the command's, else the
    * one FFmpeg picks for the output's format ({@link DEFAULT_AUDIO}); the scratch container's own
    * choice would differ (a split into Matroska without `-c:a` came out with AAC for Vorbis).
@@ -87,6 +92,7 @@ const DEFAULT_AUDIO: Readonly<Record<string, string>> = {
 export function scratchContainers(
   cmd: Command<string>,
   audioWhere: AudioPlan['where'],
+  source: CopiedSource = {},
 ): ScratchContainers | { reason: string } {
   const options = cmd.outputs[0]?.options ?? {};
   const format = outputFormat(cmd) ?? '';
@@ -103,7 +109,7 @@ export function scratchContainers(
     return {
       reason: `${video}'s segments go into ${videoContainer.toUpperCase()}, which cannot carry the PCM audio they would take to the join`,
     };
-  if (audio === 'copy') return { video: videoContainer, ...copiedAudio(cmd) };
+  if (audio === 'copy') return { video: videoContainer, ...copiedAudio(cmd, source) };
   const padded =
     audio === undefined || audioWhere !== 'first-segment' || !MATROSKA_FORMATS.has(format)
       ? undefined
@@ -126,12 +132,30 @@ export function scratchContainers(
   };
 }
 
+/** What the scratch container of copied audio depends on: the source's kind and its start. */
+export interface CopiedSource {
+  readonly matroska?: boolean;
+  /** The file's start (ffprobe's `start_time`): before 0 where its Opus has a codec delay. */
+  readonly startSeconds?: number;
+}
+
 /**
- * The scratch container of audio copied from the input (an MP4 or QuickTime file: a split copies
- * from no other): the input's own kind, which holds what it held. QuickTime refuses the Opus and
- * FLAC an MP4 may carry (a split of such a copy failed with exit 1), MP4 the PCM of a .mov.
+ * The scratch container of audio copied from the input (an MP4, QuickTime or Matroska file: a
+ * split copies from no other): the input's own kind, which holds what it held. QuickTime refuses
+ * the Opus and FLAC an MP4 may carry (a split of such a copy failed with exit 1), MP4 the PCM of a
+ * .mov; Matroska keeps its millisecond times, which a QuickTime file moved by 16 samples.
  */
-function copiedAudio(cmd: Command<string>): Omit<ScratchContainers, 'video'> {
+function copiedAudio(cmd: Command<string>, source: CopiedSource): Omit<ScratchContainers, 'video'> {
+  if (source.matroska) {
+    const start = source.startSeconds ?? 0;
+    return {
+      audio: 'matroska',
+      audioOptions: [],
+      joinCopiesTimestamps: false,
+      audioEncoder: 'copy',
+      ...(start < 0 ? { audioReadOffset: -start } : {}),
+    };
+  }
   const quickTime = /\.(mov|qt)$/i.test(cmd.inputs[0]?.path ?? '');
   return {
     audio: quickTime ? 'mov' : 'mp4',

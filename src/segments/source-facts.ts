@@ -34,6 +34,10 @@ export interface SourceFacts {
   readonly seeksExactly?: boolean;
   /** Whether the input is MP4 or QuickTime (FFmpeg's `mov,mp4,...` demuxer), as the segments are. */
   readonly quickTime?: boolean;
+  /** Whether the input is Matroska or WebM (FFmpeg's `matroska,webm` demuxer). */
+  readonly matroska?: boolean;
+  /** The input's audio streams, by codec (`undefined` where not known), from ffprobe only. */
+  readonly audioCodecs?: readonly (string | undefined)[];
   /**
    * Where the first video stream's frames sit against its rate's frame times (see `cutShift`):
    * from the MP4 index (one sample length and a first picture at 0: regular, phase 0) or the
@@ -266,6 +270,8 @@ export async function scannedFacts(
     keyframeSeconds: keyframeTimes(csv, start),
     seeksExactly: INDEXED_FORMATS.test(info.format.formatName),
     quickTime: info.format.formatName.startsWith('mov,mp4'),
+    matroska: info.format.formatName.startsWith('matroska'),
+    audioCodecs: info.streams.filter((s) => s.codecType === 'audio').map((s) => s.codecName),
     grid: (frameRate && frameGrid(times, start, frameRate, durations)) || IRREGULAR,
     videoSeconds: videoEnd(times, start, frameRate),
     streamCount: info.streams.length,

@@ -1,7 +1,9 @@
 import { type Command, parseDuration } from '../builder/index.js';
 import { type FrameRate, onFrame, parseFrameRate } from './boundaries.js';
 import { cutShift, fillsFrameTimes } from './frame-grid.js';
+import { MATROSKA_FORMATS } from './scratch-containers.js';
 import type { InputFacts, SourceFacts } from './source-facts.js';
+import { outputFormat } from './structure.js';
 
 /**
  * What the inputs' facts say a split would get unlike one run, for the command to run whole: the
@@ -24,7 +26,32 @@ export function inputHazard(
   if (inputs.length > 0 && startsOffGrid(cmd, inputs))
     return "an input starts (-ss/-sseof) between two of its frames, so the output's frames fall off its frame times: a cut could duplicate or move a frame";
   if (cmd.outputs[0]?.options['c:a'] === 'copy' && facts.quickTime === false)
-    return 'audio stream copy (-c:a copy) from an input that is not MP4 or QuickTime passes through a QuickTime file in a split, which moves its first samples (AAC priming)';
+    return copiedAudioHazard(cmd, facts);
+  return undefined;
+}
+
+/** Audio codecs whose Matroska track starts before 0 (its codec delay, Opus's pre-skip). */
+const CODEC_DELAY = new Set(['opus']);
+
+/**
+ * Why audio copied from an input other than MP4 or QuickTime cannot split, if it cannot. From
+ * Matroska into Matroska it rides in a Matroska scratch file, which keeps every packet as one
+ * run copies it (checked 2026-12-03, lossless video: AAC, AC-3, MP3, FLAC and Vorbis sources,
+ * two tracks, audio starting 0.48 s late, with copied subtitles: packets, times, tags and decoded
+ * frames the same).
+ */
+function copiedAudioHazard(cmd: Command<string>, facts: SourceFacts): string | undefined {
+  if (!facts.matroska)
+    return 'audio stream copy (-c:a copy) from an input that is not MP4, QuickTime or Matroska passes through a QuickTime file in a split, which moves its first samples (AAC priming)';
+  if (!MATROSKA_FORMATS.has(outputFormat(cmd) ?? ''))
+    return "audio stream copy (-c:a copy) from Matroska into another container: FFmpeg rounds the copied packets' times by whether its muxer has started (checked: AAC into MP4 steps of 1008 and 1056 samples in one run, 1024 through a split's join), which a split cannot reproduce";
+  // Opus reads back from Matroska its codec delay early, which the join undoes by the file's
+  // start (`audioReadOffset`): where every audio stream is Opus, so that start is the delay.
+  const codecs = facts.audioCodecs ?? [undefined];
+  const delayed = codecs.filter((c) => c === undefined || CODEC_DELAY.has(c)).length;
+  const start = facts.startSeconds;
+  if (start === undefined || (start < 0 ? delayed < codecs.length : delayed > 0))
+    return 'audio stream copy (-c:a copy) from Matroska where Opus, whose codec delay moves its start, is mixed with other audio or starts the file at or after 0: the split would place it unlike one run';
   return undefined;
 }
 

@@ -402,7 +402,7 @@ export async function planSplit(
         )
       : undefined;
   if (cutsOnFrames && inputRanges === undefined && outputRanges === undefined) return refuse(UNEVEN);
-  const containers = scratchContainers(cmd, audio.where);
+  const containers = scratchContainers(cmd, audio.where, facts);
   if ('reason' in containers) return refuse(containers.reason);
   const filtered = audioFilterApart(args);
   // The join encodes PCM the segments converted to the output's rate and layout already: a

@@ -92,6 +92,19 @@ export function outputChecks(engine: () => Engine, vol: Volume) {
       return text(r.stdout).trim();
     },
 
+    /** Each packet of the streams `select` names (`a`, `s`): its time, length, size and bytes' md5. */
+    async packetsOf(path: string, select: string): Promise<string> {
+      const r = await engine().run(
+        vol,
+        [
+          ...['-v', 'error', '-select_streams', select, '-show_entries', 'packet=pts,duration,size'],
+          ...['-show_data_hash', 'md5', '-of', 'csv=p=0', path],
+        ],
+        { tool: 'ffprobe', stdout: 'capture' },
+      );
+      return text(r.stdout).trim();
+    },
+
     /** Each stream's kind, codec, shape, rates, start and duration, as ffprobe reads them. */
     async streams(path: string) {
       const { streams } = await engine().probe(vol, path);

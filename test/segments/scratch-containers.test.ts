@@ -136,4 +136,20 @@ describe('R-AF-17 scratch containers', () => {
   ] as const)('%s', (_name, command, where, expected) => {
     expect(scratchContainers(command, where)).toEqual(expected);
   });
+
+  it('audio copied from a Matroska source rides in Matroska, which keeps its millisecond times', () => {
+    const copying = new Command().input('in.mkv').output('o.mkv', { 'c:v': 'libx264', 'c:a': 'copy' });
+    const matroska = { video: 'mov', audio: 'matroska', audioOptions: [], joinCopiesTimestamps: false };
+    expect(scratchContainers(copying, 'first-segment', { matroska: true, startSeconds: 0 })).toEqual({
+      ...matroska,
+      audioEncoder: 'copy',
+    });
+    // Opus read back from it comes its codec delay early (the file's start): the join moves it.
+    expect(scratchContainers(copying, 'first-segment', { matroska: true, startSeconds: -0.0065 })).toEqual({
+      ...matroska,
+      audioEncoder: 'copy',
+      audioReadOffset: 0.0065,
+    });
+    expect(scratchContainers(copying, 'first-segment')).toMatchObject({ audio: 'mp4' });
+  });
 });

@@ -44,7 +44,7 @@ const uneven = async (path: string, times: string, audio = true) => {
 /** Encoded losslessly (-qp 0): each decoded frame is the graph's own, to compare bit for bit. */
 const LOSSLESS = ['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-c:a', 'aac'];
 
-const { frameTimes, audioMd5, videoMd5, psnr, lowestFramePsnr, streams, shown } = outputChecks(
+const { frameTimes, audioMd5, videoMd5, psnr, lowestFramePsnr, streams, shown, packetsOf } = outputChecks(
   () => engine,
   vol,
 );
@@ -1648,16 +1648,19 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     expect(await audioMd5(split)).toBe(await audioMd5(whole));
   });
 
-  it('audio stream copy from Matroska: runs whole and says why', async () => {
-    // Copied AAC passes through the QuickTime audio file of a split, which moved its first
-    // decoded frame by 16 samples against the whole run (checked); from MP4 it splits.
+  it('audio stream copy from Matroska into MP4: runs whole and says why', async () => {
+    // One run steps the copied AAC's times by FFmpeg's rounding in Matroska's milliseconds, the
+    // split's join by the sample rate (checked: 1008/1056 against 1024); from MP4 it splits.
     await engine.run(vol, ['-y', '-i', SOURCE, '-c', 'copy', '/in/copy.mkv']);
     const copying = (source: string, path: string) =>
       new Command({ y: true })
         .input(source)
         .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'copy' });
     const result = await runCommand(vol, copying('/in/copy.mkv', '/out/copied.mp4'), { engine, segments: 2 });
-    expect(result.segmentation).toEqual({ segments: 1, reason: expect.stringContaining('-c:a copy') });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining('-c:a copy) from Matroska into another container'),
+    });
     const fromMp4 = await runCommand(vol, copying(SOURCE, '/out/copied-mp4.mp4'), { engine, segments: 2 });
     expect(fromMp4.segmentation.segments).toBe(2);
     expect(await audioMd5('/out/copied-mp4.mp4')).toBe(await audioMd5(SOURCE));
@@ -1736,32 +1739,77 @@ async function subtitledSources() {
   ]);
 }
 
+describe('R-AF-17 audio copied from Matroska', () => {
+  // Before 2026-12-03 every -c:a copy from Matroska ran whole: the copied audio rode in a
+  // QuickTime scratch file, which moved AAC's first samples. Into Matroska it rides in a Matroska
+  // one, which keeps each packet as one run copies it.
+  it.each([
+    ['AAC', ['-c:a', 'copy']],
+    ['MP3', ['-c:a', 'libmp3lame']],
+    ['FLAC', ['-c:a', 'flac']],
+    // Read back from the scratch file its codec delay early: the join moves it by the file's start.
+    ['Opus', ['-c:a', 'libopus']],
+  ] as const)(
+    '%s copied from Matroska into Matroska: split, every audio packet as one run copies it',
+    async (name, making) => {
+      const source = `/in/copied-${name}.mkv`;
+      await engine.run(vol, [
+        '-y',
+        '-i',
+        SOURCE,
+        '-c:v',
+        'copy',
+        ...making,
+        '-metadata:s:a:0',
+        'title=Voice',
+        source,
+      ]);
+      const cmd = (path: string) => Command.parse(['-y', '-i', source, ...LOSSLESS, '-c:a', 'copy', path]);
+      const [whole, split] = [`/out/copied-${name}-whole.mkv`, `/out/copied-${name}-split.mkv`];
+      await runCommand(vol, cmd(whole), { engine });
+      const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+      expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+      expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
+      expect((await packetsOf(split, 'a')).split('\n').length).toBeGreaterThan(40);
+      // Tags and dispositions too: the copied track keeps its source's encoder tag, as one run's.
+      const described = (path: string) =>
+        shown(path, 'stream=codec_type,codec_name,start_pts:stream_disposition:stream_tags', 'compact');
+      expect(await described(split)).toBe(await described(whole));
+      expect(await described(split)).toMatch(
+        name === 'AAC'
+          ? /audio.*tag:title=Voice/
+          : /audio.*tag:title=Voice.*tag:ENCODER=Lavc\S* (libmp3lame|flac|libopus)/,
+      );
+      expect(await videoMd5(split)).toBe(await videoMd5(whole));
+    },
+  );
+
+  it('Opus beside other audio copied from Matroska: runs whole and says why', async () => {
+    // The file's start is then not the Opus track's codec delay, which the join would undo.
+    await engine.run(vol, [
+      ...['-y', '-i', SOURCE, '-map', '0:v', '-map', '0:a', '-map', '0:a', '-c:v', 'copy'],
+      ...['-c:a:0', 'libopus', '-c:a:1', 'aac', '/in/copied-mixed.mkv'],
+    ]);
+    const cmd = Command.parse([
+      ...['-y', '-i', '/in/copied-mixed.mkv', '-map', '0:v', '-map', '0:a'],
+      ...[...LOSSLESS, '-c:a', 'copy', '/out/copied-mixed.mkv'],
+    ]);
+    const result = await runCommand(vol, cmd, { engine, segments: 2 });
+    expect(result.segmentation).toEqual({
+      segments: 1,
+      reason: expect.stringContaining('Opus, whose codec delay'),
+    });
+    expect(await shown('/out/copied-mixed.mkv', 'stream=codec_name')).toBe('h264\nopus\naac');
+  });
+});
+
 describe('R-AF-17 subtitles the output carries, taken by the join from the input', () => {
   // One run carries an input's subtitles where FFmpeg's own choice picks them (text ones into
   // Matroska, any under a -c:s); the join maps them from the input itself (before 2026-12-03 such
   // a command ran whole, and under a -c:s into MP4 the split dropped them). Each row against the
   // same command run whole: the streams, their tags and dispositions, the subtitle packets (times,
   // lengths, bytes) and every decoded frame (lossless).
-  const packets = async (path: string) => {
-    const r = await engine.run(
-      vol,
-      [
-        '-v',
-        'error',
-        '-select_streams',
-        's',
-        '-show_entries',
-        'packet=pts,duration,size',
-        '-show_data_hash',
-        'md5',
-        '-of',
-        'csv=p=0',
-        path,
-      ],
-      { tool: 'ffprobe', stdout: 'capture' },
-    );
-    return new TextDecoder().decode(r.stdout).trim();
-  };
+  const packets = (path: string) => packetsOf(path, 's');
   /** Each stream's kind, disposition and tags. */
   const described = async (path: string) =>
     (await shown(path, 'stream=codec_type,codec_name:stream_disposition:stream_tags', 'compact')).split('\n');
