@@ -160,7 +160,7 @@ export interface SegmentJobOptions {
    * Which kinds of stream the one input has exactly one of, whose tags the join can then map
    * from it into an output that writes every stream tag (see `segmentJobs`).
    */
-  readonly singleStreams?: { readonly video: boolean; readonly audioStreams: number };
+  readonly singleStreams?: SingleStreams;
   /**
    * The subtitle streams one run puts into the output (see `subtitlePlan`): the join maps them
    * from the input with the command's `-c:s`; the segments and the audio file take none.
@@ -168,6 +168,19 @@ export interface SegmentJobOptions {
   readonly subtitles?: CarriedSubtitles;
   /** The input's streams' dispositions, for the join into Matroska (see `segmentJobs`). */
   readonly dispositions?: StreamDispositions;
+}
+
+/** See `SegmentJobOptions.singleStreams`. */
+export interface SingleStreams {
+  /** Whether the output's one video stream comes from the input's one, or from a complex graph. */
+  readonly video: boolean;
+  readonly audioStreams: number;
+  /**
+   * Whether that video is a complex graph's output, which one run gives no input stream's tags
+   * nor disposition (Matroska: its encoder's tag alone, not default); the split's had the
+   * source's or the scratch file's (checked 2026-12-03).
+   */
+  readonly videoFromGraph?: boolean;
 }
 
 /** What a segment's `-vf` needs to see each frame at the whole run's time (see {@link withClock}). */
@@ -475,7 +488,8 @@ export function segmentJobs(
   let audioFromSource: readonly number[] = [];
   if (tags.kind === 'input' && tags.index === 0 && metadataFrom !== undefined && singleStreams) {
     if (singleStreams.video) {
-      streamTags.push('-map_metadata:s:v:0', `${metadataFrom}:s:v:0`);
+      // (`-1`: no tags, and no stream's copied but those mapped.)
+      streamTags.push('-map_metadata:s:v:0', singleStreams.videoFromGraph ? '-1' : `${metadataFrom}:s:v:0`);
       encoderTagFrom = segmentPath(0);
     }
     const sources =
@@ -531,7 +545,8 @@ export function segmentJobs(
   );
   if (streamTags.length && dispositions && !ownDispositions) {
     const { video, audio: audioDisposition, subtitles: subtitleDispositions } = dispositions;
-    if (video && singleStreams?.video) streamTags.push('-disposition:v:0', video);
+    if (singleStreams?.videoFromGraph) streamTags.push('-disposition:v:0', '0');
+    else if (video && singleStreams?.video) streamTags.push('-disposition:v:0', video);
     streamTags.push(
       ...keptDispositions('a', audioFromSource, audioDisposition),
       ...keptDispositions('s', subtitles?.indices ?? [], subtitleDispositions),

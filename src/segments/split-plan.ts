@@ -420,11 +420,13 @@ export async function planSplit(
     );
   // After a `-vf` over one input (no complex graph, a map by kind or none) one run's streams come
   // from that input's as seeking ones do: the join gives them its streams' tags and dispositions.
+  // So it does after a complex graph whose video label the map names first, then input 0's
+  // audio: the audio from the input, the video from none (see `SingleStreams.videoFromGraph`).
+  const complex = args.some((a) => a === '-filter_complex' || a === '-lavfi');
+  const videoFromGraph = complex && maps !== undefined && !/^\d/.test(maps.video);
   const plainInput =
     !seeking &&
-    cmd.inputs.length === 1 &&
-    !args.some((a) => a === '-filter_complex' || a === '-lavfi') &&
-    (map === undefined || maps !== undefined)
+    (complex ? videoFromGraph : cmd.inputs.length === 1 && (map === undefined || maps !== undefined))
       ? inputs[0]
       : undefined;
   const jobs = segmentJobs(filtered?.video ?? cmd, mode, starts, audio, {
@@ -457,8 +459,16 @@ export async function planSplit(
     subtitles: subtitles.carried,
     dispositions: seeking ? facts.dispositions : plainInput?.dispositions,
     singleStreams: seeking
-      ? { video: facts.videoStreams === 1, audioStreams: facts.audioStreams ?? 0 }
-      : plainInput && { video: plainInput.streams.video === 1, audioStreams: plainInput.streams.audio ?? 0 },
+      ? {
+          video: facts.videoStreams === 1 || videoFromGraph,
+          audioStreams: facts.audioStreams ?? 0,
+          videoFromGraph,
+        }
+      : plainInput && {
+          video: plainInput.streams.video === 1 || videoFromGraph,
+          audioStreams: plainInput.streams.audio ?? 0,
+          videoFromGraph,
+        },
   });
   return { mode, starts, audio, jobs, duration, span };
 }

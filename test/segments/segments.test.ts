@@ -551,7 +551,9 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
   // language note lost, VENDOR_ID FFMP), the audio's title lost; until 2026-12-03 the audio had
   // no encoder ident. The source's video is MPEG-4
   // Part 2 and its audio FLAC, so their encoder tags name other encoders than the output's.
-  it('stream tags into Matroska: the source’s titles and notes, the encoder’s ident', async () => {
+  /** An MPEG-4 Part 2 and FLAC Matroska file whose tracks have titles, a language, a note. */
+  const titledStreams = async () => {
+    if (vol.existsSync('/in/titled-streams.mkv')) return;
     await engine.run(vol, [
       ...['-y', '-i', SOURCE, '-c:v', 'mpeg4', '-c:a', 'flac'],
       ...[
@@ -564,6 +566,10 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
       ],
       ...['-metadata:s:a:0', 'title=Commentary', '-metadata:s:a:0', 'language=fra', '/in/titled-streams.mkv'],
     ]);
+  };
+
+  it('stream tags into Matroska: the source’s titles and notes, the encoder’s ident', async () => {
+    await titledStreams();
     const cmd = (path: string, own: string[] = []) =>
       Command.parse([
         ...['-y', '-i', '/in/titled-streams.mkv', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac'],
@@ -587,6 +593,36 @@ describe('R-AF-17 the first input’s metadata and chapters, as one run copies t
       expect(splitAudio).toBe(wholeAudio);
     }
   });
+
+  // A complex graph's output has no input stream: one run gives it no tags but its encoder's and
+  // no disposition (not default); the audio mapped from the input keeps its own. Before
+  // 2026-12-03 the split's video had the source's tags and default flag (seeking) or the scratch
+  // file's (after the graph).
+  it.each([
+    ['seeking the input', '[0:v]scale=160:-2[v]', 'input-seek'],
+    ['after the graph (a fade by frame count)', '[0:v]fade=t=in:s=0:n=25[v]', 'output-seek'],
+  ] as const)(
+    'a complex graph’s video into Matroska, %s: its tags and disposition as one run’s',
+    async (_name, graph, mode) => {
+      await titledStreams();
+      const cmd = (path: string) =>
+        Command.parse([
+          ...['-y', '-i', '/in/titled-streams.mkv', '-filter_complex', graph, '-map', '[v]', '-map', '0:a'],
+          ...[...LOSSLESS, path],
+        ]);
+      const described = (path: string) =>
+        shown(path, 'stream=codec_type:stream_disposition=default:stream_tags', 'compact');
+      await runCommand(vol, cmd('/out/graph-tags-whole.mkv'), { engine });
+      const result = await runCommand(vol, cmd('/out/graph-tags-split.mkv'), { engine, segments: 2 });
+      expect(result.segmentation).toMatchObject({ segments: 2, mode });
+      const [video, audio] = (await described('/out/graph-tags-split.mkv')).split('\n');
+      expect(video).toMatch(
+        /^stream\|codec_type=video\|disposition:default=0\|tag:ENCODER=Lavc\S* libx264\|tag:DURATION=/,
+      );
+      expect(audio).toContain('title=Commentary');
+      expect(await described('/out/graph-tags-split.mkv')).toBe(await described('/out/graph-tags-whole.mkv'));
+    },
+  );
 
   // Before (checked 2026-12-02): the join's own input 1 is the scratch audio file, and the split
   // came out with the source's chapters, where one run takes the file's.
