@@ -168,6 +168,11 @@ export interface SegmentJobOptions {
   readonly subtitles?: CarriedSubtitles;
   /** The input's streams' dispositions, for the join into Matroska (see `segmentJobs`). */
   readonly dispositions?: StreamDispositions;
+  /**
+   * Whether the input's demuxer seeks on its video's index only while the video is read
+   * (Matroska's cues): the first segment's audio input then reads its video too.
+   */
+  readonly seeksOnVideo?: boolean;
 }
 
 /** See `SegmentJobOptions.singleStreams`. */
@@ -223,6 +228,7 @@ export function segmentJobs(
     singleStreams,
     subtitles,
     dispositions,
+    seeksOnVideo = false,
   }: SegmentJobOptions = {},
 ): SegmentJobs {
   const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.${containers.video}`;
@@ -424,11 +430,19 @@ export function segmentJobs(
     if (k > 0 || !fromFirst || !source) return clocked(segment.toArgs());
     // The same file again, whole, audio only: `-an`/`-vn` on the inputs keep FFmpeg's own
     // stream choice (the best video from the seeked input, the best audio from the whole one).
+    // Matroska seeks on its video's cues only while the video is read: seeked by the command's
+    // -ss with it left out, the audio started elsewhere than in one run (checked 2026-12-03: AAC
+    // from 1.3 s, its first decoded frames differed). There the video is read, and copied to
+    // nowhere (the null muxer), which costs its packets' reading alone.
+    const keepsVideo = seeksOnVideo && source.options.ss !== undefined;
+    const withAudio = segment
+      .input(source.path, { ...source.options, raw: keepsVideo ? undefined : ['-vn'] })
+      .output(audioPath, audioOutput(maps?.audio));
     return clocked(
-      segment
-        .input(source.path, { ...source.options, raw: ['-vn'] })
-        .output(audioPath, audioOutput(maps?.audio))
-        .toArgs(),
+      (keepsVideo
+        ? withAudio.output('-', { map: [`${cmd.inputs.length}:v:0`], 'c:v': 'copy', f: 'null' })
+        : withAudio
+      ).toArgs(),
     );
   });
 

@@ -98,6 +98,7 @@ export async function planSplit(
   count: number,
   engine: Engine,
   options: RunOptions,
+  countsFromSeek = false,
 ): Promise<SplitPlan | { reason: string }> {
   const refuse = (reason: string) => ({ reason });
   // The probes read the input without its demuxer's own options (`-pattern_type glob`,
@@ -131,13 +132,14 @@ export async function planSplit(
       ? !outRate || !given || outRate.num * given.den !== given.num * outRate.den
       : false;
   const carried =
-    rateChange &&
-    outRate !== undefined &&
-    fpsRate === undefined &&
-    facts.rateIsFfmpegs !== false &&
-    facts.timeBase !== undefined &&
-    !boundsGiven(cmd) &&
-    outputFormat(cmd) !== 'avi';
+    countsFromSeek ||
+    (rateChange &&
+      outRate !== undefined &&
+      fpsRate === undefined &&
+      facts.rateIsFfmpegs !== false &&
+      facts.timeBase !== undefined &&
+      !boundsGiven(cmd) &&
+      outputFormat(cmd) !== 'avi');
   if (rateChange && !carried)
     return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
   // A graph reading the frames' times needs the video's time base to give them back exactly.
@@ -225,8 +227,18 @@ export async function planSplit(
   const seek =
     outputSeek(cmd) +
     (structure.mode === 'input-seek' && inputSs !== undefined ? (parseDuration(inputSs) ?? 0) : 0);
-  // (A carried count starts at the first frame an input -ss keeps, see `rateCutsCarried`.)
-  if (seek > 0 && cutsOnFrames && !carried) return refuse(UNEVEN);
+  // (A carried count starts at the first frame an input -ss keeps, see `rateCutsCarried`.) An
+  // input -ss over frames off the rate's grid (a Matroska file's millisecond times, a late first
+  // frame) counts FFmpeg's frame times from there as a rate change does: planned so again.
+  if (seek > 0 && cutsOnFrames && !carried)
+    return inputSs !== undefined &&
+      outputSeek(cmd) === 0 &&
+      facts.timeBase !== undefined &&
+      facts.rateIsFfmpegs !== false &&
+      !boundsGiven(cmd) &&
+      outputFormat(cmd) !== 'avi'
+      ? planSplit(vol, cmd, args, structure, count, engine, options, true)
+      : refuse(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
   // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
   // choice will find audio (no `map`), and whether the video's frames are evenly spaced.
@@ -458,6 +470,7 @@ export async function planSplit(
     frameCounts: refilled?.frameCounts ?? frames?.frameCounts,
     subtitles: subtitles.carried,
     dispositions: seeking ? facts.dispositions : plainInput?.dispositions,
+    seeksOnVideo: seeking && facts.matroska === true,
     singleStreams: seeking
       ? {
           video: facts.videoStreams === 1 || videoFromGraph,

@@ -278,7 +278,6 @@ async function expectSplitLikeWhole(
   return result;
 }
 
-/** Runs `cmd` asking for 2 segments, and checks it ran whole with a reason saying `reason`. */
 /** `cmd` run in `count` segments and aborted once its progress passes 5 %. */
 function splitAbortedOnceStarted(cmd: Command<string>, count: number) {
   const controller = new AbortController();
@@ -292,6 +291,7 @@ function splitAbortedOnceStarted(cmd: Command<string>, count: number) {
   });
 }
 
+/** Runs `cmd` asking for 2 segments, and checks it ran whole with a reason saying `reason`. */
 async function expectRunsWhole(cmd: Command<string>, reason: string) {
   const result = await runCommand(vol, cmd, { engine, segments: 2 });
   expect(result.segmentation).toEqual({ segments: 1, reason: expect.stringContaining(reason) });
@@ -1774,6 +1774,41 @@ async function subtitledSources() {
     ...['-disposition:s:0', '0', '-disposition:s:1', '0', '/in/subbed2.mkv'],
   ]);
 }
+
+describe('R-AF-17 an input -ss over a Matroska file’s millisecond frame times', () => {
+  // Matroska keeps frame times in milliseconds (here 33 and 34 ms steps from a first frame late
+  // by AAC's priming): before 2026-12-03 an input -ss over them ran whole. The cuts count
+  // FFmpeg's frames from the first the seek keeps, as for a rate change, and the first segment's
+  // audio input reads the video too, for Matroska to seek its audio as one run does (without,
+  // the AAC's first decoded frames differed).
+  it.each([
+    ['on a frame, into MP4', '1', undefined, 'mp4'],
+    ['between two frames, into MP4, with a -t', '1.31', '2', 'mp4'],
+    ['into Matroska', '1.3', undefined, 'mkv'],
+    ['into Matroska, with a -t', '0.5', '2.5', 'mkv'],
+  ] as const)('%s: split, every frame and the audio as one run', async (_name, ss, t, into) => {
+    const source = '/in/milliseconds.mkv';
+    if (!vol.existsSync(source)) {
+      await engine.run(vol, [
+        ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=5'],
+        ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=5'],
+        ...['-c:v', 'libx264', '-preset', 'veryfast', '-c:a', 'aac', '-shortest', '/in/milliseconds.mp4'],
+      ]);
+      await engine.run(vol, ['-y', '-i', '/in/milliseconds.mp4', '-c', 'copy', source]);
+    }
+    const cmd = (path: string) =>
+      Command.parse(['-y', '-ss', ss, '-i', source, ...(t ? ['-t', t] : []), ...LOSSLESS, path]);
+    const [whole, split] = [`/out/ms-seek-whole.${into}`, `/out/ms-seek-split.${into}`];
+    await runCommand(vol, cmd(whole), { engine });
+    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+    expect(await frameTimes(split)).toEqual(await frameTimes(whole));
+    expect(await videoMd5(split)).toBe(await videoMd5(whole));
+    expect(await audioMd5(split)).toBe(await audioMd5(whole));
+    const starts = async (path: string) => (await streams(path)).map((s) => `${s.type} ${s.startTime}`);
+    expect(await starts(split)).toEqual(await starts(whole));
+  });
+});
 
 describe('R-AF-17 audio copied from Matroska', () => {
   // Before 2026-12-03 every -c:a copy from Matroska ran whole: the copied audio rode in a
