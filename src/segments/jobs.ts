@@ -173,6 +173,8 @@ export interface SegmentJobOptions {
    * (Matroska's cues): the first segment's audio input then reads its video too.
    */
   readonly seeksOnVideo?: boolean;
+  /** How many attachments of input 0 the map takes (`0:t`): the join carries them. */
+  readonly attachments?: number;
 }
 
 /** See `SegmentJobOptions.singleStreams`. */
@@ -229,6 +231,7 @@ export function segmentJobs(
     subtitles,
     dispositions,
     seeksOnVideo = false,
+    attachments = 0,
   }: SegmentJobOptions = {},
 ): SegmentJobs {
   const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.${containers.video}`;
@@ -534,6 +537,26 @@ export function segmentJobs(
       subtitleTagsFromSource = true;
     }
   }
+  // The attachments a map takes (`0:t`: a Matroska file's fonts), from the input itself, last as
+  // one run writes them, with their tags (a font's filename and type, which Matroska requires);
+  // before 2026-12-03 they went into the segments, whose QuickTime files refused them (exit 1).
+  let attachmentFrom: number | undefined;
+  if (attachments > 0) {
+    attachmentFrom =
+      tags.kind === 'input' && tags.index === 0
+        ? metadataFrom
+        : subtitles?.input === 0
+          ? subtitleFrom
+          : undefined;
+    const input = cmd.inputs[0];
+    if (attachmentFrom === undefined && input) {
+      attachmentFrom = join.inputs.length;
+      join = join.input(input.path, defined({ f: input.options.f }));
+    }
+    if (streamTags.length && attachmentFrom !== undefined)
+      for (let i = 0; i < attachments; i++)
+        streamTags.push(`-map_metadata:s:t:${i}`, `${attachmentFrom}:s:t:${i}`);
+  }
   // One run drops the source's `encoder` tag from a stream it encodes, then adds its own (the
   // join encoding PCM adds FFmpeg's as one run does), and keeps it on a stream it copies.
   // So does a subtitle stream the join encodes.
@@ -587,6 +610,7 @@ export function segmentJobs(
     ...(from === undefined
       ? []
       : (subtitles?.indices ?? []).map((j): InputStreamSelector => `${from}:s:${j}`)),
+    ...(attachmentFrom === undefined ? [] : [`${attachmentFrom}:t` as const]),
   ];
   join = join.output(
     out.path,

@@ -38,6 +38,8 @@ export interface SourceFacts {
   readonly matroska?: boolean;
   /** The input's audio streams, by codec (`undefined` where not known), from ffprobe only. */
   readonly audioCodecs?: readonly (string | undefined)[];
+  /** How many attachment streams it has (a Matroska file's fonts; none in MP4). */
+  readonly attachmentStreams?: number;
   /**
    * Where the first video stream's frames sit against its rate's frame times (see `cutShift`):
    * from the MP4 index (one sample length and a first picture at 0: regular, phase 0) or the
@@ -137,6 +139,8 @@ export interface InputFacts {
   readonly streams: StreamCounts;
   /** Whether its video is a still image (one picture, its rate the demuxer's default). */
   readonly still?: boolean;
+  /** How many attachment streams it has (see `SourceFacts.attachmentStreams`). */
+  readonly attachments?: number;
   /**
    * How long after the file's start its audio starts, in seconds (the earliest audio stream's
    * start; 0 from an MP4 index, which reads only files whose every track starts at 0).
@@ -179,6 +183,7 @@ export function inputFacts(
           frameRate,
           videoSeconds,
           streams,
+          attachments: 0,
           audioStartSeconds: 0,
           dispositions: indexed.dispositions,
         };
@@ -209,6 +214,7 @@ export function inputFacts(
         videoSeconds: videoEnd(times, start, rate),
         streams: streamCounts(probe),
         still,
+        attachments: probe.streams.filter((s) => s.codecType === 'attachment').length,
         audioStartSeconds: audioStart(probe, start),
       };
     }),
@@ -272,6 +278,7 @@ export async function scannedFacts(
     quickTime: info.format.formatName.startsWith('mov,mp4'),
     matroska: info.format.formatName.startsWith('matroska'),
     audioCodecs: info.streams.filter((s) => s.codecType === 'audio').map((s) => s.codecName),
+    attachmentStreams: info.streams.filter((s) => s.codecType === 'attachment').length,
     grid: (frameRate && frameGrid(times, start, frameRate, durations)) || IRREGULAR,
     videoSeconds: videoEnd(times, start, frameRate),
     streamCount: info.streams.length,

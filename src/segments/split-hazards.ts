@@ -15,6 +15,7 @@ export function inputHazard(
   facts: SourceFacts,
   inputs: readonly (InputFacts | undefined)[],
 ): string | undefined {
+  if (inputs.length > 0 && takesAttachments(cmd.outputs[0]?.options.map, inputs)) return ATTACHMENTS;
   // Output-seek cuts stay on the output's frame times: an input's frames must sit on them.
   const fills = fillsFrameTimes(cmd);
   if (inputs.some((f) => f?.grid && cutShift(f.grid, fills, f.frameRate ?? { num: 1, den: 1 }) !== 0))
@@ -28,6 +29,25 @@ export function inputHazard(
   if (cmd.outputs[0]?.options['c:a'] === 'copy' && facts.quickTime === false)
     return copiedAudioHazard(cmd, facts);
   return undefined;
+}
+
+export const ATTACHMENTS =
+  "the map takes an input's attachments (a Matroska file's fonts), which reach a split only through its join, seeking the input into Matroska (-map 0:v -map 0:a -map 0:s -map 0:t)";
+
+/**
+ * Whether a map after the graph takes attachments (`1:t`, or all of an input that has some or
+ * might): the segments' scratch files cannot hold them (checked 2026-12-03: `-map 0` over a
+ * Matroska file with a font, split after the graph, failed with exit 1 where one run wrote it).
+ */
+function takesAttachments(
+  map: readonly string[] | undefined,
+  inputs: readonly (InputFacts | undefined)[],
+): boolean {
+  return (map ?? []).some((entry) => {
+    const whole = /^(\d+)\??$/.exec(entry);
+    if (whole) return inputs[Number(whole[1])]?.attachments !== 0;
+    return /^\d+:t(\W|$)/.test(entry);
+  });
 }
 
 /** Audio codecs whose Matroska track starts before 0 (its codec delay, Opus's pre-skip). */

@@ -38,7 +38,7 @@ import {
   type SourceFacts,
   sourceFacts,
 } from './source-facts.js';
-import { inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
+import { ATTACHMENTS, inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
 import { outputFormat, type SegmentMode, type SegmentStructure, videoGraphs } from './structure.js';
 import { subtitlePlan } from './subtitle-choice.js';
 import {
@@ -266,6 +266,10 @@ export async function planSplit(
     seeking,
   );
   if ('reason' in subtitles) return refuse(subtitles.reason);
+  // Attachments reach a split through the join alone: seeking the input, into Matroska (WebM and
+  // the others refuse them, as one run then says).
+  if (maps?.attachments && (mode !== 'input-seek' || !ATTACHING_FORMATS.has(outputFormat(cmd) ?? '')))
+    return refuse(ATTACHMENTS);
   if (structure.mode === 'output-seek' && mixesVideoFileAudio(cmd, args))
     return refuse(
       "the graph mixes audio of a file whose video is encoded too: FFmpeg reads that file at the video's pace, and where the mix ends depends on it (a clip's own sound mixed with a 3 s MP3 came out 3 s long beside the video, 4 s in a split)",
@@ -471,6 +475,7 @@ export async function planSplit(
     subtitles: subtitles.carried,
     dispositions: seeking ? facts.dispositions : plainInput?.dispositions,
     seeksOnVideo: seeking && facts.matroska === true,
+    attachments: maps?.attachments ? (facts.attachmentStreams ?? 0) : 0,
     singleStreams: seeking
       ? {
           video: facts.videoStreams === 1 || videoFromGraph,
@@ -558,6 +563,9 @@ function outputLength(cmd: Command<string>): number | undefined {
 
 /** Inputs that are a still image, decoded again for every frame of the video they make. */
 const STILL = /\.(png|jpe?g|webp|bmp|tiff?|gif)$/i;
+
+/** The output formats whose muxer (Matroska's) holds attachments. */
+const ATTACHING_FORMATS: ReadonlySet<string> = new Set(['mkv', 'mka', 'matroska']);
 
 /** What a thrown-away frame costs before a segment's range (see {@link PRE_ROLL_COST}). */
 function preRollCost(cmd: Command<string>, mode: SegmentMode): number {

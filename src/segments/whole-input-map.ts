@@ -3,12 +3,13 @@ import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
 import { probeInput } from '../input-probes.js';
 
 /** The kinds of stream a split carries, in the order its join writes them. */
-const ORDER = ['video', 'audio', 'subtitle'];
+const ORDER = ['video', 'audio', 'subtitle', 'attachment'];
 
 /**
- * `-map 0` as the kinds of stream it names (`0:v`, then `0:a`, then `0:s`), where that is the
+ * `-map 0` as the kinds of stream it names (`0:v`, then `0:a`, `0:s`, `0:t`), where that is the
  * same selection in the same order: input 0's streams are one video stream, then its audio
- * streams, then its subtitle streams, and nothing else (data, attachments). `undefined` for any
+ * streams, its subtitle streams, its attachments (a Matroska file's fonts), and nothing else
+ * (data). `undefined` for any
  * other map or input. `kinds` are the input's streams' kinds, in order.
  */
 export function mapByKind(
@@ -23,6 +24,7 @@ export function mapByKind(
     '0:v',
     ...(kinds.includes('audio') ? (['0:a'] as const) : []),
     ...(kinds.includes('subtitle') ? (['0:s'] as const) : []),
+    ...(kinds.includes('attachment') ? (['0:t'] as const) : []),
   ];
 }
 

@@ -114,6 +114,7 @@ describe('R-AF-17 an MP4 index read in JavaScript says what ffprobe says', () =>
       seeksExactly: true,
       quickTime: true,
       matroska: false,
+      attachmentStreams: 0,
       videoOnlyOrigin: 0,
       grid: { regular: true, phase: 0 },
     };

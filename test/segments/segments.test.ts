@@ -1963,6 +1963,61 @@ describe('R-AF-17 subtitles the output carries, taken by the join from the input
     expect(await audioMd5('/out/map0-split.mkv')).toBe(await audioMd5('/out/map0-whole.mkv'));
   });
 
+  it('-map 0 over a Matroska file with fonts attached: split seeking, the fonts carried by the join', async () => {
+    // Before 2026-12-03 such a map went after the graph, and the segments' QuickTime files refused
+    // the attachment (exit 1) where one run writes it; now the join takes them from the input.
+    await subtitledSources();
+    vol.writeFileSync('/in/font.woff', testFontBytes());
+    await engine.run(vol, [
+      ...['-y', '-i', '/in/subbed2.mkv', '-map', '0', '-c', 'copy', '-attach', '/in/font.woff'],
+      ...['-metadata:s:t:0', 'mimetype=font/woff', '/in/fonted.mkv'],
+    ]);
+    const cmd = (path: string) =>
+      Command.parse(['-y', '-i', '/in/fonted.mkv', '-map', '0', ...LOSSLESS, '-c:s', 'copy', path]);
+    await runCommand(vol, cmd('/out/fonted-whole.mkv'), { engine });
+    const result = await runCommand(vol, cmd('/out/fonted-split.mkv'), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+    expect(await shown('/out/fonted-split.mkv', 'stream=codec_type')).toBe(
+      'video\naudio\nsubtitle\nsubtitle\nattachment',
+    );
+    expect(await described('/out/fonted-split.mkv')).toEqual(await described('/out/fonted-whole.mkv'));
+    // FFmpeg dumps the attachment as it opens the input, then exits 1 for want of an output.
+    await expect(
+      engine.run(vol, ['-y', '-dump_attachment:t:0', '/out/font-split.woff', '-i', '/out/fonted-split.mkv']),
+    ).rejects.toThrow(FFmpegExitError);
+    expect(vol.readFileSync('/out/font-split.woff')).toEqual(Buffer.from(testFontBytes()));
+    expect(await packets('/out/fonted-split.mkv')).toBe(await packets('/out/fonted-whole.mkv'));
+    expect(await videoMd5('/out/fonted-split.mkv')).toBe(await videoMd5('/out/fonted-whole.mkv'));
+    // After the graph the fonts cannot reach the join: the command runs whole, as written (a
+    // source whose frames sit on its rate's grid, FLAC leaving the video at 0).
+    await engine.run(vol, [
+      ...['-y', '-i', SOURCE, '-c:v', 'copy', '-c:a', 'flac', '-attach', '/in/font.woff'],
+      ...['-metadata:s:t:0', 'mimetype=font/woff', '/in/fonted-flac.mkv'],
+    ]);
+    const faded = Command.parse([
+      ...['-y', '-i', '/in/fonted-flac.mkv', '-map', '0', '-vf', 'fade=in:0:10', ...LOSSLESS],
+      '/out/fonted-faded.mkv',
+    ]);
+    await expectRunsWhole(faded, "the map takes an input's attachments");
+    expect(await shown('/out/fonted-faded.mkv', 'stream=codec_type')).toContain('attachment');
+    // MP4 holds no attachment: the command runs whole, and fails with FFmpeg's own words on it.
+    const intoMp4 = Command.parse([
+      ...['-y', '-i', '/in/fonted.mkv', '-map', '0:v', '-map', '0:a', '-map', '0:t', ...LOSSLESS],
+      '/out/fonted.mp4',
+    ]);
+    const failed = await runCommand(vol, intoMp4, { engine, segments: 2 }).catch((err: unknown) => err);
+    expect(failed).toBeInstanceOf(FFmpegExitError);
+    expect((failed as FFmpegExitError).args).not.toContain('concat');
+    expect((failed as FFmpegExitError).stderrTail).toContain('Could not find tag for codec');
+    // Nor does a map naming one attachment by index, planned after the graph.
+    const byIndex = Command.parse([
+      ...['-y', '-i', '/in/fonted-flac.mkv', '-map', '0:v', '-map', '0:a', '-map', '0:t:0', ...LOSSLESS],
+      '/out/fonted-by-index.mkv',
+    ]);
+    await expectRunsWhole(byIndex, "the map takes an input's attachments");
+    expect(await shown('/out/fonted-by-index.mkv', 'stream=codec_type')).toBe('video\naudio\nattachment');
+  });
+
   it('two audio tracks into Matroska: each keeps its source track’s tags, encoder and disposition', async () => {
     // Before 2026-12-03 the join mapped the tags of one audio stream at most: two tracks came out
     // with none (their language, handler, encoder lost), as the video's mapped tags stop FFmpeg
