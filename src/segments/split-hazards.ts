@@ -31,6 +31,28 @@ export function inputHazard(
   return undefined;
 }
 
+export const MANY_VIDEOS =
+  'the map takes more than one video stream (a cover picture beside the video, a second angle): a split joins one';
+
+/**
+ * Whether `map` takes more than one video stream, `videoStreams(n)` being input `n`'s count (an
+ * MP4's cover picture is one: `-map 0` took it into every segment, whose QuickTime file refused
+ * it, where one run into Matroska wrote it; checked 2026-12-03). A whole input (`0`) or its
+ * video (`0:v`) takes them all; `0:V`, an index or a graph's label, one at most.
+ */
+export function takesManyVideos(
+  map: readonly string[] | undefined,
+  videoStreams: (input: number) => number | undefined,
+): boolean {
+  const taken = (map ?? []).reduce((sum, entry) => {
+    const all = /^(\d+)(?::v)?\??$/.exec(entry);
+    // (An unknown count may be more than one: an MP4 index leaves it open over cover art.)
+    if (all) return sum + (videoStreams(Number(all[1])) ?? 2);
+    return sum + (/^\d+:[vV](\W|$)/.test(entry) ? 1 : 0);
+  }, 0);
+  return taken > 1;
+}
+
 export const ATTACHMENTS =
   "the map takes an input's attachments (a Matroska file's fonts), which reach a split only through its join, seeking the input into Matroska (-map 0:v -map 0:a -map 0:s -map 0:t)";
 

@@ -38,7 +38,7 @@ import {
   type SourceFacts,
   sourceFacts,
 } from './source-facts.js';
-import { ATTACHMENTS, inputHazard, UNEVEN, UNREAD } from './split-hazards.js';
+import { ATTACHMENTS, inputHazard, MANY_VIDEOS, takesManyVideos, UNEVEN, UNREAD } from './split-hazards.js';
 import { outputFormat, type SegmentMode, type SegmentStructure, videoGraphs } from './structure.js';
 import { subtitlePlan } from './subtitle-choice.js';
 import {
@@ -266,6 +266,13 @@ export async function planSplit(
     seeking,
   );
   if ('reason' in subtitles) return refuse(subtitles.reason);
+  const videoStreams = (n: number) =>
+    seeking
+      ? n === 0
+        ? facts.videoStreams
+        : 1
+      : (inputs[n]?.streams.video ?? (cmd.inputs[n]?.options.f === 'lavfi' ? 1 : undefined));
+  if (takesManyVideos(map, videoStreams)) return refuse(MANY_VIDEOS);
   // Attachments reach a split through the join alone: seeking the input, into Matroska (WebM and
   // the others refuse them, as one run then says).
   if (maps?.attachments && (mode !== 'input-seek' || !ATTACHING_FORMATS.has(outputFormat(cmd) ?? '')))

@@ -1702,6 +1702,30 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     expect(await audioMd5('/out/copied-mp4.mp4')).toBe(await audioMd5(SOURCE));
   });
 
+  it('-map 0 over an MP4 with cover art: runs whole and says why, both video streams as one run writes them', async () => {
+    // FFmpeg reads an MP4's cover picture as a second video stream: `-map 0` took it into every
+    // segment, whose QuickTime file refused it (exit 1), where one run into Matroska writes it.
+    await engine.run(vol, [
+      ...['-y', '-i', SOURCE, '-i', '/in/card-0.png', '-map', '0', '-map', '1', '-c', 'copy'],
+      ...['-disposition:v:1', 'attached_pic', '/in/covered.mp4'],
+    ]);
+    const cmd = (map: string[], path: string) =>
+      Command.parse(['-y', '-i', '/in/covered.mp4', ...map, '-c:v', 'libx264', '-preset', 'ultrafast', path]);
+    for (const [map, kinds] of [
+      [['-map', '0'], 'video\naudio\nvideo'],
+      [['-map', '0:v', '-map', '0:a'], 'video\nvideo\naudio'],
+    ] as const) {
+      await expectRunsWhole(cmd([...map], '/out/covered.mkv'), 'more than one video stream');
+      expect(await shown('/out/covered.mkv', 'stream=codec_type')).toBe(kinds);
+    }
+    // Leaving the picture out (`0:V`) splits.
+    const result = await runCommand(vol, cmd(['-map', '0:V', '-map', '0:a'], '/out/uncovered.mkv'), {
+      engine,
+      segments: 2,
+    });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+  });
+
   it('a graph that drops frames (select): runs whole and says why', async () => {
     const cmd = Command.parse([
       ...['-y', '-i', SOURCE, '-vf', "select='not(between(n,30,44))'"],
