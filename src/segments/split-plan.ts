@@ -98,17 +98,20 @@ export async function planSplit(
   count: number,
   engine: Engine,
   options: RunOptions,
-  countsFromSeek = false,
+  countedFromSeek?: { readonly facts: SourceFacts },
 ): Promise<SplitPlan | { reason: string }> {
   const refuse = (reason: string) => ({ reason });
   // The probes read the input without its demuxer's own options (`-pattern_type glob`,
   // `-start_number`): one that fails leaves the command to run whole, where FFmpeg reads it as
   // written (before, a glob of PNGs threw ffprobe's MissingInputError), or says what is wrong.
+  // Planned again with the count carried from an input -ss, the facts are those read already.
   const pictures = structure.mode === 'input-seek' ? stillPictures(cmd) : new Map();
-  const [facts, readable] = await Promise.all([
-    quietly(sourceFacts(vol, cmd, engine, options, structure.mode), options.signal, undefined),
-    quietly(picturesReadable(vol, cmd, pictures, engine, options), options.signal, false),
-  ]);
+  const [facts, readable] = countedFromSeek
+    ? [countedFromSeek.facts, true]
+    : await Promise.all([
+        quietly(sourceFacts(vol, cmd, engine, options, structure.mode), options.signal, undefined),
+        quietly(picturesReadable(vol, cmd, pictures, engine, options), options.signal, false),
+      ]);
   if (!facts || !readable) return refuse(UNREAD);
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment,
   // and so is one whose video a `map` of `0:v` may take more than one stream of.
@@ -132,7 +135,7 @@ export async function planSplit(
       ? !outRate || !given || outRate.num * given.den !== given.num * outRate.den
       : false;
   const carried =
-    countsFromSeek ||
+    countedFromSeek !== undefined ||
     (rateChange &&
       outRate !== undefined &&
       fpsRate === undefined &&
@@ -237,7 +240,7 @@ export async function planSplit(
       facts.rateIsFfmpegs !== false &&
       !boundsGiven(cmd) &&
       outputFormat(cmd) !== 'avi'
-      ? planSplit(vol, cmd, args, structure, count, engine, options, true)
+      ? planSplit(vol, cmd, args, structure, count, engine, options, { facts })
       : refuse(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
   // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
