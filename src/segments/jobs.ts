@@ -522,15 +522,21 @@ export function segmentJobs(
   // The subtitles one run carries, from the input itself (read whole: `subtitlePlan`), after
   // the video and audio as one run puts them; into Matroska their tags are mapped as the other
   // streams' are (a stream `-map_metadata` stops FFmpeg copying any stream's tags).
+  // The join's input that reads the command's input `n` whole, opened once (the metadata
+  // source's where that is the one).
+  const wholeInputs = new Map<number, number>();
+  if (tags.kind === 'input' && metadataFrom !== undefined) wholeInputs.set(tags.index, metadataFrom);
+  const wholeInput = (n: number): number | undefined => {
+    const input = cmd.inputs[n];
+    if (wholeInputs.has(n) || !input) return wholeInputs.get(n);
+    wholeInputs.set(n, join.inputs.length);
+    join = join.input(input.path, defined({ f: input.options.f }));
+    return wholeInputs.get(n);
+  };
   let subtitleFrom: number | undefined;
   let subtitleTagsFromSource = false;
   if (subtitles) {
-    subtitleFrom = tags.kind === 'input' && tags.index === subtitles.input ? metadataFrom : undefined;
-    const input = cmd.inputs[subtitles.input];
-    if (subtitleFrom === undefined && input) {
-      subtitleFrom = join.inputs.length;
-      join = join.input(input.path, defined({ f: input.options.f }));
-    }
+    subtitleFrom = wholeInput(subtitles.input);
     if (streamTags.length && subtitleFrom !== undefined) {
       for (const [i, j] of subtitles.indices.entries())
         streamTags.push(`-map_metadata:s:s:${i}`, `${subtitleFrom}:s:s:${j}`);
@@ -542,17 +548,7 @@ export function segmentJobs(
   // before 2026-12-03 they went into the segments, whose QuickTime files refused them (exit 1).
   let attachmentFrom: number | undefined;
   if (attachments > 0) {
-    attachmentFrom =
-      tags.kind === 'input' && tags.index === 0
-        ? metadataFrom
-        : subtitles?.input === 0
-          ? subtitleFrom
-          : undefined;
-    const input = cmd.inputs[0];
-    if (attachmentFrom === undefined && input) {
-      attachmentFrom = join.inputs.length;
-      join = join.input(input.path, defined({ f: input.options.f }));
-    }
+    attachmentFrom = wholeInput(0);
     if (streamTags.length && attachmentFrom !== undefined)
       for (let i = 0; i < attachments; i++)
         streamTags.push(`-map_metadata:s:t:${i}`, `${attachmentFrom}:s:t:${i}`);
