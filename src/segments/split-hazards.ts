@@ -15,7 +15,9 @@ export function inputHazard(
   facts: SourceFacts,
   inputs: readonly (InputFacts | undefined)[],
 ): string | undefined {
-  if (inputs.length > 0 && takesAttachments(cmd.outputs[0]?.options.map, inputs)) return ATTACHMENTS;
+  const attachmentsOf = (n: number) =>
+    inputs[n]?.attachments ?? (cmd.inputs[n]?.options.f === 'lavfi' ? 0 : undefined);
+  if (inputs.length > 0 && takesAttachments(cmd.outputs[0]?.options.map, attachmentsOf)) return ATTACHMENTS;
   // Output-seek cuts stay on the output's frame times: an input's frames must sit on them.
   const fills = fillsFrameTimes(cmd);
   if (inputs.some((f) => f?.grid && cutShift(f.grid, fills, f.frameRate ?? { num: 1, den: 1 }) !== 0))
@@ -58,16 +60,17 @@ export const ATTACHMENTS =
 
 /**
  * Whether a map after the graph takes attachments (`1:t`, or all of an input that has some or
- * might): the segments' scratch files cannot hold them (checked 2026-12-03: `-map 0` over a
- * Matroska file with a font, split after the graph, failed with exit 1 where one run wrote it).
+ * might: `attachments(n)` is input `n`'s count, `undefined` where unknown): the segments' scratch
+ * files cannot hold them (checked 2026-12-03: `-map 0` over a Matroska file with a font, split
+ * after the graph, failed with exit 1 where one run wrote it).
  */
-function takesAttachments(
+export function takesAttachments(
   map: readonly string[] | undefined,
-  inputs: readonly (InputFacts | undefined)[],
+  attachments: (input: number) => number | undefined,
 ): boolean {
   return (map ?? []).some((entry) => {
     const whole = /^(\d+)\??$/.exec(entry);
-    if (whole) return inputs[Number(whole[1])]?.attachments !== 0;
+    if (whole) return attachments(Number(whole[1])) !== 0;
     return /^\d+:t(\W|$)/.test(entry);
   });
 }

@@ -28,6 +28,7 @@ import {
 import { frameSync } from './frame-sync.js';
 import { type AudioPlan, audioPlan, type SegmentJobs, segmentJobs } from './jobs.js';
 import { chaptersInput } from './join-metadata.js';
+import { lavfiStreams } from './lavfi-streams.js';
 import { FpsFrames, refilledRanges } from './refilled-ranges.js';
 import { scratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
@@ -274,7 +275,8 @@ export async function planSplit(
       ? n === 0
         ? facts.videoStreams
         : 1
-      : (inputs[n]?.streams.video ?? (cmd.inputs[n]?.options.f === 'lavfi' ? 1 : undefined));
+      : (inputs[n]?.streams.video ??
+        (cmd.inputs[n]?.options.f === 'lavfi' ? lavfiStreams(cmd.inputs[n].path, 'video') : undefined));
   if (takesManyVideos(map, videoStreams)) return refuse(MANY_VIDEOS);
   // Attachments reach a split through the join alone: seeking the input, into Matroska (WebM and
   // the others refuse them, as one run then says).

@@ -1702,6 +1702,22 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     expect(await audioMd5('/out/copied-mp4.mp4')).toBe(await audioMd5(SOURCE));
   });
 
+  it('-map 0 -map 1 over a lavfi pattern and tone: splits (neither is probed; each is counted from its graph)', async () => {
+    // Before the counts came from the graphs, these unprobed inputs were taken as possibly
+    // holding attachments or a second video stream, and the command ran whole.
+    const cmd = (path: string) =>
+      Command.parse([
+        ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+        ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
+        ...['-map', '0', '-map', '1', '-vf', 'fade=in:0:10', ...LOSSLESS, path],
+      ]);
+    await runCommand(vol, cmd('/out/lavfi-map-whole.mp4'), { engine });
+    const result = await runCommand(vol, cmd('/out/lavfi-map-split.mp4'), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
+    expect(await videoMd5('/out/lavfi-map-split.mp4')).toBe(await videoMd5('/out/lavfi-map-whole.mp4'));
+    expect(await audioMd5('/out/lavfi-map-split.mp4')).toBe(await audioMd5('/out/lavfi-map-whole.mp4'));
+  });
+
   it('-map 0 over an MP4 with cover art: runs whole and says why, both video streams as one run writes them', async () => {
     // FFmpeg reads an MP4's cover picture as a second video stream: `-map 0` took it into every
     // segment, whose QuickTime file refused it (exit 1), where one run into Matroska writes it.
