@@ -1,5 +1,5 @@
 import type { Command } from '../builder/index.js';
-import { parseDuration } from '../builder/index.js';
+import { parseDuration, type StreamCounts } from '../builder/index.js';
 import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
 import { mixesVideoFileAudio } from './audio-apart.js';
 import { audioFilterApart } from './audio-filter.js';
@@ -40,7 +40,13 @@ import {
   sourceFacts,
 } from './source-facts.js';
 import { ATTACHMENTS, inputHazard, MANY_VIDEOS, takesManyVideos, UNEVEN, UNREAD } from './split-hazards.js';
-import { outputFormat, type SegmentMode, type SegmentStructure, videoGraphs } from './structure.js';
+import {
+  hasComplexGraph,
+  outputFormat,
+  type SegmentMode,
+  type SegmentStructure,
+  videoGraphs,
+} from './structure.js';
 import { subtitlePlan } from './subtitle-choice.js';
 import {
   keptTimeCuts,
@@ -294,6 +300,10 @@ export async function planSplit(
     structure.mode === 'input-seek' ? [facts.durationSeconds] : inputs.map((f) => f?.durationSeconds);
   const streams = structure.mode === 'input-seek' ? [] : inputs.map((f) => f?.streams);
   const duration = options.durationSeconds ?? cmd.expectedDuration(lengths, streams) ?? facts.durationSeconds;
+  if (shortestDecides(cmd, lengths, streams))
+    return refuse(
+      "-shortest ends the output before its -t or -to does, where FFmpeg's buffering lets it (an encoder's lookahead runs past the shortest stream), which a split cannot reproduce: give the output a -t within its shortest stream",
+    );
   const audio = oneInputAudio ?? audioPlan(cmd, args, mode, anyAudio(inputs));
   // The PCM a segment carries ends at its -to counted from its first sample (FFmpeg's atrim), so
   // audio starting after the file does ran on into the next segment's (checked 2026-12-02: audio
@@ -311,7 +321,7 @@ export async function planSplit(
   // Only the video is cut: audio running on past it would leave the last segments no frames.
   const span = Math.min(
     duration,
-    videoSpan(cmd, structure.mode === 'input-seek' ? [facts] : inputs) ?? duration,
+    videoSpan(cmd, args, structure.mode === 'input-seek' ? [facts] : inputs) ?? duration,
   );
   // The encoder's rate, which the cuts fall on: the output's, else the video inputs' where they
   // agree. Without one they fall on whole seconds, which lie on every whole rate's frame times
@@ -450,7 +460,7 @@ export async function planSplit(
   // from that input's as seeking ones do: the join gives them its streams' tags and dispositions.
   // So it does after a complex graph whose video label the map names first, then input 0's
   // audio: the audio from the input, the video from none (see `SingleStreams.videoFromGraph`).
-  const complex = args.some((a) => a === '-filter_complex' || a === '-lavfi');
+  const complex = hasComplexGraph(args);
   const videoFromGraph = complex && maps !== undefined && !/^\d/.test(maps.video);
   const plainInput =
     !seeking &&
@@ -504,6 +514,23 @@ export async function planSplit(
 }
 
 /**
+ * Whether the output's `-shortest` rather than its `-t`/`-to` ends it: its shortest stream ends no
+ * later than they do, or where it ends is unknown. (Checked 2026-12-03: 10 s of video under a 16 s
+ * song, `-shortest -t 12`: one run's audio ran on 32 ms past the video, the split's 5 ms.)
+ */
+function shortestDecides(
+  cmd: Command<string>,
+  lengths: readonly (number | undefined)[],
+  streams: readonly (StreamCounts | undefined)[],
+): boolean {
+  if (!cmd.outputs[0]?.options.shortest) return false;
+  const untimed = cmd.mapOutputs((o) => ({ ...o, options: { ...o.options, t: undefined, to: undefined } }));
+  const streamsEnd = untimed.expectedDuration(lengths, streams);
+  const timed = cmd.expectedDuration(lengths, streams);
+  return streamsEnd === undefined || timed === undefined || streamsEnd <= timed;
+}
+
+/**
  * How long the output's video lasts, where the inputs say where their video ends: the command's
  * length (`-ss`, `-t`, the graph) over each input's video, or its whole length where it has no
  * video or could not tell. Audio chains fed by inputs longer than their video may still reach
@@ -511,10 +538,22 @@ export async function planSplit(
  */
 function videoSpan(
   cmd: Command<string>,
-  inputs: readonly (Pick<SourceFacts, 'durationSeconds' | 'videoSeconds'> | undefined)[],
+  args: readonly string[],
+  inputs: readonly (
+    | (Pick<SourceFacts, 'durationSeconds' | 'videoSeconds'> & { readonly streams?: StreamCounts })
+    | undefined
+  )[],
 ): number | undefined {
   if (inputs.every((f) => f?.videoSeconds === undefined)) return undefined;
-  return cmd.expectedDuration(inputs.map((f) => f?.videoSeconds ?? f?.durationSeconds));
+  // Without a complex graph (where a visualiser could draw video from it) an input without video
+  // gives the video nothing: its audio, taken by `-map 1:a` or FFmpeg's pick, neither makes the
+  // video longer nor, under -shortest, shorter (the output's length bounds that). Counted at its
+  // whole length, a 16 s song under 10 s of video put the cut of two segments at 8.3 s.
+  const audioOnly = (f: (typeof inputs)[number]) => !hasComplexGraph(args) && f?.streams?.video === 0;
+  const neutral = cmd.outputs[0]?.options.shortest ? Number.POSITIVE_INFINITY : 0;
+  return cmd.expectedDuration(
+    inputs.map((f) => (audioOnly(f) ? neutral : (f?.videoSeconds ?? f?.durationSeconds))),
+  );
 }
 
 /**

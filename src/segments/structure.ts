@@ -259,7 +259,7 @@ function seekableMap(
 ): { readonly bindsPictureItself: boolean } | undefined {
   const maps = map === undefined ? undefined : seekMaps(map);
   if (map !== undefined && !maps) return undefined;
-  const complex = args.some((a) => a === '-filter_complex' || a === '-lavfi');
+  const complex = hasComplexGraph(args);
   if (!complex) {
     // Without a graph to lay them, FFmpeg would take the picture of the highest resolution as video.
     const streamMapped = maps === undefined || /^\d/.test(maps.video);
@@ -272,6 +272,11 @@ function seekableMap(
 
 function optionValues(args: readonly string[], option: RegExp): string[] {
   return args.flatMap((a, i) => (option.test(a) && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
+}
+
+/** Whether the command has a complex filtergraph (`-filter_complex`, `-lavfi`). */
+export function hasComplexGraph(args: readonly string[]): boolean {
+  return args.some((a) => a === '-filter_complex' || a === '-lavfi');
 }
 
 /**

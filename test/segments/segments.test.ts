@@ -250,15 +250,17 @@ async function expectSplitLikeWhole(
   frames: number,
   {
     input = {},
+    second,
     into = 'mp4',
     output = {},
-  }: { input?: InputOptions; into?: string; output?: OutputOptions<never> } = {},
+  }: { input?: InputOptions; second?: string; into?: string; output?: OutputOptions<never> } = {},
 ) {
   const name = source.replace(/^.*\/|\..*$/g, '');
   const cmd = (path: string) =>
-    new Command({ y: true })
-      .input(source, input)
-      .output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', ...output });
+    (second === undefined
+      ? new Command({ y: true }).input(source, input)
+      : new Command({ y: true }).input(source, input).input(second)
+    ).output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', ...output });
   const whole = `/out/${name}-whole.${into}`;
   const split = `/out/${name}-split-${n}.${into}`;
   await runCommand(vol, cmd(whole), { engine });
@@ -1494,9 +1496,25 @@ describe('R-AF-17 cuts placed over the video the output gets', () => {
     // Matroska's video end comes from ffprobe's packet scan (PCM: AAC's priming would put the
     // first frame late, which runs whole after the graph).
     ['Matroska with PCM and a map, the same', [1], '/in/long-audio-pcm.mkv', MAPPED, 'output-seek', 50],
+    // The audio of another file, 4 s of it (the "replace the audio" command): an input without
+    // video gives the video nothing, so the cut falls at 1 s. Counted at its whole length it fell
+    // at 2 s, and the second segment got no frame.
+    [
+      'audio from a second input, 2 s longer than the video',
+      [1],
+      '/in/long-audio.mp4',
+      { second: '/in/tone-4s.m4a', output: { map: ['0:v', '1:a'] } },
+      'output-seek',
+      50,
+    ],
   ] as const)(
     '%s: cut at %o s, every frame once at the whole run’s time and picture',
     async (_name, cuts, source, options, mode, frames) => {
+      if ('second' in options && !vol.existsSync(options.second))
+        await engine.run(vol, [
+          ...['-y', '-f', 'lavfi', '-i', 'sine=frequency=660:sample_rate=48000:duration=4'],
+          ...['-c:a', 'aac', options.second],
+        ]);
       if (!vol.existsSync(source))
         await engine.run(vol, [
           ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2'],
@@ -1600,6 +1618,22 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
         .input(SOURCE)
         .output('/out/shortest.mp4', { map: ['0:v', '1:a'], shortest: true, 'c:v': 'libx264', 'c:a': 'aac' }),
       '-shortest',
+    ],
+    // Before: split, as a -t was given; but the sound ends first, and -shortest ends the output
+    // there (10 s of video under a 16 s song, -t 12: the split's audio 27 ms shorter).
+    [
+      '-shortest with a -t past the shortest stream',
+      new Command({ y: true })
+        .input('/in/card-0.png', { loop: 1 })
+        .input(SOURCE)
+        .output('/out/shortest-t.mp4', {
+          map: ['0:v', '1:a'],
+          shortest: true,
+          t: 30,
+          'c:v': 'libx264',
+          'c:a': 'aac',
+        }),
+      '-shortest ends the output before its -t',
     ],
     // Before: the splitter's probe read the list without -f concat and threw; given its length
     // (durationSeconds), the frame at the cut, where the second file starts 11 ms late, came out
