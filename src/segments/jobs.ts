@@ -181,7 +181,15 @@ export interface SegmentJobOptions {
 export interface SingleStreams {
   /** Whether the output's one video stream comes from the input's one, or from a complex graph. */
   readonly video: boolean;
+  /** How many audio streams the input the output's audio comes from has. */
   readonly audioStreams: number;
+  /** The command's input the output's video comes from, where not input 0 (nor a graph). */
+  readonly videoFrom?: number;
+  /**
+   * The command's input the output's audio comes from, where not input 0 (the audio of another
+   * file beside input 0's video: `-map 0:v -map 1:a`): the join reads its tags from it.
+   */
+  readonly audioFrom?: number;
   /**
    * Whether that video is a complex graph's output, which one run gives no input stream's tags
    * nor disposition (Matroska: its encoder's tag alone, not default); the split's had the
@@ -501,27 +509,6 @@ export function segmentJobs(
   // segment's (`encoderTagFrom`), and audio the join encodes gets it from FFmpeg itself.
   const streamTags: string[] = [];
   let encoderTagFrom: string | undefined;
-  // The source audio stream each of the output's audio streams is, in order.
-  let audioFromSource: readonly number[] = [];
-  if (tags.kind === 'input' && tags.index === 0 && metadataFrom !== undefined && singleStreams) {
-    if (singleStreams.video) {
-      // (`-1`: no tags, and no stream's copied but those mapped.)
-      streamTags.push('-map_metadata:s:v:0', singleStreams.videoFromGraph ? '-1' : `${metadataFrom}:s:v:0`);
-      encoderTagFrom = segmentPath(0);
-    }
-    const sources =
-      audio.where === 'none'
-        ? undefined
-        : audioSources(videoSide.map, singleStreams.audioStreams, dispositions?.chosenAudio);
-    if (sources) {
-      audioFromSource = sources;
-      for (const [i, j] of sources.entries())
-        streamTags.push(`-map_metadata:s:a:${i}`, `${metadataFrom}:s:a:${j}`);
-    }
-  }
-  // The subtitles one run carries, from the input itself (read whole: `subtitlePlan`), after
-  // the video and audio as one run puts them; into Matroska their tags are mapped as the other
-  // streams' are (a stream `-map_metadata` stops FFmpeg copying any stream's tags).
   // The join's input that reads the command's input `n` whole, opened once (the metadata
   // source's where that is the one).
   const wholeInputs = new Map<number, number>();
@@ -533,6 +520,30 @@ export function segmentJobs(
     join = join.input(input.path, defined({ f: input.options.f }));
     return wholeInputs.get(n);
   };
+  // The source audio stream each of the output's audio streams is, in order.
+  let audioFromSource: readonly number[] = [];
+  if (tags.kind === 'input' && tags.index === 0 && metadataFrom !== undefined && singleStreams) {
+    if (singleStreams.video) {
+      // (`-1`: no tags, and no stream's copied but those mapped.)
+      const from = singleStreams.videoFrom ?? 0;
+      const at = singleStreams.videoFromGraph ? -1 : from === 0 ? metadataFrom : wholeInput(from);
+      streamTags.push('-map_metadata:s:v:0', at === -1 ? '-1' : `${at}:s:v:0`);
+      encoderTagFrom = segmentPath(0);
+    }
+    const from = singleStreams.audioFrom ?? 0;
+    const sources =
+      audio.where === 'none'
+        ? undefined
+        : audioSources(videoSide.map, singleStreams.audioStreams, dispositions?.chosenAudio, from);
+    const at = from === 0 ? metadataFrom : wholeInput(from);
+    if (sources && at !== undefined) {
+      audioFromSource = sources;
+      for (const [i, j] of sources.entries()) streamTags.push(`-map_metadata:s:a:${i}`, `${at}:s:a:${j}`);
+    }
+  }
+  // The subtitles one run carries, from the input itself (read whole: `subtitlePlan`), after
+  // the video and audio as one run puts them; into Matroska their tags are mapped as the other
+  // streams' are (a stream `-map_metadata` stops FFmpeg copying any stream's tags).
   let subtitleFrom: number | undefined;
   let subtitleTagsFromSource = false;
   if (subtitles) {

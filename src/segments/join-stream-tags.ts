@@ -57,22 +57,57 @@ export function audioEncoderName(stderr: string, stream = 0): string | undefined
 }
 
 /**
- * Where the output's audio streams come from among the source's `count` (in order): the map's
- * audio entries (`1:a`, `1:a:2`, `1:a?`, as `seekMaps` gives them), or FFmpeg's own one
- * (`chosen`, or the only one); `undefined` where that is not known here.
+ * Where the output's audio streams come from among the `count` of the command's input `from` (in
+ * order): the map's audio entries (input 0's as `seekMaps` gives them, `1:a`, `1:a:2`, `1:a?`;
+ * beside one video stream, any input's, in any order: see {@link videoAndAudioOf}), or
+ * FFmpeg's own one (`chosen`, or the only one); `undefined` where that is not known here.
  */
 export function audioSources(
   map: readonly string[] | undefined,
   count: number,
   chosen: number | undefined,
+  from = 0,
 ): number[] | undefined {
   if (map === undefined) return chosen !== undefined ? [chosen] : count === 1 ? [0] : undefined;
-  const entries = seekMaps(map)?.audio;
+  const plain = videoAndAudioOf(map);
+  const entries =
+    (from === 0 ? seekMaps(map)?.audio : undefined) ?? (plain?.audioFrom === from ? plain.audio : undefined);
   if (!entries) return undefined;
   return entries.flatMap((entry) => {
     const index = /^\d+:a:(\d+)/.exec(entry)?.[1];
     return index === undefined ? [...Array(count).keys()] : Number(index) < count ? [Number(index)] : [];
   });
+}
+
+/** See {@link videoAndAudioOf}. */
+export interface VideoAndAudio {
+  /** The video entry: an input's (`0:v`, `1:V`, `0:v:0`) or a graph's label. */
+  readonly video: string;
+  /** The input the video entry names, `undefined` for a label. */
+  readonly videoFrom: number | undefined;
+  readonly audioFrom: number;
+  readonly audio: readonly string[];
+}
+
+/**
+ * A map of one video stream, an input's (`0:v`, `1:V`, `0:v:0`) or a graph's label, and otherwise
+ * audio of one input alone (`1:a`, `1:a:1`, `0:a?`), in any order; `undefined` for any other map.
+ */
+export function videoAndAudioOf(map: readonly string[]): VideoAndAudio | undefined {
+  const audioFrom = map.map((entry) => /^(\d+):a(:\d+)?\??$/.exec(entry)?.[1]).find((n) => n !== undefined);
+  if (audioFrom === undefined) return undefined;
+  const ofInput = new RegExp(`^${audioFrom}:a(:\\d+)?\\??$`);
+  const audio = map.filter((entry) => ofInput.test(entry));
+  const [video, ...more] = map.filter((entry) => !ofInput.test(entry));
+  if (video === undefined || more.length > 0) return undefined;
+  const videoFrom = /^(\d+):([vV]|v:0)\??$/.exec(video)?.[1];
+  if (/^\d/.test(video) && videoFrom === undefined) return undefined;
+  return {
+    video,
+    videoFrom: videoFrom === undefined ? undefined : Number(videoFrom),
+    audioFrom: Number(audioFrom),
+    audio,
+  };
 }
 
 /**

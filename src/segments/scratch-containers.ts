@@ -137,6 +137,8 @@ export interface CopiedSource {
   readonly matroska?: boolean;
   /** The file's start (ffprobe's `start_time`): before 0 where its Opus has a codec delay. */
   readonly startSeconds?: number;
+  /** Its path (input 0's where not given), whose `.mov` or `.qt` says QuickTime. */
+  readonly path?: string;
 }
 
 /**
@@ -156,7 +158,7 @@ function copiedAudio(cmd: Command<string>, source: CopiedSource): Omit<ScratchCo
       ...(start < 0 ? { audioReadOffset: -start } : {}),
     };
   }
-  const quickTime = /\.(mov|qt)$/i.test(cmd.inputs[0]?.path ?? '');
+  const quickTime = /\.(mov|qt)$/i.test(source.path ?? cmd.inputs[0]?.path ?? '');
   return {
     audio: quickTime ? 'mov' : 'mp4',
     audioOptions: quickTime ? [] : ['-strict', 'experimental'],

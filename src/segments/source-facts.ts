@@ -148,6 +148,10 @@ export interface InputFacts {
   readonly audioStartSeconds?: number;
   /** See `SourceFacts.dispositions`. */
   readonly dispositions?: StreamDispositions;
+  /** See `SourceFacts.quickTime`. */
+  readonly quickTime?: boolean;
+  /** See `SourceFacts.matroska`. */
+  readonly matroska?: boolean;
 }
 
 /**
@@ -186,6 +190,7 @@ export function inputFacts(
           attachments: 0,
           audioStartSeconds: 0,
           dispositions: indexed.dispositions,
+          quickTime: true,
         };
       }
       const probe = await probeInput(vol, input, engine, options);
@@ -216,6 +221,8 @@ export function inputFacts(
         still,
         attachments: probe.streams.filter((s) => s.codecType === 'attachment').length,
         audioStartSeconds: audioStart(probe, start),
+        quickTime: probe.format.formatName.startsWith('mov,mp4'),
+        matroska: probe.format.formatName.startsWith('matroska'),
       };
     }),
   );

@@ -3,7 +3,7 @@ import { type FrameRate, onFrame, parseFrameRate } from './boundaries.js';
 import { cutShift, fillsFrameTimes } from './frame-grid.js';
 import { MATROSKA_FORMATS } from './scratch-containers.js';
 import type { InputFacts, SourceFacts } from './source-facts.js';
-import { outputFormat } from './structure.js';
+import { hasComplexGraph, outputFormat } from './structure.js';
 
 /**
  * What the inputs' facts say a split would get unlike one run, for the command to run whole: the
@@ -18,9 +18,15 @@ export function inputHazard(
   const attachmentsOf = (n: number) =>
     inputs[n]?.attachments ?? (cmd.inputs[n]?.options.f === 'lavfi' ? 0 : undefined);
   if (inputs.length > 0 && takesAttachments(cmd.outputs[0]?.options.map, attachmentsOf)) return ATTACHMENTS;
-  // Output-seek cuts stay on the output's frame times: an input's frames must sit on them.
+  // Output-seek cuts stay on the output's frame times: the frames of an input whose video the
+  // output takes must sit on them.
   const fills = fillsFrameTimes(cmd);
-  if (inputs.some((f) => f?.grid && cutShift(f.grid, fills, f.frameRate ?? { num: 1, den: 1 }) !== 0))
+  const takesVideo = videoTaken(cmd);
+  if (
+    inputs.some(
+      (f, n) => takesVideo(n) && f?.grid && cutShift(f.grid, fills, f.frameRate ?? { num: 1, den: 1 }) !== 0,
+    )
+  )
     return UNEVEN;
   // (An input-seek split's -r is `planSplit`'s to check, against the source's rate.)
   const resampled = inputs.length > 0 ? resamplesRate(cmd, inputs) : undefined;
@@ -28,8 +34,66 @@ export function inputHazard(
   // (A seeked input's own -ss is `planSplit`'s to check, against the source's rate.)
   if (inputs.length > 0 && startsOffGrid(cmd, inputs))
     return "an input starts (-ss/-sseof) between two of its frames, so the output's frames fall off its frame times: a cut could duplicate or move a frame";
-  if (cmd.outputs[0]?.options['c:a'] === 'copy' && facts.quickTime === false)
-    return copiedAudioHazard(cmd, facts);
+  const copied = cmd.outputs[0]?.options['c:a'] === 'copy';
+  // (Input facts are read for an output-seek split alone.)
+  if (copied && inputs.length > 0) return copiedAfterGraphHazard(cmd, inputs);
+  if (copied && facts.quickTime === false) return copiedAudioHazard(cmd, facts);
+  return undefined;
+}
+
+/**
+ * Whether the output may take input `n`'s video: where a map without a complex graph names its
+ * streams, only an input it takes whole (`1`) or the video of (`1:v`, `1:V:0`); else any. (An
+ * MKV whose own video is uneven, taken for its audio alone, sent the split whole before.)
+ */
+export function videoTaken(cmd: Command<string>): (n: number) => boolean {
+  const map = cmd.outputs[0]?.options.map;
+  if (map === undefined || hasComplexGraph(cmd.toArgs())) return () => true;
+  const named = map.map((entry) => /^(\d+)(?::([^:?]+))?/.exec(entry));
+  if (named.some((m) => m === null || (m[2] !== undefined && !/^[vVasdt]$/.test(m[2])))) return () => true;
+  return (n) =>
+    named.some((m) => m !== null && Number(m[1]) === n && (m[2] === undefined || /^[vV]$/.test(m[2])));
+}
+
+/**
+ * The inputs a map takes audio from (`1:a`, `1:a:0`, `1`), or without one those FFmpeg's own
+ * pick may take it from; `hasAudio(n)` says whether input `n` has any (`undefined`: unknown, so
+ * it may). `undefined` where the map names a stream by its index (`1:0`), whose medium is not
+ * known here. A graph's label takes no input's audio as it is.
+ */
+export function audioInputs(
+  map: readonly string[] | undefined,
+  hasAudio: (input: number) => boolean | undefined,
+  inputCount: number,
+): number[] | undefined {
+  const candidates = map ?? [...Array(inputCount).keys()].map(String);
+  const inputs = new Set<number>();
+  for (const entry of candidates) {
+    if (!/^\d/.test(entry)) continue;
+    const taken = /^(\d+)(?::([vVasdt])(?::\d+)?)?\??$/.exec(entry);
+    if (!taken) return undefined;
+    const n = Number(taken[1]);
+    if ((taken[2] === undefined || taken[2] === 'a') && hasAudio(n) !== false) inputs.add(n);
+  }
+  return [...inputs];
+}
+
+/**
+ * Why audio copied by a split after the graph cannot be, if it cannot: it must come from one
+ * input, an MP4 or QuickTime file, whose packets the scratch file then keeps as one run copies
+ * them (checked 2026-12-03, lossless video, the audio of an M4A beside an MP4's video, into MP4
+ * and MOV, and an MP4's own under a fade: packets, times and frames the same).
+ */
+function copiedAfterGraphHazard(
+  cmd: Command<string>,
+  inputs: readonly (InputFacts | undefined)[],
+): string | undefined {
+  const from = audioInputs(cmd.outputs[0]?.options.map, (n) => inputs[n]?.hasAudio, cmd.inputs.length);
+  if (from === undefined || from.length > 1)
+    return 'audio stream copy (-c:a copy) after the graph, of audio that may come from more than one input (or of a stream named by its index): a split copies one MP4 or QuickTime input’s';
+  const source = from[0] === undefined ? undefined : inputs[from[0]];
+  if (source && !source.quickTime)
+    return 'audio stream copy (-c:a copy) after the graph from an input that is not MP4 or QuickTime: its packets would pass through a scratch file that places them unlike one run';
   return undefined;
 }
 

@@ -28,6 +28,7 @@ import {
 import { frameSync } from './frame-sync.js';
 import { type AudioPlan, audioPlan, type SegmentJobs, segmentJobs } from './jobs.js';
 import { chaptersInput } from './join-metadata.js';
+import { videoAndAudioOf } from './join-stream-tags.js';
 import { lavfiStreams } from './lavfi-streams.js';
 import { FpsFrames, refilledRanges } from './refilled-ranges.js';
 import { scratchContainers } from './scratch-containers.js';
@@ -39,7 +40,15 @@ import {
   type SourceFacts,
   sourceFacts,
 } from './source-facts.js';
-import { ATTACHMENTS, inputHazard, MANY_VIDEOS, takesManyVideos, UNEVEN, UNREAD } from './split-hazards.js';
+import {
+  ATTACHMENTS,
+  audioInputs,
+  inputHazard,
+  MANY_VIDEOS,
+  takesManyVideos,
+  UNEVEN,
+  UNREAD,
+} from './split-hazards.js';
 import {
   hasComplexGraph,
   outputFormat,
@@ -308,6 +317,10 @@ export async function planSplit(
   // The PCM a segment carries ends at its -to counted from its first sample (FFmpeg's atrim), so
   // audio starting after the file does ran on into the next segment's (checked 2026-12-02: audio
   // 0.48 s late under an overlay, 1024 samples more than one run, decoded otherwise).
+  if (audio.where === 'join' && cmd.outputs[0]?.options['c:a'] === 'copy')
+    return refuse(
+      'audio stream copy (-c:a copy) where the split carries the audio in its segments, decoded (-shortest, a complex graph without -map): it could not copy it',
+    );
   if (audio.where === 'join' && inputs.some((f) => (f?.audioStartSeconds ?? 0) > 1e-6))
     return refuse(
       "an input's audio starts after the file does, and the split carries the audio in its segments (a complex graph without -map, -shortest): each would run past its cut",
@@ -440,7 +453,15 @@ export async function planSplit(
         )
       : undefined;
   if (cutsOnFrames && inputRanges === undefined && outputRanges === undefined) return refuse(UNEVEN);
-  const containers = scratchContainers(cmd, audio.where, facts);
+  // Audio copied after the graph comes from the one input `inputHazard` let it.
+  const copiedFrom =
+    inputs.length > 0 ? audioInputs(map, (n) => inputs[n]?.hasAudio, cmd.inputs.length)?.[0] : 0;
+  const copiedFacts = inputs.length > 0 ? inputs[copiedFrom ?? 0] : facts;
+  const containers = scratchContainers(cmd, audio.where, {
+    matroska: copiedFacts?.matroska,
+    startSeconds: copiedFacts?.startSeconds,
+    path: cmd.inputs[copiedFrom ?? 0]?.path,
+  });
   if ('reason' in containers) return refuse(containers.reason);
   const filtered = audioFilterApart(args);
   // The join encodes PCM the segments converted to the output's rate and layout already: a
@@ -460,13 +481,32 @@ export async function planSplit(
   // from that input's as seeking ones do: the join gives them its streams' tags and dispositions.
   // So it does after a complex graph whose video label the map names first, then input 0's
   // audio: the audio from the input, the video from none (see `SingleStreams.videoFromGraph`).
+  // So it does for a map of input 0's video or the graph's and the audio of one input, in any
+  // order (`-map 0:a:1 -map 0:v`; `-map 0:v -map 1:a`, the sound replaced, whose audio streams'
+  // tags and dispositions are then input 1's).
   const complex = hasComplexGraph(args);
-  const videoFromGraph = complex && maps !== undefined && !/^\d/.test(maps.video);
+  const videoAndAudio =
+    !seeking && map !== undefined && maps === undefined ? videoAndAudioOf(map) : undefined;
+  const audioFrom = videoAndAudio?.audioFrom || undefined;
+  const videoFrom = videoAndAudio?.videoFrom || undefined;
+  const videoEntry = maps?.video ?? videoAndAudio?.video;
+  const videoFromGraph = complex && videoEntry !== undefined && !/^\d/.test(videoEntry);
   const plainInput =
     !seeking &&
-    (complex ? videoFromGraph : cmd.inputs.length === 1 && (map === undefined || maps !== undefined))
+    (complex
+      ? videoFromGraph
+      : (cmd.inputs.length === 1 || videoAndAudio !== undefined) &&
+        (map === undefined || videoEntry !== undefined))
       ? inputs[0]
       : undefined;
+  const videoInput = videoFrom === undefined ? plainInput : inputs[videoFrom];
+  const audioInput = audioFrom === undefined ? plainInput : inputs[audioFrom];
+  const plainDispositions = plainInput?.dispositions && {
+    ...plainInput.dispositions,
+    video: videoInput?.dispositions?.video,
+    audio: audioInput?.dispositions?.audio ?? [],
+    chosenAudio: audioInput?.dispositions?.chosenAudio,
+  };
   const jobs = segmentJobs(filtered?.video ?? cmd, mode, starts, audio, {
     audioFilter: filtered?.audioFilter,
     containers,
@@ -495,7 +535,7 @@ export async function planSplit(
         : undefined,
     frameCounts: refilled?.frameCounts ?? frames?.frameCounts,
     subtitles: subtitles.carried,
-    dispositions: seeking ? facts.dispositions : plainInput?.dispositions,
+    dispositions: seeking ? facts.dispositions : plainDispositions,
     seeksOnVideo: seeking && facts.matroska === true,
     attachments: maps?.attachments ? (facts.attachmentStreams ?? 0) : 0,
     singleStreams: seeking
@@ -505,9 +545,11 @@ export async function planSplit(
           videoFromGraph,
         }
       : plainInput && {
-          video: plainInput.streams.video === 1 || videoFromGraph,
-          audioStreams: plainInput.streams.audio ?? 0,
+          video: videoInput?.streams.video === 1 || videoFromGraph,
+          audioStreams: audioInput?.streams.audio ?? 0,
           videoFromGraph,
+          ...(videoFrom === undefined ? {} : { videoFrom }),
+          ...(audioFrom === undefined ? {} : { audioFrom }),
         },
   });
   return { mode, starts, audio, jobs, duration, span };

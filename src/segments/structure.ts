@@ -231,11 +231,6 @@ export function segmentStructure(
       reason:
         'audio stream copy (-c:a copy) with an -ss: the copied packets around the seek pass through a scratch file and the join, which place them unlike one run',
     };
-  if (!seekable && o['c:a'] === 'copy')
-    return {
-      reason:
-        'audio stream copy (-c:a copy) splits only where the input is seeked (one input, frame-local filters, a map of its video then its audio)',
-    };
   if (!seekable) return { mode: 'output-seek' };
   return {
     mode: 'input-seek',

@@ -1884,6 +1884,105 @@ describe('R-AF-17 an input -ss over a Matroska file’s millisecond frame times'
   });
 });
 
+describe('R-AF-17 the sound of another file, beside the video of the first (-map 0:v -map 1:a)', () => {
+  // The "replace the audio" command. Before 2026-12-03 its -c:a copy ran whole ("splits only where
+  // the input is seeked"), and into Matroska the split's video lost its default flag and took the
+  // scratch file's VENDOR_ID, its audio the scratch file's handler name, not the source's tags.
+  const sound = async (path: string, making: readonly string[]) => {
+    if (vol.existsSync(path)) return;
+    await engine.run(vol, [
+      ...['-y', '-f', 'lavfi', '-i', 'sine=frequency=660:sample_rate=44100:duration=5'],
+      ...[...making, '-metadata:s:a:0', 'handler_name=Narration', path],
+    ]);
+  };
+  it.each([
+    ['M4A copied into MP4', '/in/narration.m4a', ['-c:a', 'aac'], ['-c:a', 'copy'], 'mp4'],
+    ['M4A copied into QuickTime', '/in/narration.m4a', ['-c:a', 'aac'], ['-c:a', 'copy'], 'mov'],
+    ['M4A copied into Matroska', '/in/narration.m4a', ['-c:a', 'aac'], ['-c:a', 'copy'], 'mkv'],
+    ['MP3 encoded into Matroska', '/in/narration.mp3', ['-c:a', 'libmp3lame'], ['-c:a', 'aac'], 'mkv'],
+  ] as const)(
+    '%s: split after the graph, every audio packet, tag and disposition as one run’s',
+    async (name, source, making, audio, into) => {
+      await sound(source, making);
+      const cmd = (path: string) =>
+        Command.parse([
+          '-y',
+          '-i',
+          SOURCE,
+          '-i',
+          source,
+          '-map',
+          '0:v',
+          '-map',
+          '1:a',
+          ...LOSSLESS,
+          ...audio,
+          path,
+        ]);
+      const tag = name.replaceAll(' ', '-');
+      const [whole, split] = [`/out/sound-${tag}-whole.${into}`, `/out/sound-${tag}-split.${into}`];
+      await runCommand(vol, cmd(whole), { engine });
+      const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+      expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek', cuts: [2.04] });
+      expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
+      expect((await packetsOf(split, 'a')).split('\n').length).toBeGreaterThan(100);
+      const described = (path: string) =>
+        shown(path, 'stream=codec_type,codec_name,start_pts:stream_disposition:stream_tags', 'compact');
+      expect(await described(split)).toBe(await described(whole));
+      if (into === 'mkv' && source.endsWith('.m4a'))
+        expect(await described(split)).toMatch(/audio.*tag:HANDLER_NAME=Narration/);
+      expect(await frameTimes(split)).toEqual(await frameTimes(whole));
+      expect(await videoMd5(split)).toBe(await videoMd5(whole));
+    },
+  );
+
+  it('an MP3 copied runs whole and says why', async () => {
+    await sound('/in/narration.mp3', ['-c:a', 'libmp3lame']);
+    await expectRunsWhole(
+      Command.parse(
+        `-y -i ${SOURCE} -i /in/narration.mp3 -map 0:v -map 1:a -c:v libx264 -c:a copy /out/sound-copied.mp4`,
+      ),
+      'not MP4 or QuickTime',
+    );
+  });
+
+  it('an MP4’s own sound copied under a fade: split after the graph, every audio packet as one run’s', async () => {
+    const cmd = (path: string) =>
+      Command.parse(['-y', '-i', SOURCE, '-vf', 'fade=in:0:25', ...LOSSLESS, '-c:a', 'copy', path]);
+    const [whole, split] = ['/out/faded-copy-whole.mp4', '/out/faded-copy-split.mp4'];
+    await runCommand(vol, cmd(whole), { engine });
+    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
+    expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
+    expect(await videoMd5(split)).toBe(await videoMd5(whole));
+  });
+
+  it('a file whose own video is uneven, taken for its sound alone: splits', async () => {
+    // Before, its unused video's frame times sent the command whole.
+    await uneven('/in/uneven-sound.mp4', PHONE_JITTER);
+    const cmd = (path: string) =>
+      Command.parse([
+        '-y',
+        '-i',
+        SOURCE,
+        '-i',
+        '/in/uneven-sound.mp4',
+        '-map',
+        '0:v',
+        '-map',
+        '1:a',
+        ...LOSSLESS,
+        path,
+      ]);
+    const [whole, split] = ['/out/uneven-sound-whole.mkv', '/out/uneven-sound-split.mkv'];
+    await runCommand(vol, cmd(whole), { engine });
+    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
+    expect(await audioMd5(split)).toBe(await audioMd5(whole));
+    expect(await videoMd5(split)).toBe(await videoMd5(whole));
+  });
+});
+
 describe('R-AF-17 audio copied from Matroska', () => {
   // Before 2026-12-03 every -c:a copy from Matroska ran whole: the copied audio rode in a
   // QuickTime scratch file, which moved AAC's first samples. Into Matroska it rides in a Matroska
@@ -2580,14 +2679,35 @@ describe('R-AF-17 a map of the one input’s streams', () => {
     expect((await streams('/out/mapped.mp4')).map((s) => s.type)).toEqual(['video']);
   });
 
-  it('-c:a copy after the graph (the audio mapped first): runs whole and says why', async () => {
-    await twoTracks();
-    const cmd = new Command({ y: true }).input(TWO_TRACKS).output('/out/copied.mp4', {
-      map: ['0:a:1', '0:v'],
-      'c:v': 'libx264',
-      preset: 'ultrafast',
-      'c:a': 'copy',
-    });
-    await expectRunsWhole(cmd, 'splits only where the input is seeked');
-  });
+  // Before 2026-12-03 it ran whole ("splits only where the input is seeked"); into Matroska the
+  // split's tracks then had the scratch files' tags and the default flag on the audio alone.
+  it.each(['mp4', 'mkv'])(
+    '-c:a copy after the graph (the audio mapped first) into %s: split, the copy, tags and dispositions as one run’s',
+    async (into) => {
+      await twoTracks();
+      const cmd = (path: string) =>
+        Command.parse([
+          '-y',
+          '-i',
+          TWO_TRACKS,
+          '-map',
+          '0:a:1',
+          '-map',
+          '0:v',
+          ...LOSSLESS,
+          '-c:a',
+          'copy',
+          path,
+        ]);
+      const [whole, split] = [`/out/copied-first-whole.${into}`, `/out/copied-first-split.${into}`];
+      await runCommand(vol, cmd(whole), { engine });
+      const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+      expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
+      expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
+      const described = (path: string) =>
+        shown(path, 'stream=codec_type,codec_name,start_pts:stream_disposition:stream_tags', 'compact');
+      expect(await described(split)).toBe(await described(whole));
+      expect(await videoMd5(split)).toBe(await videoMd5(whole));
+    },
+  );
 });
