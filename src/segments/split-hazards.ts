@@ -91,8 +91,8 @@ function copiedAfterGraphHazard(
   const from = audioInputs(cmd.outputs[0]?.options.map, (n) => inputs[n]?.hasAudio, cmd.inputs.length);
   if (from === undefined || from.length > 1)
     return 'audio stream copy (-c:a copy) after the graph, of audio that may come from more than one input (or of a stream named by its index): a split copies one MP4 or QuickTime input’s';
-  const source = from[0] === undefined ? undefined : inputs[from[0]];
-  if (source && !source.quickTime)
+  // (A lavfi source, unread, is no file to copy from either.)
+  if (from[0] !== undefined && !inputs[from[0]]?.quickTime)
     return 'audio stream copy (-c:a copy) after the graph from an input that is not MP4 or QuickTime: its packets would pass through a scratch file that places them unlike one run';
   return undefined;
 }

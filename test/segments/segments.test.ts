@@ -49,6 +49,10 @@ const { frameTimes, audioMd5, videoMd5, psnr, lowestFramePsnr, streams, shown, p
   vol,
 );
 
+/** Each stream's kind, codec, start, dispositions and tags, as ffprobe lists them. */
+const describedStreams = (path: string) =>
+  shown(path, 'stream=codec_type,codec_name,start_pts:stream_disposition:stream_tags', 'compact');
+
 beforeAll(async () => {
   engine = createEngine({ concurrency: 2 });
   vol.mkdirSync('/in', { recursive: true });
@@ -1895,6 +1899,22 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
       ...[...making, '-metadata:s:a:0', 'handler_name=Narration', path],
     ]);
   };
+  /** SOURCE's video with `sound`'s audio, encoded losslessly, the audio by `audio`. */
+  const replaced = (sound: string, audio: readonly string[]) => (path: string) =>
+    Command.parse([
+      '-y',
+      '-i',
+      SOURCE,
+      '-i',
+      sound,
+      '-map',
+      '0:v',
+      '-map',
+      '1:a',
+      ...LOSSLESS,
+      ...audio,
+      path,
+    ]);
   it.each([
     ['M4A copied into MP4', '/in/narration.m4a', ['-c:a', 'aac'], ['-c:a', 'copy'], 'mp4'],
     ['M4A copied into QuickTime', '/in/narration.m4a', ['-c:a', 'aac'], ['-c:a', 'copy'], 'mov'],
@@ -1904,21 +1924,7 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
     '%s: split after the graph, every audio packet, tag and disposition as one run’s',
     async (name, source, making, audio, into) => {
       await sound(source, making);
-      const cmd = (path: string) =>
-        Command.parse([
-          '-y',
-          '-i',
-          SOURCE,
-          '-i',
-          source,
-          '-map',
-          '0:v',
-          '-map',
-          '1:a',
-          ...LOSSLESS,
-          ...audio,
-          path,
-        ]);
+      const cmd = replaced(source, audio);
       const tag = name.replaceAll(' ', '-');
       const [whole, split] = [`/out/sound-${tag}-whole.${into}`, `/out/sound-${tag}-split.${into}`];
       await runCommand(vol, cmd(whole), { engine });
@@ -1926,11 +1932,9 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
       expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek', cuts: [2.04] });
       expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
       expect((await packetsOf(split, 'a')).split('\n').length).toBeGreaterThan(100);
-      const described = (path: string) =>
-        shown(path, 'stream=codec_type,codec_name,start_pts:stream_disposition:stream_tags', 'compact');
-      expect(await described(split)).toBe(await described(whole));
+      expect(await describedStreams(split)).toBe(await describedStreams(whole));
       if (into === 'mkv' && source.endsWith('.m4a'))
-        expect(await described(split)).toMatch(/audio.*tag:HANDLER_NAME=Narration/);
+        expect(await describedStreams(split)).toMatch(/audio.*tag:HANDLER_NAME=Narration/);
       expect(await frameTimes(split)).toEqual(await frameTimes(whole));
       expect(await videoMd5(split)).toBe(await videoMd5(whole));
     },
@@ -1960,20 +1964,7 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
   it('a file whose own video is uneven, taken for its sound alone: splits', async () => {
     // Before, its unused video's frame times sent the command whole.
     await uneven('/in/uneven-sound.mp4', PHONE_JITTER);
-    const cmd = (path: string) =>
-      Command.parse([
-        '-y',
-        '-i',
-        SOURCE,
-        '-i',
-        '/in/uneven-sound.mp4',
-        '-map',
-        '0:v',
-        '-map',
-        '1:a',
-        ...LOSSLESS,
-        path,
-      ]);
+    const cmd = replaced('/in/uneven-sound.mp4', ['-c:a', 'aac']);
     const [whole, split] = ['/out/uneven-sound-whole.mkv', '/out/uneven-sound-split.mkv'];
     await runCommand(vol, cmd(whole), { engine });
     const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
@@ -2016,10 +2007,8 @@ describe('R-AF-17 audio copied from Matroska', () => {
       expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
       expect((await packetsOf(split, 'a')).split('\n').length).toBeGreaterThan(40);
       // Tags and dispositions too: the copied track keeps its source's encoder tag, as one run's.
-      const described = (path: string) =>
-        shown(path, 'stream=codec_type,codec_name,start_pts:stream_disposition:stream_tags', 'compact');
-      expect(await described(split)).toBe(await described(whole));
-      expect(await described(split)).toMatch(
+      expect(await describedStreams(split)).toBe(await describedStreams(whole));
+      expect(await describedStreams(split)).toMatch(
         name === 'AAC'
           ? /audio.*tag:title=Voice/
           : /audio.*tag:title=Voice.*tag:ENCODER=Lavc\S* (libmp3lame|flac|libopus)/,
@@ -2704,9 +2693,7 @@ describe('R-AF-17 a map of the one input’s streams', () => {
       const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
       expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
       expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
-      const described = (path: string) =>
-        shown(path, 'stream=codec_type,codec_name,start_pts:stream_disposition:stream_tags', 'compact');
-      expect(await described(split)).toBe(await described(whole));
+      expect(await describedStreams(split)).toBe(await describedStreams(whole));
       expect(await videoMd5(split)).toBe(await videoMd5(whole));
     },
   );
