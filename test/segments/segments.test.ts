@@ -1940,6 +1940,26 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
     },
   );
 
+  it.each([
+    // The segments would carry the audio as PCM for the join to encode (-shortest).
+    [
+      'under -shortest',
+      ['-map', '0:v', '-map', '1:a', '-shortest', '-t', '2'],
+      'carries the audio in its segments',
+    ],
+    // A split copies one input's audio into its scratch file.
+    ['from two inputs', ['-map', '0:v', '-map', '0:a', '-map', '1:a'], 'more than one input'],
+  ] as const)('an M4A copied %s runs whole and says why', async (_name, map, reason) => {
+    await sound('/in/narration.m4a', ['-c:a', 'aac']);
+    await expectRunsWhole(
+      Command.parse([
+        ...['-y', '-i', SOURCE, '-i', '/in/narration.m4a', ...map],
+        ...['-c:v', 'libx264', '-c:a', 'copy', '/out/sound-copied-whole.mp4'],
+      ]),
+      reason,
+    );
+  });
+
   it('an MP3 copied runs whole and says why', async () => {
     await sound('/in/narration.mp3', ['-c:a', 'libmp3lame']);
     await expectRunsWhole(
