@@ -260,11 +260,14 @@ async function expectSplitLikeWhole(
   }: { input?: InputOptions; second?: string; into?: string; output?: OutputOptions<never> } = {},
 ) {
   const name = source.replace(/^.*\/|\..*$/g, '');
+  const inputs = new Command({ y: true }).input(source, input);
   const cmd = (path: string) =>
-    (second === undefined
-      ? new Command({ y: true }).input(source, input)
-      : new Command({ y: true }).input(source, input).input(second)
-    ).output(path, { 'c:v': 'libx264', preset: 'ultrafast', 'c:a': 'aac', ...output });
+    (second === undefined ? inputs : inputs.input(second)).output(path, {
+      'c:v': 'libx264',
+      preset: 'ultrafast',
+      'c:a': 'aac',
+      ...output,
+    });
   const whole = `/out/${name}-whole.${into}`;
   const split = `/out/${name}-split-${n}.${into}`;
   await runCommand(vol, cmd(whole), { engine });
