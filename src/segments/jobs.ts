@@ -8,7 +8,7 @@ import {
 import { type AudioApart, audioApart } from './audio-apart.js';
 import { durationMicros, type FrameRate, formatMicros, microsToTicks } from './boundaries.js';
 import { chaptersInput, metadataSource } from './join-metadata.js';
-import { audioSources, keptDispositions } from './join-stream-tags.js';
+import { audioSources, keptDispositions, videoAndAudioOf } from './join-stream-tags.js';
 import type { ScratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
 import type { StreamDispositions } from './source-facts.js';
@@ -81,7 +81,11 @@ export function audioPlan(
   if (out?.an) return { where: 'none' };
   if (mode === 'input-seek') {
     // A map naming no audio leaves it out, as in one run.
-    const mapsAudio = out?.map === undefined || (seekMaps(out.map)?.audio.length ?? 0) > 0;
+    // (Or the map takes another input's audio beside input 0's video, `SegmentStructure.audioInput`.)
+    const mapsAudio =
+      out?.map === undefined ||
+      (seekMaps(out.map)?.audio.length ?? 0) > 0 ||
+      videoAndAudioOf(out.map) !== undefined;
     return hasAudio && mapsAudio ? { where: 'first-segment' } : { where: 'none' };
   }
   const apart = audioApart(cmd, args);
@@ -175,6 +179,12 @@ export interface SegmentJobOptions {
   readonly seeksOnVideo?: boolean;
   /** How many attachments of input 0 the map takes (`0:t`): the join carries them. */
   readonly attachments?: number;
+  /**
+   * Input-seek, where the audio is another input's alone (`SegmentStructure.audioInput`): the
+   * first segment's audio output maps it from that input as the command has it, instead of
+   * reading input 0 again.
+   */
+  readonly audioInput?: number;
 }
 
 /** See `SegmentJobOptions.singleStreams`. */
@@ -240,6 +250,7 @@ export function segmentJobs(
     dispositions,
     seeksOnVideo = false,
     attachments = 0,
+    audioInput,
   }: SegmentJobOptions = {},
 ): SegmentJobs {
   const segmentPath = (k: number) => `${SCRATCH_AT}/segment-${k}.${containers.video}`;
@@ -403,6 +414,7 @@ export function segmentJobs(
     const source = cmd.inputs[0];
     // The audio input goes after the command's own, whose indices the graph names.
     const maps = videoSide.map && seekMaps(videoSide.map, cmd.inputs.length);
+    const sound = audioInput !== undefined && videoSide.map ? videoAndAudioOf(videoSide.map) : undefined;
     const segment = cmd
       .mapInputs((input, i) =>
         // Only input 0 is seeked: the others are still pictures, one frame at 0 (`stillPictures`).
@@ -423,7 +435,7 @@ export function segmentJobs(
         path: segmentPath(k),
         options: defined({
           ...videoSide,
-          map: maps ? [maps.video] : videoSide.map,
+          map: maps ? [maps.video] : sound ? [sound.video] : videoSide.map,
           an: true,
           sn: true,
           f: containers.video,
@@ -439,6 +451,7 @@ export function segmentJobs(
       return withClock(args, ticks, clock.after?.[k] ?? ticks, clock.afterTimeBase);
     };
     if (k > 0 || !fromFirst || !source) return clocked(segment.toArgs());
+    if (sound) return clocked(segment.output(audioPath, audioOutput(sound.audio)).toArgs());
     // The same file again, whole, audio only: `-an`/`-vn` on the inputs keep FFmpeg's own
     // stream choice (the best video from the seeked input, the best audio from the whole one).
     // Matroska seeks on its video's cues only while the video is read: seeked by the command's

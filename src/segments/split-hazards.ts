@@ -14,6 +14,7 @@ export function inputHazard(
   cmd: Command<string>,
   facts: SourceFacts,
   inputs: readonly (InputFacts | undefined)[],
+  sound?: InputFacts,
 ): string | undefined {
   const attachmentsOf = (n: number) =>
     inputs[n]?.attachments ?? (cmd.inputs[n]?.options.f === 'lavfi' ? 0 : undefined);
@@ -37,6 +38,8 @@ export function inputHazard(
   const copied = cmd.outputs[0]?.options['c:a'] === 'copy';
   // (Input facts are read for an output-seek split alone.)
   if (copied && inputs.length > 0) return copiedAfterGraphHazard(cmd, inputs);
+  // The sound of another file, seeking input 0: copied from it, as after the graph.
+  if (copied && sound) return sound.quickTime ? undefined : NOT_QUICKTIME;
   if (copied && facts.quickTime === false) return copiedAudioHazard(cmd, facts);
   return undefined;
 }
@@ -78,6 +81,9 @@ export function audioInputs(
   return [...inputs];
 }
 
+const NOT_QUICKTIME =
+  'audio stream copy (-c:a copy) from an input that is not MP4 or QuickTime, beside another input’s video or after the graph: its packets would pass through a scratch file that places them unlike one run';
+
 /**
  * Why audio copied by a split after the graph cannot be, if it cannot: it must come from one
  * input, an MP4 or QuickTime file, whose packets the scratch file then keeps as one run copies
@@ -92,8 +98,7 @@ function copiedAfterGraphHazard(
   if (from === undefined || from.length > 1)
     return 'audio stream copy (-c:a copy) after the graph, of audio that may come from more than one input (or of a stream named by its index): a split copies one MP4 or QuickTime input’s';
   // (A lavfi source, unread, is no file to copy from either.)
-  if (from[0] !== undefined && !inputs[from[0]]?.quickTime)
-    return 'audio stream copy (-c:a copy) after the graph from an input that is not MP4 or QuickTime: its packets would pass through a scratch file that places them unlike one run';
+  if (from[0] !== undefined && !inputs[from[0]]?.quickTime) return NOT_QUICKTIME;
   return undefined;
 }
 

@@ -1,5 +1,4 @@
-import type { Command } from '../builder/index.js';
-import { parseDuration, type StreamCounts } from '../builder/index.js';
+import { Command, parseDuration, type StreamCounts } from '../builder/index.js';
 import type { Engine, RunOptions, VolumeLike } from '../engine/index.js';
 import { mixesVideoFileAudio } from './audio-apart.js';
 import { audioFilterApart } from './audio-filter.js';
@@ -129,6 +128,19 @@ export async function planSplit(
         quietly(picturesReadable(vol, cmd, pictures, engine, options), options.signal, false),
       ]);
   if (!facts || !readable) return refuse(UNREAD);
+  // The sound of another file beside input 0's video: read as an output-seek split reads inputs.
+  const soundAt = structure.audioInput;
+  const soundEntry = soundAt === undefined ? undefined : cmd.inputs[soundAt];
+  const sound = soundEntry
+    ? (
+        await quietly(
+          inputFacts(vol, new Command().input(soundEntry.path, soundEntry.options), engine, options),
+          options.signal,
+          [],
+        )
+      )[0]
+    : undefined;
+  if (soundEntry && !sound) return refuse(UNREAD);
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment,
   // and so is one whose video a `map` of `0:v` may take more than one stream of.
   const map = cmd.outputs[0]?.options.map;
@@ -171,7 +183,7 @@ export async function planSplit(
     (facts.seeksExactly === false || manyVideo || (structure.clock && !clock))
       ? 'output-seek'
       : structure.mode;
-  if (carried && mode !== 'input-seek')
+  if ((carried || structure.audioInput !== undefined) && mode !== 'input-seek')
     return planSplit(vol, cmd, args, { mode: 'output-seek' }, count, engine, options);
   // An `fps` filter's frame times are worked out from each frame's exact time, from 0 to the end.
   // Where they cannot be, the split is planned after the graph, as any graph that cannot seek:
@@ -205,7 +217,7 @@ export async function planSplit(
   const rate = facts.frameRate ?? { num: 1, den: 1 };
   const origin = facts.videoOnlyOrigin ?? 0;
   const oneInputAudio =
-    structure.mode === 'input-seek' ? audioPlan(cmd, args, mode, facts.hasAudio) : undefined;
+    structure.mode === 'input-seek' ? audioPlan(cmd, args, mode, (sound ?? facts).hasAudio) : undefined;
   // Through an `fps` filter the encoder meets the filter's frames, whatever the source's grid.
   const grid = fpsFrames
     ? undefined
@@ -272,7 +284,7 @@ export async function planSplit(
     cmd.inputs.some((input, i) => input.options.f !== 'lavfi' && !inputs[i])
   )
     return refuse(UNREAD);
-  const hazard = inputHazard(cmd, facts, inputs);
+  const hazard = inputHazard(cmd, facts, inputs, sound);
   if (hazard) return refuse(hazard);
   // The subtitles one run would carry come from the input itself, through the join.
   const seeking = structure.mode === 'input-seek';
@@ -305,8 +317,11 @@ export async function planSplit(
   if (mode === 'input-seek' && !facts.hasAudio && maps?.audio.some((entry) => !entry.endsWith('?')))
     return refuse('the map names audio the input does not have');
   // The length the command gives its output (`-ss`, `-sseof`, `-t`, the graph) over the inputs'.
+  const seekedInputs = sound ? [facts, sound] : [facts];
   const lengths =
-    structure.mode === 'input-seek' ? [facts.durationSeconds] : inputs.map((f) => f?.durationSeconds);
+    structure.mode === 'input-seek'
+      ? seekedInputs.map((f) => f.durationSeconds)
+      : inputs.map((f) => f?.durationSeconds);
   const streams = structure.mode === 'input-seek' ? [] : inputs.map((f) => f?.streams);
   const duration = options.durationSeconds ?? cmd.expectedDuration(lengths, streams) ?? facts.durationSeconds;
   if (shortestDecides(cmd, lengths, streams))
@@ -334,7 +349,7 @@ export async function planSplit(
   // Only the video is cut: audio running on past it would leave the last segments no frames.
   const span = Math.min(
     duration,
-    videoSpan(cmd, args, structure.mode === 'input-seek' ? [facts] : inputs) ?? duration,
+    videoSpan(cmd, args, structure.mode === 'input-seek' ? seekedInputs : inputs) ?? duration,
   );
   // The encoder's rate, which the cuts fall on: the output's, else the video inputs' where they
   // agree. Without one they fall on whole seconds, which lie on every whole rate's frame times
@@ -456,11 +471,11 @@ export async function planSplit(
   // Audio copied after the graph comes from the one input `inputHazard` let it.
   const copiedFrom =
     inputs.length > 0 ? audioInputs(map, (n) => inputs[n]?.hasAudio, cmd.inputs.length)?.[0] : 0;
-  const copiedFacts = inputs.length > 0 ? inputs[copiedFrom ?? 0] : facts;
+  const copiedFacts = inputs.length > 0 ? inputs[copiedFrom ?? 0] : (sound ?? facts);
   const containers = scratchContainers(cmd, audio.where, {
     matroska: copiedFacts?.matroska,
     startSeconds: copiedFacts?.startSeconds,
-    path: cmd.inputs[copiedFrom ?? 0]?.path,
+    path: cmd.inputs[copiedFrom ?? soundAt ?? 0]?.path,
   });
   if ('reason' in containers) return refuse(containers.reason);
   const filtered = audioFilterApart(args);
@@ -535,14 +550,24 @@ export async function planSplit(
         : undefined,
     frameCounts: refilled?.frameCounts ?? frames?.frameCounts,
     subtitles: subtitles.carried,
-    dispositions: seeking ? facts.dispositions : plainDispositions,
-    seeksOnVideo: seeking && facts.matroska === true,
+    dispositions: seeking
+      ? sound
+        ? facts.dispositions && {
+            ...facts.dispositions,
+            audio: sound.dispositions?.audio ?? [],
+            chosenAudio: sound.dispositions?.chosenAudio,
+          }
+        : facts.dispositions
+      : plainDispositions,
+    seeksOnVideo: seeking && facts.matroska === true && !sound,
+    audioInput: seeking ? soundAt : undefined,
     attachments: maps?.attachments ? (facts.attachmentStreams ?? 0) : 0,
     singleStreams: seeking
       ? {
           video: facts.videoStreams === 1 || videoFromGraph,
-          audioStreams: facts.audioStreams ?? 0,
+          audioStreams: (sound ? sound.streams.audio : facts.audioStreams) ?? 0,
           videoFromGraph,
+          ...(soundAt === undefined ? {} : { audioFrom: soundAt }),
         }
       : plainInput && {
           video: videoInput?.streams.video === 1 || videoFromGraph,

@@ -2,6 +2,7 @@ import type { Command, OutputEntry } from '../builder/index.js';
 import { chainLocality, filterLocality, stillPictures } from './filter-locality.js';
 import { filterNames } from './filter-names.js';
 import { unreadGlobals } from './frame-sync.js';
+import { videoAndAudioOf } from './join-stream-tags.js';
 import { MOV_FORMATS } from './mp4-index.js';
 import { seekMaps } from './seek-maps.js';
 import { type Picture, seekableGraph } from './seekable-graph.js';
@@ -127,6 +128,12 @@ export interface SegmentStructure {
    * source frame and writes its range's count of them (see `refilledRanges`).
    */
   readonly rate?: true;
+  /**
+   * The input the output's audio comes from alone, where not input 0: the sound of another file
+   * beside input 0's video (`-map 0:v -map 1:a`, no graph). The segments seek input 0; the first
+   * one's audio output reads that input as the command does.
+   */
+  readonly audioInput?: number;
 }
 
 /**
@@ -208,10 +215,11 @@ export function segmentStructure(
         "-shortest ends the output where FFmpeg's buffering lets it (an encoder's lookahead runs past the shortest stream), which a split cannot reproduce: give the output a -t",
     };
   const pictures = stillPictures(cmd);
-  const graphMap = seekableMap(args, o.map, pictures);
+  const audioInput = soundInput(cmd, args);
+  const graphMap = audioInput ? { bindsPictureItself: false } : seekableMap(args, o.map, pictures);
   const chains = optionValues(args, VIDEO_FILTERS).map(chainLocality);
   const seekable =
-    pictures.size === cmd.inputs.length - 1 &&
+    (pictures.size === cmd.inputs.length - 1 || audioInput !== undefined) &&
     graphMap !== undefined &&
     // The splitter's probes read the input as FFmpeg guesses it: a demuxer named by -f (concat,
     // rawvideo, ...) goes output-seek, whose probes may fail quietly.
@@ -237,7 +245,20 @@ export function segmentStructure(
     ...(graphMap.bindsPictureItself ? { oneVideoStream: true } : {}),
     ...(chains.includes('clock') || chains.includes('rate') ? { clock: true } : {}),
     ...(chains.includes('rate') ? { rate: true } : {}),
+    ...(audioInput === undefined ? {} : { audioInput }),
   };
+}
+
+/**
+ * Input 1, where the command takes input 0's one video and input 1's audio alone, of two inputs
+ * and without a complex graph (`-i film.mkv -i voice.m4a -map 0:v -map 1:a`): the segments need
+ * not read it (see {@link SegmentStructure.audioInput}).
+ */
+function soundInput(cmd: Command<string>, args: readonly string[]): number | undefined {
+  const map = cmd.outputs[0]?.options.map;
+  if (map === undefined || cmd.inputs.length !== 2 || hasComplexGraph(args)) return undefined;
+  const taken = videoAndAudioOf(map);
+  return taken?.videoFrom === 0 && taken.audioFrom === 1 ? 1 : undefined;
 }
 
 /**

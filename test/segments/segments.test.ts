@@ -1504,14 +1504,14 @@ describe('R-AF-17 cuts placed over the video the output gets', () => {
     // first frame late, which runs whole after the graph).
     ['Matroska with PCM and a map, the same', [1], '/in/long-audio-pcm.mkv', MAPPED, 'output-seek', 50],
     // The audio of another file, 4 s of it (the "replace the audio" command): an input without
-    // video gives the video nothing, so the cut falls at 1 s. Counted at its whole length it fell
-    // at 2 s, and the second segment got no frame.
+    // video gives the video nothing, so the cut falls at 0.92 s (as for the file's own audio).
+    // Counted at its whole length it fell at 2 s, and the second segment got no frame.
     [
       'audio from a second input, 2 s longer than the video',
-      [1],
+      [0.92],
       '/in/long-audio.mp4',
       { second: '/in/tone-4s.m4a', output: { map: ['0:v', '1:a'] } },
-      'output-seek',
+      'input-seek',
       50,
     ],
   ] as const)(
@@ -1892,9 +1892,11 @@ describe('R-AF-17 an input -ss over a Matroska file’s millisecond frame times'
 });
 
 describe('R-AF-17 the sound of another file, beside the video of the first (-map 0:v -map 1:a)', () => {
-  // The "replace the audio" command. Before 2026-12-03 its -c:a copy ran whole ("splits only where
-  // the input is seeked"), and into Matroska the split's video lost its default flag and took the
-  // scratch file's VENDOR_ID, its audio the scratch file's handler name, not the source's tags.
+  // The "replace the audio" command. Before 2026-12-03 it split after the graph, every segment
+  // decoding from the start (a Matroska video's millisecond times ran whole), its -c:a copy ran
+  // whole ("splits only where the input is seeked"), and into Matroska the split's video lost its
+  // default flag and took the scratch file's VENDOR_ID, its audio the scratch file's handler name.
+  // Now it seeks input 0; under a fade (by frame count) it still splits after the graph.
   const sound = async (path: string, making: readonly string[]) => {
     if (vol.existsSync(path)) return;
     await engine.run(vol, [
@@ -1902,37 +1904,35 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
       ...[...making, '-metadata:s:a:0', 'handler_name=Narration', path],
     ]);
   };
-  /** SOURCE's video with `sound`'s audio, encoded losslessly, the audio by `audio`. */
-  const replaced = (sound: string, audio: readonly string[]) => (path: string) =>
-    Command.parse([
-      '-y',
-      '-i',
-      SOURCE,
-      '-i',
-      sound,
-      '-map',
-      '0:v',
-      '-map',
-      '1:a',
-      ...LOSSLESS,
-      ...audio,
-      path,
-    ]);
+  /** `video`'s video with `sound`'s audio, encoded losslessly, the audio by `audio`. */
+  const replaced =
+    (sound: string, audio: readonly string[], more: readonly string[] = [], video = SOURCE) =>
+    (path: string) =>
+      Command.parse([
+        ...['-y', '-i', video, '-i', sound, '-map', '0:v', '-map', '1:a', ...more],
+        ...[...LOSSLESS, ...audio, path],
+      ]);
+  const FADE = ['-vf', 'fade=in:0:25'];
+  const M4A = ['/in/narration.m4a', ['-c:a', 'aac']] as const;
+  const MP3 = ['/in/narration.mp3', ['-c:a', 'libmp3lame']] as const;
   it.each([
-    ['M4A copied into MP4', '/in/narration.m4a', ['-c:a', 'aac'], ['-c:a', 'copy'], 'mp4'],
-    ['M4A copied into QuickTime', '/in/narration.m4a', ['-c:a', 'aac'], ['-c:a', 'copy'], 'mov'],
-    ['M4A copied into Matroska', '/in/narration.m4a', ['-c:a', 'aac'], ['-c:a', 'copy'], 'mkv'],
-    ['MP3 encoded into Matroska', '/in/narration.mp3', ['-c:a', 'libmp3lame'], ['-c:a', 'aac'], 'mkv'],
+    ['M4A copied into MP4', ...M4A, ['-c:a', 'copy'], 'mp4', [], 'input-seek'],
+    ['M4A copied into QuickTime', ...M4A, ['-c:a', 'copy'], 'mov', [], 'input-seek'],
+    ['M4A copied into Matroska', ...M4A, ['-c:a', 'copy'], 'mkv', [], 'input-seek'],
+    ['MP3 encoded into Matroska', ...MP3, ['-c:a', 'aac'], 'mkv', [], 'input-seek'],
+    ['M4A copied into MP4 under a fade', ...M4A, ['-c:a', 'copy'], 'mp4', FADE, 'output-seek'],
+    ['M4A copied into Matroska under a fade', ...M4A, ['-c:a', 'copy'], 'mkv', FADE, 'output-seek'],
+    ['MP3 encoded into Matroska under a fade', ...MP3, ['-c:a', 'aac'], 'mkv', FADE, 'output-seek'],
   ] as const)(
-    '%s: split after the graph, every audio packet, tag and disposition as one run’s',
-    async (name, source, making, audio, into) => {
+    '%s: split, every audio packet, tag and disposition as one run’s',
+    async (name, source, making, audio, into, more, mode) => {
       await sound(source, making);
-      const cmd = replaced(source, audio);
+      const cmd = replaced(source, audio, more);
       const tag = name.replaceAll(' ', '-');
       const [whole, split] = [`/out/sound-${tag}-whole.${into}`, `/out/sound-${tag}-split.${into}`];
       await runCommand(vol, cmd(whole), { engine });
       const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-      expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek', cuts: [2.04] });
+      expect(result.segmentation).toMatchObject({ segments: 2, mode });
       expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
       expect((await packetsOf(split, 'a')).split('\n').length).toBeGreaterThan(100);
       expect(await describedStreams(split)).toBe(await describedStreams(whole));
@@ -1984,10 +1984,31 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
     expect(await videoMd5(split)).toBe(await videoMd5(whole));
   });
 
-  it('a file whose own video is uneven, taken for its sound alone: splits', async () => {
+  it('a Matroska video’s millisecond frame times, with an M4A’s sound: split seeking, as one run', async () => {
+    // After the graph its frames, off the 30 fps grid, sent the command whole. Its own sound is
+    // stereo, which FFmpeg's own pick would prefer to the mono M4A's were it read again.
+    if (!vol.existsSync('/in/ms-video.mkv'))
+      await engine.run(vol, [
+        ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=3'],
+        ...['-f', 'lavfi', '-i', 'sine=frequency=300:sample_rate=48000:duration=3'],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-ac', '2', '/in/ms-video.mkv'],
+      ]);
+    await sound(...M4A);
+    const cmd = replaced(M4A[0], ['-c:a', 'copy'], [], '/in/ms-video.mkv');
+    const [whole, split] = ['/out/ms-video-sound-whole.mkv', '/out/ms-video-sound-split.mkv'];
+    await runCommand(vol, cmd(whole), { engine });
+    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+    expect(await frameTimes(split)).toEqual(await frameTimes(whole));
+    expect(await videoMd5(split)).toBe(await videoMd5(whole));
+    expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
+    expect(await describedStreams(split)).toBe(await describedStreams(whole));
+  });
+
+  it('a file whose own video is uneven, taken for its sound alone under a fade: splits', async () => {
     // Before, its unused video's frame times sent the command whole.
     await uneven('/in/uneven-sound.mp4', PHONE_JITTER);
-    const cmd = replaced('/in/uneven-sound.mp4', ['-c:a', 'aac']);
+    const cmd = replaced('/in/uneven-sound.mp4', ['-c:a', 'aac'], FADE);
     const [whole, split] = ['/out/uneven-sound-whole.mkv', '/out/uneven-sound-split.mkv'];
     await runCommand(vol, cmd(whole), { engine });
     const result = await runCommand(vol, cmd(split), { engine, segments: 2 });

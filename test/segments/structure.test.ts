@@ -102,3 +102,23 @@ describe('R-AF-17 segmentStructure: still pictures laid over the video', () => {
     expect(mode(argv)).toBe(expected);
   });
 });
+
+describe('R-AF-17 segmentStructure: the sound of another file beside input 0’s video', () => {
+  const structureOf = (argv: string) => {
+    const cmd = Command.parse(`-y ${argv} -c:v libx264 -c:a aac out.mp4`);
+    return segmentStructure(cmd, cmd.toArgs());
+  };
+  it.each([
+    // seeks input 0; the first segment's audio output reads input 1 as the command has it
+    ['-i v.mkv -i a.m4a -map 0:v -map 1:a', { mode: 'input-seek', audioInput: 1 }],
+    ['-i v.mkv -i a.m4a -map 1:a:0 -map 0:V', { mode: 'input-seek', audioInput: 1 }],
+    ['-i v.mkv -i a.m4a -map 0:v -map 1:a -vf scale=640:-2', { mode: 'input-seek', audioInput: 1 }],
+    // a graph over both, input 0's own audio too, input 1's video, a third input: after the graph
+    ['-i v.mkv -i a.m4a -map 0:v -map 1:a -vf fade=in:0:25', { mode: 'output-seek' }],
+    ['-i v.mkv -i a.m4a -map 0:v -map 0:a -map 1:a', { mode: 'output-seek' }],
+    ['-i v.mkv -i a.mp4 -map 1:v -map 0:a', { mode: 'output-seek' }],
+    ['-i v.mkv -i a.m4a -i b.m4a -map 0:v -map 1:a', { mode: 'output-seek' }],
+  ] as const)('%s: %j', (argv, expected) => {
+    expect(structureOf(argv)).toEqual(expected);
+  });
+});
