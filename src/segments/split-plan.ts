@@ -469,13 +469,14 @@ export async function planSplit(
       : undefined;
   if (cutsOnFrames && inputRanges === undefined && outputRanges === undefined) return refuse(UNEVEN);
   // Audio copied after the graph comes from the one input `inputHazard` let it.
+  // (Seeking, from input 0, or the other input whose sound the map takes.)
   const copiedFrom =
-    inputs.length > 0 ? audioInputs(map, (n) => inputs[n]?.hasAudio, cmd.inputs.length)?.[0] : 0;
+    inputs.length > 0 ? audioInputs(map, (n) => inputs[n]?.hasAudio, cmd.inputs.length)?.[0] : (soundAt ?? 0);
   const copiedFacts = inputs.length > 0 ? inputs[copiedFrom ?? 0] : (sound ?? facts);
   const containers = scratchContainers(cmd, audio.where, {
     matroska: copiedFacts?.matroska,
     startSeconds: copiedFacts?.startSeconds,
-    path: cmd.inputs[copiedFrom ?? soundAt ?? 0]?.path,
+    path: cmd.inputs[copiedFrom ?? 0]?.path,
   });
   if ('reason' in containers) return refuse(containers.reason);
   const filtered = audioFilterApart(args);

@@ -1920,6 +1920,16 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
     ['M4A copied into QuickTime', ...M4A, ['-c:a', 'copy'], 'mov', [], 'input-seek'],
     ['M4A copied into Matroska', ...M4A, ['-c:a', 'copy'], 'mkv', [], 'input-seek'],
     ['MP3 encoded into Matroska', ...MP3, ['-c:a', 'aac'], 'mkv', [], 'input-seek'],
+    // The scratch file is of the sound's own kind: an MP4 one refused the PCM (exit 1).
+    [
+      'PCM of a QuickTime file copied into QuickTime',
+      '/in/narration.mov',
+      ['-c:a', 'pcm_s16le'],
+      ['-c:a', 'copy'],
+      'mov',
+      [],
+      'input-seek',
+    ],
     ['M4A copied into MP4 under a fade', ...M4A, ['-c:a', 'copy'], 'mp4', FADE, 'output-seek'],
     ['M4A copied into Matroska under a fade', ...M4A, ['-c:a', 'copy'], 'mkv', FADE, 'output-seek'],
     ['MP3 encoded into Matroska under a fade', ...MP3, ['-c:a', 'aac'], 'mkv', FADE, 'output-seek'],
