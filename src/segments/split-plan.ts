@@ -37,6 +37,7 @@ import {
   inputFacts,
   picturesReadable,
   type SourceFacts,
+  type StreamDispositions,
   sourceFacts,
 } from './source-facts.js';
 import {
@@ -113,7 +114,7 @@ export async function planSplit(
   count: number,
   engine: Engine,
   options: RunOptions,
-  countedFromSeek?: { readonly facts: SourceFacts },
+  countedFromSeek?: { readonly facts: SourceFacts; readonly sound: InputFacts | undefined },
 ): Promise<SplitPlan | { reason: string }> {
   const refuse = (reason: string) => ({ reason });
   // The probes read the input without its demuxer's own options (`-pattern_type glob`,
@@ -121,26 +122,26 @@ export async function planSplit(
   // written (before, a glob of PNGs threw ffprobe's MissingInputError), or says what is wrong.
   // Planned again with the count carried from an input -ss, the facts are those read already.
   const pictures = structure.mode === 'input-seek' ? stillPictures(cmd) : new Map();
-  const [facts, readable] = countedFromSeek
-    ? [countedFromSeek.facts, true]
+  // The sound of another file beside input 0's video, read as an output-seek split reads inputs.
+  const soundAt = structure.audioInput;
+  const soundEntry = soundAt === undefined ? undefined : cmd.inputs[soundAt];
+  const soundFacts = async () =>
+    soundEntry &&
+    (
+      await quietly(
+        inputFacts(vol, new Command().input(soundEntry.path, soundEntry.options), engine, options),
+        options.signal,
+        [],
+      )
+    )[0];
+  const [facts, readable, sound] = countedFromSeek
+    ? [countedFromSeek.facts, true, countedFromSeek.sound]
     : await Promise.all([
         quietly(sourceFacts(vol, cmd, engine, options, structure.mode), options.signal, undefined),
         quietly(picturesReadable(vol, cmd, pictures, engine, options), options.signal, false),
+        soundFacts(),
       ]);
-  if (!facts || !readable) return refuse(UNREAD);
-  // The sound of another file beside input 0's video: read as an output-seek split reads inputs.
-  const soundAt = structure.audioInput;
-  const soundEntry = soundAt === undefined ? undefined : cmd.inputs[soundAt];
-  const sound = soundEntry
-    ? (
-        await quietly(
-          inputFacts(vol, new Command().input(soundEntry.path, soundEntry.options), engine, options),
-          options.signal,
-          [],
-        )
-      )[0]
-    : undefined;
-  if (soundEntry && !sound) return refuse(UNREAD);
+  if (!facts || !readable || (soundEntry && !sound)) return refuse(UNREAD);
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment,
   // and so is one whose video a `map` of `0:v` may take more than one stream of.
   const map = cmd.outputs[0]?.options.map;
@@ -268,7 +269,7 @@ export async function planSplit(
       facts.rateIsFfmpegs !== false &&
       !boundsGiven(cmd) &&
       outputFormat(cmd) !== 'avi'
-      ? planSplit(vol, cmd, args, structure, count, engine, options, { facts })
+      ? planSplit(vol, cmd, args, structure, count, engine, options, { facts, sound })
       : refuse(UNEVEN);
   // An output-seek split reads its inputs' facts (from an MP4 index where it can) for what the
   // command leaves open: its length, subtitles the output could carry, whether FFmpeg's own
@@ -517,12 +518,11 @@ export async function planSplit(
       : undefined;
   const videoInput = videoFrom === undefined ? plainInput : inputs[videoFrom];
   const audioInput = audioFrom === undefined ? plainInput : inputs[audioFrom];
-  const plainDispositions = plainInput?.dispositions && {
-    ...plainInput.dispositions,
-    video: videoInput?.dispositions?.video,
-    audio: audioInput?.dispositions?.audio ?? [],
-    chosenAudio: audioInput?.dispositions?.chosenAudio,
-  };
+  const plainDispositions = dispositionsFrom(
+    plainInput?.dispositions,
+    videoInput?.dispositions,
+    audioInput?.dispositions,
+  );
   const jobs = segmentJobs(filtered?.video ?? cmd, mode, starts, audio, {
     audioFilter: filtered?.audioFilter,
     containers,
@@ -553,11 +553,7 @@ export async function planSplit(
     subtitles: subtitles.carried,
     dispositions: seeking
       ? sound
-        ? facts.dispositions && {
-            ...facts.dispositions,
-            audio: sound.dispositions?.audio ?? [],
-            chosenAudio: sound.dispositions?.chosenAudio,
-          }
+        ? dispositionsFrom(facts.dispositions, facts.dispositions, sound.dispositions)
         : facts.dispositions
       : plainDispositions,
     seeksOnVideo: seeking && facts.matroska === true && !sound,
@@ -579,6 +575,18 @@ export async function planSplit(
         },
   });
   return { mode, starts, audio, jobs, duration, span };
+}
+
+/**
+ * `base`'s dispositions (its subtitles') with the video's and the audio's from the inputs those
+ * come from (the sound of another file: `-map 0:v -map 1:a`).
+ */
+function dispositionsFrom(
+  base: StreamDispositions | undefined,
+  video: StreamDispositions | undefined,
+  audio: StreamDispositions | undefined,
+): StreamDispositions | undefined {
+  return base && { ...base, video: video?.video, audio: audio?.audio ?? [], chosenAudio: audio?.chosenAudio };
 }
 
 /**
