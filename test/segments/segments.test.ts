@@ -308,6 +308,23 @@ async function expectRunsWhole(cmd: Command<string>, reason: string) {
 }
 
 /**
+ * `cmd` run whole into `/out/{name}-whole.{ext}` and in 2 segments into `/out/{name}-split.{ext}`,
+ * the split in `mode`.
+ */
+async function splitBesideWhole(
+  cmd: (path: string) => Command<string>,
+  name: string,
+  ext: string,
+  mode: string,
+) {
+  const [whole, split] = [`/out/${name}-whole.${ext}`, `/out/${name}-split.${ext}`];
+  await runCommand(vol, cmd(whole), { engine });
+  const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
+  expect(result.segmentation).toMatchObject({ segments: 2, mode });
+  return { whole, split, result };
+}
+
+/**
  * `cmd` (writing the path it is given) run whole and in 2 segments: the split's mode, then its
  * streams, every frame's time and every frame's picture against the whole run's.
  */
@@ -316,11 +333,7 @@ async function expectCommandSplitLikeWhole(
   name: string,
   mode: string,
 ) {
-  const whole = `/out/${name}-whole.mp4`;
-  const split = `/out/${name}-split.mp4`;
-  await runCommand(vol, cmd(whole), { engine });
-  const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-  expect(result.segmentation).toMatchObject({ segments: 2, mode });
+  const { whole, split, result } = await splitBesideWhole(cmd, name, 'mp4', mode);
   expect(await streams(split)).toEqual(await streams(whole));
   expect(await frameTimes(split)).toEqual(await frameTimes(whole));
   expect(await lowestFramePsnr(split, whole)).toBeGreaterThan(32);
@@ -1879,10 +1892,7 @@ describe('R-AF-17 an input -ss over a Matroska file’s millisecond frame times'
     }
     const cmd = (path: string) =>
       Command.parse(['-y', '-ss', ss, '-i', source, ...(t ? ['-t', t] : []), ...LOSSLESS, path]);
-    const [whole, split] = [`/out/ms-seek-whole.${into}`, `/out/ms-seek-split.${into}`];
-    await runCommand(vol, cmd(whole), { engine });
-    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+    const { whole, split } = await splitBesideWhole(cmd, 'ms-seek', into, 'input-seek');
     expect(await frameTimes(split)).toEqual(await frameTimes(whole));
     expect(await videoMd5(split)).toBe(await videoMd5(whole));
     expect(await audioMd5(split)).toBe(await audioMd5(whole));
@@ -1939,10 +1949,7 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
       await sound(source, making);
       const cmd = replaced(source, audio, more);
       const tag = name.replaceAll(' ', '-');
-      const [whole, split] = [`/out/sound-${tag}-whole.${into}`, `/out/sound-${tag}-split.${into}`];
-      await runCommand(vol, cmd(whole), { engine });
-      const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-      expect(result.segmentation).toMatchObject({ segments: 2, mode });
+      const { whole, split } = await splitBesideWhole(cmd, `sound-${tag}`, into, mode);
       expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
       expect((await packetsOf(split, 'a')).split('\n').length).toBeGreaterThan(100);
       expect(await describedStreams(split)).toBe(await describedStreams(whole));
@@ -1986,10 +1993,7 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
   it('an MP4’s own sound copied under a fade: split after the graph, every audio packet as one run’s', async () => {
     const cmd = (path: string) =>
       Command.parse(['-y', '-i', SOURCE, '-vf', 'fade=in:0:25', ...LOSSLESS, '-c:a', 'copy', path]);
-    const [whole, split] = ['/out/faded-copy-whole.mp4', '/out/faded-copy-split.mp4'];
-    await runCommand(vol, cmd(whole), { engine });
-    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
+    const { whole, split } = await splitBesideWhole(cmd, 'faded-copy', 'mp4', 'output-seek');
     expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
     expect(await videoMd5(split)).toBe(await videoMd5(whole));
   });
@@ -2005,10 +2009,7 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
       ]);
     await sound(...M4A);
     const cmd = replaced(M4A[0], ['-c:a', 'copy'], [], '/in/ms-video.mkv');
-    const [whole, split] = ['/out/ms-video-sound-whole.mkv', '/out/ms-video-sound-split.mkv'];
-    await runCommand(vol, cmd(whole), { engine });
-    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+    const { whole, split } = await splitBesideWhole(cmd, 'ms-video-sound', 'mkv', 'input-seek');
     expect(await frameTimes(split)).toEqual(await frameTimes(whole));
     expect(await videoMd5(split)).toBe(await videoMd5(whole));
     expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
@@ -2019,10 +2020,7 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
     // Before, its unused video's frame times sent the command whole.
     await uneven('/in/uneven-sound.mp4', PHONE_JITTER);
     const cmd = replaced('/in/uneven-sound.mp4', ['-c:a', 'aac'], FADE);
-    const [whole, split] = ['/out/uneven-sound-whole.mkv', '/out/uneven-sound-split.mkv'];
-    await runCommand(vol, cmd(whole), { engine });
-    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-    expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
+    const { whole, split } = await splitBesideWhole(cmd, 'uneven-sound', 'mkv', 'output-seek');
     expect(await audioMd5(split)).toBe(await audioMd5(whole));
     expect(await videoMd5(split)).toBe(await videoMd5(whole));
   });
@@ -2054,10 +2052,7 @@ describe('R-AF-17 audio copied from Matroska', () => {
         source,
       ]);
       const cmd = (path: string) => Command.parse(['-y', '-i', source, ...LOSSLESS, '-c:a', 'copy', path]);
-      const [whole, split] = [`/out/copied-${name}-whole.mkv`, `/out/copied-${name}-split.mkv`];
-      await runCommand(vol, cmd(whole), { engine });
-      const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-      expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+      const { whole, split } = await splitBesideWhole(cmd, `copied-${name}`, 'mkv', 'input-seek');
       expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
       expect((await packetsOf(split, 'a')).split('\n').length).toBeGreaterThan(40);
       // Tags and dispositions too: the copied track keeps its source's encoder tag, as one run's.
@@ -2149,10 +2144,7 @@ describe('R-AF-17 subtitles the output carries, taken by the join from the input
         ...extra,
       });
     };
-    const [whole, split] = [`/out/subs-whole.${ext}`, `/out/subs-split.${ext}`];
-    await runCommand(vol, cmd(whole), { engine });
-    const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-    expect(result.segmentation).toMatchObject({ segments: 2, mode: graph ? 'output-seek' : 'input-seek' });
+    const { whole, split } = await splitBesideWhole(cmd, 'subs', ext, graph ? 'output-seek' : 'input-seek');
     const sub = await shown(split, 'stream=codec_type,codec_name');
     expect(sub).toBe(
       ['h264,video', 'aac,audio', ...codecs.split(',').map((c) => `${c},subtitle`)].join('\n'),
@@ -2257,10 +2249,7 @@ describe('R-AF-17 subtitles the output carries, taken by the join from the input
           'c:a': 'aac',
           ...(map && { map: [...map] }),
         });
-      const [whole, split] = [`/out/two-audio-${name}-whole.mkv`, `/out/two-audio-${name}-split.mkv`];
-      await runCommand(vol, cmd(whole), { engine });
-      const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-      expect(result.segmentation).toMatchObject({ segments: 2, mode: 'input-seek' });
+      const { whole, split } = await splitBesideWhole(cmd, `two-audio-${name}`, 'mkv', 'input-seek');
       const tracks = await described(split);
       expect(tracks.filter((line) => line.includes('codec_type=audio'))).toHaveLength(
         map?.[1] === '0:a' ? 2 : 1,
@@ -2742,10 +2731,7 @@ describe('R-AF-17 a map of the one input’s streams', () => {
           'copy',
           path,
         ]);
-      const [whole, split] = [`/out/copied-first-whole.${into}`, `/out/copied-first-split.${into}`];
-      await runCommand(vol, cmd(whole), { engine });
-      const result = await runCommand(vol, cmd(split), { engine, segments: 2 });
-      expect(result.segmentation).toMatchObject({ segments: 2, mode: 'output-seek' });
+      const { whole, split } = await splitBesideWhole(cmd, 'copied-first', into, 'output-seek');
       expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
       expect(await describedStreams(split)).toBe(await describedStreams(whole));
       expect(await videoMd5(split)).toBe(await videoMd5(whole));
