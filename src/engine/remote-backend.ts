@@ -1,5 +1,5 @@
 import { asWasi } from '../host/index.js';
-import type { LookupResult, VolumeBackend } from '../vfs/index.js';
+import type { LookupRequest, LookupResult, StatRecord, VolumeBackend } from '../vfs/index.js';
 import { type ChannelClient, DATA_BYTES, Op } from './rpc-channel.js';
 import { codeOf, jsonCalls, type VolumeCall, volumeCalls } from './volume-calls.js';
 
@@ -9,44 +9,76 @@ const MIN_READ_AHEAD = 64 * 1024;
 const MAX_READ_AHEAD = DATA_BYTES;
 
 /**
- * What the last read fetched: bytes of `fd` from `position`, still in the channel's data area as
- * long as the channel has made no other call (`generation`).
+ * What the last fetch for one fd brought: the file's bytes from `position`. A view of the
+ * channel's data area as long as the channel has made no other call (`generation`); copied out
+ * before this volume's next call, so that reading another file (or writing one) between two reads
+ * of this one does not fetch it again.
  */
-interface ReadCache {
-  fd: number;
+interface ReadBlock {
   position: number;
-  length: number;
-  generation: number;
-  /** The fetch came back short: the file ends at `position + length`. */
+  bytes: Uint8Array;
+  /** While `bytes` is a view of the data area: the channel's call count it is good for. */
+  generation: number | undefined;
+  /** The fetch came back short: the file ends at `position + bytes.length`. */
   end: boolean;
   /** Where the next sequential read would start, and how far ahead to fetch then. */
   nextPosition: number;
   readAhead: number;
 }
 
+/** Calls that change no file's bytes, size or times: what was read and stat-ed stays true. */
+const KEEPS_FILES: ReadonlySet<VolumeCall> = new Set(['fstat', 'lstat', 'readdir', 'readlink', 'close']);
+
 /** A volume on the caller's thread, seen from the worker: `VolumeBackend` plus `flush`. */
 export type RemoteBackend = VolumeBackend & { flush(): void };
 
 /**
  * A volume on the caller's thread, seen from the worker. Every call is a round trip, derived from
- * the table in volume-calls.ts; the two hot paths are batched. Writes are coalesced: the preview1
- * adapter splits every write into ≤ 4 KiB calls, so contiguous writes to one file are gathered and
- * sent as one call; any other call sends them first, so the caller's thread never sees operations
- * out of order. Sequential reads fetch ahead (64 KiB doubling to 1 MiB) straight into the shared
- * data area, and are answered from there (a view, no copy) until the channel makes another call.
- * (Files a run reads must not be changed by the caller during the run.)
+ * the table in volume-calls.ts, and each costs far more than its work (the caller's thread has to
+ * wake: 0.3-1.5 ms each, measured in a transcode), so the hot paths are batched or answered here.
+ * Writes are coalesced: the preview1 adapter splits every write into ≤ 4 KiB calls, so contiguous
+ * writes to one file are gathered and sent as one call, before any other call and before a read
+ * of the same file, so the caller's thread and the guest never see them out of order. Sequential
+ * reads fetch ahead (64 KiB doubling to 1 MiB) straight into the shared data area, answered from
+ * there (a view, no copy), and from a copy once another call needs the area: a transcode reads its
+ * input between writes of its output, and a join reads three files in turn. An fd's `fstat` is
+ * answered again until this volume writes to that file or changes any (the adapter asks for it
+ * twice per `fd_filestat_get`, and FFmpeg at every seek). (Files a run reads must not be changed by
+ * the caller during the run.)
  */
 export function remoteBackend(channel: ChannelClient, id: number): RemoteBackend {
   let pendingFd = -1;
   let pendingPosition = 0;
   let pendingLength = 0;
   const pending = new Uint8Array(DATA_BYTES);
-  let cache: ReadCache | undefined;
-  /** Which file each open fd is, so a write through one fd drops a cache read through another. */
+  const blocks = new Map<number, ReadBlock>();
+  const stats = new Map<number, StatRecord>();
+  /** Which file each open fd is, so a write through one fd drops what was read through another. */
   const paths = new Map<number, string>();
   const { nums } = channel;
 
+  const sameFile = (a: number, b: number): boolean => paths.get(a) === paths.get(b);
+
+  /** Forgets what was read or stat-ed of the file `fd` is. */
+  const forgetFile = (fd: number): void => {
+    for (const other of blocks.keys()) if (sameFile(other, fd)) blocks.delete(other);
+    for (const other of stats.keys()) if (sameFile(other, fd)) stats.delete(other);
+  };
+
+  /** Before this volume's own call overwrites the data area: the view still good becomes a copy. */
+  const keepBlocks = (): void => {
+    for (const [fd, block] of blocks) {
+      if (block.generation === undefined) continue;
+      if (block.generation !== channel.calls) blocks.delete(fd);
+      else {
+        block.bytes = block.bytes.slice();
+        block.generation = undefined;
+      }
+    }
+  };
+
   const send = (fd: number, data: Uint8Array, position: number): void => {
+    keepBlocks();
     for (let done = 0; done < data.length; ) {
       const chunk = data.subarray(done, done + DATA_BYTES);
       channel.data.set(chunk);
@@ -67,6 +99,7 @@ export function remoteBackend(channel: ChannelClient, id: number): RemoteBackend
 
   /** Fetches up to `length` (≤ DATA_BYTES) bytes into the data area; the count fetched. */
   const fetch = (fd: number, length: number, position: number): number => {
+    keepBlocks();
     nums[0] = id;
     nums[1] = fd;
     nums[2] = length;
@@ -76,14 +109,24 @@ export function remoteBackend(channel: ChannelClient, id: number): RemoteBackend
 
   const call = (name: VolumeCall, args: unknown[]): unknown => {
     flush();
+    keepBlocks();
     const result = channel.json(codeOf(name), [id, ...args]);
     const spec = volumeCalls[name] as {
       opened?(args: unknown[], result: unknown): { fd: number; path: string } | undefined;
       closed?(args: unknown[]): number;
     };
+    if (!KEEPS_FILES.has(name) && !(name === 'lookup' && !truncates(args[2]))) {
+      blocks.clear();
+      stats.clear();
+    }
     const opened = spec.opened?.(args, result);
     if (opened) paths.set(opened.fd, opened.path);
-    if (spec.closed) paths.delete(spec.closed(args));
+    if (spec.closed) {
+      const fd = spec.closed(args);
+      blocks.delete(fd);
+      stats.delete(fd);
+      paths.delete(fd);
+    }
     return result;
   };
 
@@ -95,8 +138,16 @@ export function remoteBackend(channel: ChannelClient, id: number): RemoteBackend
     ...json,
     lookup: json.lookup as (...args: Parameters<NonNullable<VolumeBackend['lookup']>>) => LookupResult,
     flush,
+    fstat(fd) {
+      let stat = stats.get(fd);
+      if (!stat) {
+        stat = json.fstat(fd);
+        stats.set(fd, stat);
+      }
+      return stat;
+    },
     write(fd, data, position) {
-      if (cache && paths.get(cache.fd) === paths.get(fd)) cache = undefined;
+      forgetFile(fd);
       const contiguous = fd === pendingFd && position === pendingPosition + pendingLength;
       if (pendingLength > 0 && (!contiguous || pendingLength + data.length > DATA_BYTES)) flush();
       if (data.length > DATA_BYTES) {
@@ -112,15 +163,17 @@ export function remoteBackend(channel: ChannelClient, id: number): RemoteBackend
       return data.length;
     },
     read(fd, length, position) {
-      flush();
-      const c = cache?.fd === fd && cache.generation === channel.calls ? cache : undefined;
-      if (c && position >= c.position && position <= c.position + c.length) {
-        const start = position - c.position;
-        if (start + length <= c.length || c.end) {
-          c.nextPosition = position + length;
-          return channel.data.subarray(start, Math.min(start + length, c.length));
+      if (pendingLength > 0 && sameFile(pendingFd, fd)) flush();
+      const block = blocks.get(fd);
+      const good = block && (block.generation === undefined || block.generation === channel.calls);
+      if (block && good && position >= block.position && position <= block.position + block.bytes.length) {
+        const start = position - block.position;
+        if (start + length <= block.bytes.length || block.end) {
+          block.nextPosition = position + length;
+          return block.bytes.subarray(start, Math.min(start + length, block.bytes.length));
         }
       }
+      blocks.delete(fd);
       if (length > DATA_BYTES) {
         // Larger than the data area: gathered in pieces (a copy; the guest's reads are far smaller).
         const out = new Uint8Array(length);
@@ -131,25 +184,28 @@ export function remoteBackend(channel: ChannelClient, id: number): RemoteBackend
           got += n;
           if (n === 0) break;
         }
-        cache = undefined;
         return got === length ? out : out.subarray(0, got);
       }
-      const sequential = c?.fd === fd && position === c.nextPosition;
-      const readAhead = sequential ? Math.min((c?.readAhead ?? 0) * 2, MAX_READ_AHEAD) : MIN_READ_AHEAD;
+      const sequential = block !== undefined && position === block.nextPosition;
+      const readAhead = sequential ? Math.min(block.readAhead * 2, MAX_READ_AHEAD) : MIN_READ_AHEAD;
       const want = Math.max(length, readAhead);
       const n = fetch(fd, want, position);
-      cache = {
-        fd,
+      blocks.set(fd, {
         position,
-        length: n,
+        bytes: channel.data.subarray(0, n),
         generation: channel.calls,
         end: n < want,
         nextPosition: position + length,
         readAhead,
-      };
+      });
       return channel.data.subarray(0, Math.min(n, length));
     },
   };
+}
+
+/** Whether a `lookup` opens with `truncate` (the one way an open changes a file's bytes). */
+function truncates(request: unknown): boolean {
+  return (request as LookupRequest | undefined)?.open?.truncate === true;
 }
 
 /** Standard output pushed to a stream on the caller's thread, batched, with its backpressure. */

@@ -55,3 +55,58 @@ it('R-AF-2: an open is one round trip (two through a symlink); reads are views o
     await worker.terminate();
   }
 });
+
+interface Interleaved {
+  twoInTurn: { trips: number; a: Uint8Array; b: Uint8Array };
+  readBetweenWrites: { trips: number; read: Uint8Array };
+  readBack: Array<{ length: number; last: number; size: number }>;
+  filestat: { trips: number; stats: Array<{ size: number; ino: bigint }>; path: bigint };
+}
+
+it('R-AF-2: files read in turn, or between writes of another, keep their read-ahead; an fd is stat-ed once', async () => {
+  const vol = new Volume();
+  const a = randomBytes(3 * 2 ** 20 + 7);
+  const b = randomBytes(2 * 2 ** 20 + 11);
+  vol.writeFileSync('/a.bin', a);
+  vol.writeFileSync('/b.bin', b);
+  const channel = createChannelBuffers();
+  const server = new VolumeServer(channel, [backendFromFs(vol as unknown as SyncFileSystem)], undefined);
+  const worker = new Worker(new URL('./fixtures/interleaved-io-worker.mjs', import.meta.url), {
+    workerData: { dist: new URL('../../dist/', import.meta.url).href, channel },
+  });
+  try {
+    const r = await new Promise<Interleaved>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    expect(Buffer.from(r.twoInTurn.a).equals(a)).toBe(true);
+    expect(Buffer.from(r.twoInTurn.b).equals(b)).toBe(true);
+    // 64 KiB doubling to 1 MiB for each file: 8 fetches and 7. Each read refetched when any other
+    // call cleared the shared data area: 170 round trips.
+    expect(r.twoInTurn.trips).toBeLessThanOrEqual(15);
+    expect(Buffer.from(r.readBetweenWrites.read).equals(a)).toBe(true);
+    const reversed = Buffer.concat(
+      Array.from({ length: Math.ceil(a.length / 32768) }, (_, i) =>
+        Buffer.from(a.subarray(i * 32768, (i + 1) * 32768)).reverse(),
+      ),
+    );
+    expect(Buffer.from(vol.readFileSync('/out.bin') as Buffer).equals(reversed)).toBe(true);
+    // 8 fetches and the 3 MiB written in four batches; a read flushed the writes before it: 194.
+    expect(r.readBetweenWrites.trips).toBeLessThanOrEqual(12);
+    // Read back through another fd as it grows: every write is there, and its size with it.
+    expect(r.readBack).toEqual([
+      { length: 1000, last: 65, size: 1000 },
+      { length: 2000, last: 66, size: 2000 },
+      { length: 3000, last: 67, size: 3000 },
+      { length: 4000, last: 68, size: 4000 },
+    ]);
+    // stat and metadata-hash, three times over: one `fstat` (it was six calls).
+    expect(r.filestat.trips).toBe(1);
+    expect(r.filestat.stats.map((s) => s.size)).toEqual([a.length, a.length, a.length]);
+    for (const s of r.filestat.stats) expect(s.ino).toBe(r.filestat.path);
+    expect(server.fatal).toBeUndefined();
+  } finally {
+    server.close();
+    await worker.terminate();
+  }
+});
