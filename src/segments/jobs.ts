@@ -379,6 +379,9 @@ export function segmentJobs(
   const keepsChapters = !fromFirst && mode === 'output-seek' && map_chapters === undefined;
   const chaptersPath = `${SCRATCH_AT}/chapters.ffmeta`;
   const chaptersOutput: OutputOptions = defined({ f: 'ffmetadata', ss: seek, t: length, to: end });
+  // The sound of another file beside input 0's video (`SegmentStructure.audioInput`), its map
+  // naming the video first or last.
+  const sound = audioInput !== undefined && videoSide.map ? videoAndAudioOf(videoSide.map) : undefined;
   const segments = ranges.map(({ ss, to, t: length }, k) => {
     if (mode === 'output-seek') {
       const apart = audio.where === 'first-segment' ? audio.apart : undefined;
@@ -414,7 +417,6 @@ export function segmentJobs(
     const source = cmd.inputs[0];
     // The audio input goes after the command's own, whose indices the graph names.
     const maps = videoSide.map && seekMaps(videoSide.map, cmd.inputs.length);
-    const sound = audioInput !== undefined && videoSide.map ? videoAndAudioOf(videoSide.map) : undefined;
     const segment = cmd
       .mapInputs((input, i) =>
         // Only input 0 is seeked: the others are still pictures, one frame at 0 (`stillPictures`).
@@ -615,8 +617,11 @@ export function segmentJobs(
     join = join.input(chaptersPath, { f: 'ffmetadata' });
   }
   // The streams in the order one run writes them: the video, then the audio, unless the map
-  // names the audio first; PCM audio rides in the segments, in the command's own order.
-  const audioFirst = fromFirst && audio.apart?.audioFirst === true;
+  // names the audio first; PCM audio rides in the segments, in the command's own order. (Checked
+  // 2026-12-03: `-map 1:a -map 0:v` split into MP4 and Matroska came out with the video first.)
+  const audioFirst =
+    fromFirst &&
+    (audio.apart?.audioFirst === true || (sound !== undefined && videoSide.map?.[0] !== sound.video));
   const streams: InputStreamSelector[] = fromFirst
     ? audioFirst
       ? ['1:a', '0:v']

@@ -350,7 +350,7 @@ export async function planSplit(
   // Only the video is cut: audio running on past it would leave the last segments no frames.
   const span = Math.min(
     duration,
-    videoSpan(cmd, args, structure.mode === 'input-seek' ? seekedInputs : inputs) ?? duration,
+    videoSpan(cmd, args, structure.mode === 'input-seek' ? seekedInputs : inputs, soundAt) ?? duration,
   );
   // The encoder's rate, which the cuts fall on: the output's, else the video inputs' where they
   // agree. Without one they fall on whole seconds, which lie on every whole rate's frame times
@@ -506,7 +506,10 @@ export async function planSplit(
     !seeking && map !== undefined && maps === undefined ? videoAndAudioOf(map) : undefined;
   const audioFrom = videoAndAudio?.audioFrom || undefined;
   const videoFrom = videoAndAudio?.videoFrom || undefined;
-  const videoEntry = maps?.video ?? videoAndAudio?.video;
+  const videoEntry =
+    maps?.video ??
+    videoAndAudio?.video ??
+    (seeking && soundAt !== undefined && map ? videoAndAudioOf(map)?.video : undefined);
   const videoFromGraph = complex && videoEntry !== undefined && !/^\d/.test(videoEntry);
   const plainInput =
     !seeking &&
@@ -619,16 +622,19 @@ function videoSpan(
     | (Pick<SourceFacts, 'durationSeconds' | 'videoSeconds'> & { readonly streams?: StreamCounts })
     | undefined
   )[],
+  soundAt?: number,
 ): number | undefined {
   if (inputs.every((f) => f?.videoSeconds === undefined)) return undefined;
   // Without a complex graph (where a visualiser could draw video from it) an input without video
   // gives the video nothing: its audio, taken by `-map 1:a` or FFmpeg's pick, neither makes the
   // video longer nor, under -shortest, shorter (the output's length bounds that). Counted at its
-  // whole length, a 16 s song under 10 s of video put the cut of two segments at 8.3 s.
-  const audioOnly = (f: (typeof inputs)[number]) => !hasComplexGraph(args) && f?.streams?.video === 0;
+  // whole length, a 16 s song under 10 s of video put the cut of two segments at 8.3 s. So it
+  // gives nothing where it is the sound beside a graph that reads input 0 alone (`soundAt`).
+  const audioOnly = (f: (typeof inputs)[number], i: number) =>
+    (!hasComplexGraph(args) || i === soundAt) && f?.streams?.video === 0;
   const neutral = cmd.outputs[0]?.options.shortest ? Number.POSITIVE_INFINITY : 0;
   return cmd.expectedDuration(
-    inputs.map((f) => (audioOnly(f) ? neutral : (f?.videoSeconds ?? f?.durationSeconds))),
+    inputs.map((f, i) => (audioOnly(f, i) ? neutral : (f?.videoSeconds ?? f?.durationSeconds))),
   );
 }
 

@@ -251,14 +251,20 @@ export function segmentStructure(
 
 /**
  * Input 1, where the command takes input 0's one video and input 1's audio alone, of two inputs
- * and without a complex graph (`-i film.mkv -i voice.m4a -map 0:v -map 1:a`): the segments need
- * not read it (see {@link SegmentStructure.audioInput}).
+ * (`-i film.mkv -i voice.m4a -map 0:v -map 1:a`), or the video of a complex graph that is a `-vf`
+ * of input 0's in all but name (`-filter_complex "[0:v]scale=1280:-2[v]" -map "[v]" -map 1:a`,
+ * `seekableGraph` with no pictures: it reads nothing of input 1): the segments need not read it
+ * (see {@link SegmentStructure.audioInput}).
  */
 function soundInput(cmd: Command<string>, args: readonly string[]): number | undefined {
   const map = cmd.outputs[0]?.options.map;
-  if (map === undefined || cmd.inputs.length !== 2 || hasComplexGraph(args)) return undefined;
+  if (map === undefined || cmd.inputs.length !== 2) return undefined;
   const taken = videoAndAudioOf(map);
-  return taken?.videoFrom === 0 && taken.audioFrom === 1 ? 1 : undefined;
+  // The join writes the audio before the video or after it, not around it.
+  if (taken?.audioFrom !== 1 || (map[0] !== taken.video && map.at(-1) !== taken.video)) return undefined;
+  if (!hasComplexGraph(args)) return taken.videoFrom === 0 ? 1 : undefined;
+  const graph = seekableGraph(args, (filter, over) => filterLocality(filter, over) === 'frame');
+  return graph !== undefined && graph.output === taken.video ? 1 : undefined;
 }
 
 /**

@@ -2016,6 +2016,41 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
     expect(await describedStreams(split)).toBe(await describedStreams(whole));
   });
 
+  const SCALED = ['-filter_complex', '[0:v]scale=160:-2[v]'];
+  it.each([
+    // A complex graph that is a -vf of input 0's video in all but name went after the graph (every
+    // segment decoding and scaling from the start), and counted the sound's 5 s in the video's
+    // span (the cut at 2.44 s over 4 s of video).
+    [
+      'a -vf in all but name (-filter_complex, its label mapped) into MP4',
+      [...SCALED, '-map', '[v]', '-map', '1:a'],
+      'mp4',
+    ],
+    // Mapped first, the sound came out second (split into MP4 and Matroska, 2026-12-03).
+    ['the same, the sound mapped first, into Matroska', [...SCALED, '-map', '1:a', '-map', '[v]'], 'mkv'],
+    ['the sound mapped first (-map 1:a -map 0:v) into MP4', ['-map', '1:a', '-map', '0:v'], 'mp4'],
+    ['the sound mapped first into Matroska', ['-map', '1:a', '-map', '0:v'], 'mkv'],
+  ] as const)(
+    '%s: split seeking, at the -vf’s cut, streams in one run’s order and packets',
+    async (name, map, into) => {
+      await sound(...M4A);
+      const cmd = (path: string) =>
+        Command.parse(['-y', '-i', SOURCE, '-i', M4A[0], ...map, ...LOSSLESS, '-c:a', 'copy', path]);
+      const tag = name.replace(/\W+/g, '-');
+      const { whole, split, result } = await splitBesideWhole(cmd, `sound-${tag}`, into, 'input-seek');
+      expect(await describedStreams(split)).toBe(await describedStreams(whole));
+      expect(await packetsOf(split, 'a')).toBe(await packetsOf(whole, 'a'));
+      expect(await frameTimes(split)).toEqual(await frameTimes(whole));
+      expect(await videoMd5(split)).toBe(await videoMd5(whole));
+      const filtered = await runCommand(
+        vol,
+        replaced(M4A[0], ['-c:a', 'copy'], ['-vf', 'scale=160:-2'])(`/out/sound-${tag}-vf.${into}`),
+        { engine, segments: 2 },
+      );
+      expect(result.segmentation.cuts).toEqual(filtered.segmentation.cuts);
+    },
+  );
+
   it('a file whose own video is uneven, taken for its sound alone under a fade: splits', async () => {
     // Before, its unused video's frame times sent the command whole.
     await uneven('/in/uneven-sound.mp4', PHONE_JITTER);

@@ -113,11 +113,26 @@ describe('R-AF-17 segmentStructure: the sound of another file beside input 0’s
     ['-i v.mkv -i a.m4a -map 0:v -map 1:a', { mode: 'input-seek', audioInput: 1 }],
     ['-i v.mkv -i a.m4a -map 1:a:0 -map 0:V', { mode: 'input-seek', audioInput: 1 }],
     ['-i v.mkv -i a.m4a -map 0:v -map 1:a -vf scale=640:-2', { mode: 'input-seek', audioInput: 1 }],
+    // a complex graph that is a -vf of input 0's video in all but name, its output mapped
+    [
+      "-i v.mkv -i a.m4a -filter_complex '[0:v]scale=640:-2,hflip[v]' -map [v] -map 1:a",
+      { mode: 'input-seek', audioInput: 1 },
+    ],
+    [
+      "-i v.mkv -i a.m4a -filter_complex 'scale=640:-2[v]' -map 1:a -map [v]",
+      { mode: 'input-seek', audioInput: 1 },
+    ],
     // a graph over both, input 0's own audio too, input 1's video, a third input: after the graph
     ['-i v.mkv -i a.m4a -map 0:v -map 1:a -vf fade=in:0:25', { mode: 'output-seek' }],
     ['-i v.mkv -i a.m4a -map 0:v -map 0:a -map 1:a', { mode: 'output-seek' }],
     ['-i v.mkv -i a.mp4 -map 1:v -map 0:a', { mode: 'output-seek' }],
     ['-i v.mkv -i a.m4a -i b.m4a -map 0:v -map 1:a', { mode: 'output-seek' }],
+    // a graph that is not frame by frame, or draws the sound, or leaves its output unmapped
+    ["-i v.mkv -i a.m4a -filter_complex '[0:v]tmix=frames=3[v]' -map [v] -map 1:a", { mode: 'output-seek' }],
+    ["-i v.mkv -i a.m4a -filter_complex '[1:a]showwaves[v]' -map [v] -map 1:a", { mode: 'output-seek' }],
+    ["-i v.mkv -i a.m4a -filter_complex '[0:v]scale=640:-2[v]' -map 0:v -map 1:a", { mode: 'output-seek' }],
+    // the video between two of the sound's streams: the join writes the audio on one side of it
+    ['-i v.mkv -i a.mp4 -map 1:a:0 -map 0:v -map 1:a:1', { mode: 'output-seek' }],
   ] as const)('%s: %j', (argv, expected) => {
     expect(structureOf(argv)).toEqual(expected);
   });
