@@ -130,8 +130,9 @@ export interface SegmentStructure {
   readonly rate?: true;
   /**
    * The input the output's audio comes from alone, where not input 0: the sound of another file
-   * beside input 0's video (`-map 0:v -map 1:a`, no graph). The segments seek input 0; the first
-   * one's audio output reads that input as the command does.
+   * beside input 0's video (`-map 0:v -map 1:a`), or beside a graph's that reads input 0's alone
+   * (`-map "[v]" -map 1:a`). The segments seek input 0; the first one's audio output reads that
+   * input as the command does.
    */
   readonly audioInput?: number;
 }
