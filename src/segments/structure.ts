@@ -264,7 +264,7 @@ function soundInput(cmd: Command<string>, args: readonly string[]): number | und
   // The join writes the audio before the video or after it, not around it.
   if (taken?.audioFrom !== 1 || (map[0] !== taken.video && map.at(-1) !== taken.video)) return undefined;
   if (!hasComplexGraph(args)) return taken.videoFrom === 0 ? 1 : undefined;
-  const graph = seekableGraph(args, (filter, over) => filterLocality(filter, over) === 'frame');
+  const graph = frameByFrameGraph(args);
   return graph !== undefined && graph.output === taken.video ? 1 : undefined;
 }
 
@@ -288,9 +288,20 @@ function seekableMap(
     const streamMapped = maps === undefined || /^\d/.test(maps.video);
     return pictures.size === 0 && streamMapped ? { bindsPictureItself: false } : undefined;
   }
-  // A complex graph's chains are not given the clock back: only what maps frames alone seeks.
-  const graph = seekableGraph(args, (filter, over) => filterLocality(filter, over) === 'frame', pictures);
+  const graph = frameByFrameGraph(args, pictures);
   return graph && maps?.video === graph.output ? graph : undefined;
+}
+
+/**
+ * The command's complex graph where a segment can seek input 0 under it (`seekableGraph`): every
+ * filter maps each frame on its own. Its chains are not given the clock back, as a `-vf`'s are:
+ * only what maps frames alone seeks.
+ */
+function frameByFrameGraph(
+  args: readonly string[],
+  pictures: ReadonlyMap<number, Picture> = new Map(),
+): ReturnType<typeof seekableGraph> {
+  return seekableGraph(args, (filter, over) => filterLocality(filter, over) === 'frame', pictures);
 }
 
 function optionValues(args: readonly string[], option: RegExp): string[] {
