@@ -59,6 +59,19 @@ export function remoteBackend(channel: ChannelClient, id: number): RemoteBackend
 
   const sameFile = (a: number, b: number): boolean => paths.get(a) === paths.get(b);
 
+  /** Whether `block` answers a read of `length` bytes at `position`: still good, and holding them. */
+  const holds = (block: ReadBlock, length: number, position: number): boolean => {
+    if (block.generation !== undefined && block.generation !== channel.calls) return false;
+    const start = position - block.position;
+    return start >= 0 && start <= block.bytes.length && (start + length <= block.bytes.length || block.end);
+  };
+
+  const answer = (block: ReadBlock, length: number, position: number): Uint8Array => {
+    const start = position - block.position;
+    block.nextPosition = position + length;
+    return block.bytes.subarray(start, Math.min(start + length, block.bytes.length));
+  };
+
   /** Forgets what was read or stat-ed of the file `fd` is. */
   const forgetFile = (fd: number): void => {
     for (const other of blocks.keys()) if (sameFile(other, fd)) blocks.delete(other);
@@ -165,13 +178,16 @@ export function remoteBackend(channel: ChannelClient, id: number): RemoteBackend
     read(fd, length, position) {
       if (pendingLength > 0 && sameFile(pendingFd, fd)) flush();
       const block = blocks.get(fd);
-      const good = block && (block.generation === undefined || block.generation === channel.calls);
-      if (block && good && position >= block.position && position <= block.position + block.bytes.length) {
-        const start = position - block.position;
-        if (start + length <= block.bytes.length || block.end) {
-          block.nextPosition = position + length;
-          return block.bytes.subarray(start, Math.min(start + length, block.bytes.length));
-        }
+      if (block && holds(block, length, position)) return answer(block, length, position);
+      // The same file open twice (a split's first segment reads its input once for the video and
+      // once for the audio, both at about the same place): what one fetched serves the other.
+      const path = paths.get(fd);
+      for (const [other, sibling] of blocks) {
+        if (other === fd || path === undefined || paths.get(other) !== path) continue;
+        if (!holds(sibling, length, position)) continue;
+        const shared = { ...sibling, readAhead: block?.readAhead ?? sibling.readAhead };
+        blocks.set(fd, shared);
+        return answer(shared, length, position);
       }
       blocks.delete(fd);
       if (length > DATA_BYTES) {

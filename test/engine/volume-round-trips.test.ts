@@ -58,6 +58,7 @@ it('R-AF-2: an open is one round trip (two through a symlink); reads are views o
 
 interface Interleaved {
   twoInTurn: { trips: number; a: Uint8Array; b: Uint8Array };
+  sameFileTwice: { trips: number; first: Uint8Array; second: Uint8Array };
   readBetweenWrites: { trips: number; read: Uint8Array };
   readBack: Array<{ length: number; last: number; size: number }>;
   filestat: { trips: number; stats: Array<{ size: number; ino: bigint }>; path: bigint };
@@ -84,6 +85,10 @@ it('R-AF-2: files read in turn, or between writes of another, keep their read-ah
     // 64 KiB doubling to 1 MiB for each file: 8 fetches and 7. Each read refetched when any other
     // call cleared the shared data area: 170 round trips.
     expect(r.twoInTurn.trips).toBeLessThanOrEqual(15);
+    // The same file through two fds: what one fetched serves the other, as if read once (16 apart).
+    expect(Buffer.from(r.sameFileTwice.first).equals(a)).toBe(true);
+    expect(Buffer.from(r.sameFileTwice.second).equals(a)).toBe(true);
+    expect(r.sameFileTwice.trips).toBeLessThanOrEqual(8);
     expect(Buffer.from(r.readBetweenWrites.read).equals(a)).toBe(true);
     const reversed = Buffer.concat(
       Array.from({ length: Math.ceil(a.length / 32768) }, (_, i) =>
