@@ -57,7 +57,7 @@ it('R-AF-2: an open is one round trip (two through a symlink); reads are views o
 });
 
 interface Interleaved {
-  twoInTurn: { trips: number; a: Uint8Array; b: Uint8Array };
+  twoInTurn: { trips: number; first: Uint8Array; second: Uint8Array };
   sameFileTwice: { trips: number; first: Uint8Array; second: Uint8Array };
   readBetweenWrites: { trips: number; read: Uint8Array };
   readBack: Array<{ length: number; last: number; size: number }>;
@@ -80,8 +80,8 @@ it('R-AF-2: files read in turn, or between writes of another, keep their read-ah
       worker.once('message', resolve);
       worker.once('error', reject);
     });
-    expect(Buffer.from(r.twoInTurn.a).equals(a)).toBe(true);
-    expect(Buffer.from(r.twoInTurn.b).equals(b)).toBe(true);
+    expect(Buffer.from(r.twoInTurn.first).equals(a)).toBe(true);
+    expect(Buffer.from(r.twoInTurn.second).equals(b)).toBe(true);
     // 64 KiB doubling to 1 MiB for each file: 8 fetches and 7. Each read refetched when any other
     // call cleared the shared data area: 170 round trips.
     expect(r.twoInTurn.trips).toBeLessThanOrEqual(15);
