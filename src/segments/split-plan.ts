@@ -502,14 +502,14 @@ export async function planSplit(
   // order (`-map 0:a:1 -map 0:v`; `-map 0:v -map 1:a`, the sound replaced, whose audio streams'
   // tags and dispositions are then input 1's).
   const complex = hasComplexGraph(args);
+  // (Seeking, such a map is the sound of another file's, `soundAt`.)
   const videoAndAudio =
-    !seeking && map !== undefined && maps === undefined ? videoAndAudioOf(map) : undefined;
+    (!seeking || soundAt !== undefined) && map !== undefined && maps === undefined
+      ? videoAndAudioOf(map)
+      : undefined;
   const audioFrom = videoAndAudio?.audioFrom || undefined;
   const videoFrom = videoAndAudio?.videoFrom || undefined;
-  const videoEntry =
-    maps?.video ??
-    videoAndAudio?.video ??
-    (seeking && soundAt !== undefined && map ? videoAndAudioOf(map)?.video : undefined);
+  const videoEntry = maps?.video ?? videoAndAudio?.video;
   const videoFromGraph = complex && videoEntry !== undefined && !/^\d/.test(videoEntry);
   const plainInput =
     !seeking &&
