@@ -8,6 +8,7 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
+import { withDefaultVideoEncoder } from './default-video-encoder.js';
 import { SCRATCH_AT } from './jobs.js';
 import { withAudioEncoderTags, withVideoEncoderTag } from './join-stream-tags.js';
 import { planSplit } from './split-plan.js';
@@ -71,7 +72,9 @@ export async function runSegmented(
   if (options.stdin !== undefined) return whole('the command reads pipe:0, which can be read only once');
   const started = performance.now();
   // A -map 0 the split can follow named by kind (the whole run keeps the command as written).
-  const split = await withMapByKind(vol, cmd, engine, options);
+  const byKind = await withMapByKind(vol, cmd, engine, options);
+  // The encoder FFmpeg would choose, named for the segments (the whole run leaves it to FFmpeg).
+  const split = withDefaultVideoEncoder(byKind, (await engine.components?.())?.encoders);
   const splitArgs = split === cmd ? args : split.toArgs();
   const structure = segmentStructure(split, splitArgs);
   if ('reason' in structure) return whole(structure.reason);

@@ -7,6 +7,7 @@ import { OPEN_TO_READ } from '../vfs/index.js';
 import { chosenAudio } from './audio-choice.js';
 import type { FrameRate } from './boundaries.js';
 import { type FrameGrid, frameGrid } from './frame-grid.js';
+import { lavfiStreams } from './lavfi-streams.js';
 import { MOV_FORMATS, readMp4Index } from './mp4-index.js';
 import type { SegmentMode } from './structure.js';
 
@@ -114,8 +115,11 @@ export async function sourceFacts(
   mode: SegmentMode,
 ): Promise<SourceFacts> {
   const first = cmd.inputs[0];
-  if (mode !== 'input-seek' || !first || first.options.f === 'lavfi')
-    return { hasAudio: true, keyframeSeconds: [0] };
+  if (mode !== 'input-seek' || !first) return { hasAudio: true, keyframeSeconds: [0] };
+  // No probe reads a lavfi graph: its sinks say whether there is audio (`testsrc2` alone has
+  // none, and a split had asked the first segment for audio FFmpeg could not find: exit 1).
+  if (first.options.f === 'lavfi')
+    return { hasAudio: lavfiStreams(first.path, 'audio') !== 0, keyframeSeconds: [0] };
   return (
     mp4Facts(vol, first.path, first.options.f, options) ?? scannedFacts(vol, first.path, engine, options)
   );

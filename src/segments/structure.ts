@@ -170,8 +170,11 @@ export function segmentStructure(
     return { reason: 'the output is not a video file' };
   if (o.vn) return { reason: 'the output has no video (-vn)' };
   if (o.c !== undefined) return { reason: 'a codec for every stream (-c) cannot be split by stream type' };
-  if (o['c:v'] === undefined || o['c:v'] === 'copy')
-    return { reason: 'the video is not encoded with a named encoder (-c:v)' };
+  if (o['c:v'] === undefined)
+    return {
+      reason: `FFmpeg chooses the video encoder for ${outputFormat(cmd) || 'this output'}, which the split cannot tell for its segments: name it with -c:v`,
+    };
+  if (o['c:v'] === 'copy') return { reason: 'the video is copied (-c:v copy), not encoded' };
   if (o['frames:v'] !== undefined || o['frames:a'] !== undefined)
     return { reason: 'the output counts frames (-frames)' };
   if (

@@ -475,6 +475,18 @@ describe('R-AF-17 sources a cut must treat with care, split exactly', () => {
       for (const n of [2, 4]) await expectSplitLikeWhole(source, n, mode, frames, how);
     },
   );
+
+  // No probe reads a lavfi graph: the split took it to have audio, and its first segment asked
+  // FFmpeg for the audio of `testsrc2` ("Output file #1 does not contain any stream", exit 1).
+  it('a lavfi source without audio (testsrc2): split, video only, every frame as in the whole run', async () => {
+    const cmd = (path: string) =>
+      Command.parse(
+        `-y -f lavfi -i testsrc2=size=320x240:rate=25:duration=4 -c:v libx264 -preset ultrafast -g 250 ${path}`,
+      );
+    const result = await expectCommandSplitLikeWhole(cmd, 'lavfi-video-only', 'input-seek');
+    expect(result.segmentation.audio).toBeUndefined();
+    expect((await streams('/out/lavfi-video-only-split.mp4')).map((s) => s.type)).toEqual(['video']);
+  });
 });
 
 describe('R-AF-17 the first input’s metadata and chapters, as one run copies them', () => {
@@ -835,6 +847,35 @@ describe('R-AF-17 encoders whose streams QuickTime cannot hold', () => {
     await expectRunsWhole(cmd, "an AVI output's time base is one frame time");
     expect(await frameTimes('/out/ntsc.avi')).toHaveLength(60);
   });
+});
+
+describe('R-AF-17 the encoders FFmpeg chooses where the command names none', () => {
+  // `ffmpeg -i in.mp4 out.webm`: the segments name FFmpeg's choice for the format, read from
+  // the build (`defaultVideoEncoder`; these ran whole, "not encoded with a named encoder").
+  const fast = { privateOptions: { deadline: 'realtime', 'cpu-used': 8 } };
+  it.each([
+    ['FFmpeg choosing both (H.264 and AAC), into MP4', 'mp4', { 'c:v': undefined, 'c:a': undefined }],
+    [
+      'FFmpeg choosing both (VP9 and Opus), into WebM',
+      'webm',
+      { 'c:v': undefined, 'c:a': undefined, ...fast },
+    ],
+    [
+      'FFmpeg choosing both (MPEG-4 part 2 and MP3), into AVI',
+      'avi',
+      { 'c:v': undefined, 'q:v': 5, 'c:a': undefined },
+    ],
+    [
+      'FFmpeg choosing both (MPEG-2 and MP2), into MPEG-TS',
+      'ts',
+      { 'c:v': undefined, 'q:v': 5, 'c:a': undefined },
+    ],
+  ] as const)(
+    '%s: split, every frame once at the whole run’s time and picture, the same audio',
+    async (_name, into, output) => {
+      await expectSplitLikeWhole(SOURCE, 2, 'input-seek', 100, { into, output });
+    },
+  );
 });
 
 describe('R-AF-17 frame-local filters that read the frame’s time or number', () => {
@@ -1576,6 +1617,17 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
       'image sequence',
     ],
     ['a stream copy', new Command({ y: true }).input(SOURCE).output('/out/copy.mp4', { c: 'copy' }), '-c'],
+    [
+      'the video copied (-c:v copy)',
+      Command.parse(`-y -i ${SOURCE} -c:v copy -c:a aac /out/video-copy.mp4`),
+      'the video is copied',
+    ],
+    // A format whose video encoder the split does not know FFmpeg's choice of (MPEG-PS, MPEG-1).
+    [
+      'no video encoder named, into a format the split does not know',
+      Command.parse(`-y -i ${SOURCE} -c:a mp2 /out/program.mpg`),
+      'FFmpeg chooses the video encoder for mpg',
+    ],
     // Before: split input-seek, each segment writing (or reading) first-pass statistics of its own
     // length, and each segment given the whole size limit.
     [
