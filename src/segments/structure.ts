@@ -178,7 +178,7 @@ export function segmentStructure(
   if (o['frames:v'] !== undefined || o['frames:a'] !== undefined)
     return { reason: 'the output counts frames (-frames)' };
   if (
-    o.raw?.length ||
+    unreadOutputRaw(o.raw ?? []).length ||
     unreadGlobals(cmd.globals.raw ?? []).length ||
     cmd.inputs.some((i) => i.options.raw?.length)
   )
@@ -314,6 +314,16 @@ function optionValues(args: readonly string[], option: RegExp): string[] {
 /** Whether the command has a complex filtergraph (`-filter_complex`, `-lavfi`). */
 export function hasComplexGraph(args: readonly string[]): boolean {
   return args.some((a) => a === '-filter_complex' || a === '-lavfi');
+}
+
+/**
+ * Raw output options other than a video filter (`-vf`, `-filter:v`), which the splitter reads from
+ * the argv wherever it stands: a parsed command's `-filter:v` is raw once its output is given other
+ * options (the encoder FFmpeg picks, `-map 0` by kind), and such a command had run whole.
+ */
+function unreadOutputRaw(raw: readonly string[]): string[] {
+  const videoFilter = (arg: string | undefined) => arg !== undefined && /^-(vf|filter:v(:\d+)?)$/.test(arg);
+  return raw.filter((arg, i) => !videoFilter(arg) && !videoFilter(raw[i - 1]));
 }
 
 /**

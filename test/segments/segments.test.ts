@@ -1532,6 +1532,25 @@ describe('R-AF-17 a parsed command’s -filter:v', () => {
       Command.parse(`-y -i ${SOURCE} -filter:v ${graph} -c:v libx264 -preset ultrafast -c:a aac ${path}`);
     await expectCommandSplitLikeWhole(cmd, 'filter-v', mode);
   });
+
+  // The split gives such an output options of its own (the encoder FFmpeg picks, `-map 0` by
+  // kind), which leave the -filter:v raw: these ran whole ("raw options the splitter cannot
+  // classify").
+  it.each([
+    ['no encoder named', 'input-seek', '-filter:v hue=h=2*PI*t -preset ultrafast'],
+    ['-map 0', 'input-seek', '-map 0 -filter:v scale=240:-2 -c:v libx264 -preset ultrafast -c:a aac'],
+    [
+      '-map 0 and a graph reading the frame number',
+      'output-seek',
+      '-map 0 -filter:v hue=h=n/10 -c:v libx264 -preset ultrafast',
+    ],
+  ] as const)(
+    '-filter:v with %s: split %s, every frame’s picture as in the whole run',
+    async (_name, mode, argv) => {
+      const cmd = (path: string) => Command.parse(`-y -i ${SOURCE} ${argv} ${path}`);
+      await expectCommandSplitLikeWhole(cmd, 'filter-v-raw', mode);
+    },
+  );
 });
 
 describe('R-AF-17 cuts placed over the video the output gets', () => {

@@ -137,3 +137,21 @@ describe('R-AF-17 segmentStructure: the sound of another file beside input 0’s
     expect(structureOf(argv)).toEqual(expected);
   });
 });
+
+describe('R-AF-17 segmentStructure: raw output options', () => {
+  // A parsed -filter:v turns raw once its output gets other options (see Command.mapOutputs): the
+  // splitter reads it from the argv; any other raw option it cannot tell, and refuses.
+  it.each([
+    [['-filter:v', 'scale=640:-2'], 'input-seek'],
+    [['-filter:v:0', 'hue=h=n/10'], 'output-seek'],
+    [['-vf', 'hflip', '-filter:v', 'tmix=frames=3'], 'output-seek'],
+    [['-filter:v', 'scale=640:-2', '-bf', '0'], 'raw options the splitter cannot classify'],
+    [['-async', '1'], 'raw options the splitter cannot classify'],
+  ] as const)('%j: %s', (raw, expected) => {
+    const cmd = new Command({ y: true })
+      .input('in.mp4')
+      .output('out.mp4', { 'c:v': 'libx264', 'c:a': 'aac', raw: [...raw] });
+    const structure = segmentStructure(cmd, cmd.toArgs());
+    expect('reason' in structure ? structure.reason : structure.mode).toBe(expected);
+  });
+});
