@@ -142,6 +142,9 @@ export async function planSplit(
         soundFacts(),
       ]);
   if (!facts || !readable || (soundEntry && !sound)) return refuse(UNREAD);
+  // A song into an MP4 (the split names its video encoder, FFmpeg's pick, but there is no video).
+  if (structure.mode === 'input-seek' && cmd.inputs.length === 1 && facts.videoStreams === 0)
+    return refuse('the output has no video: its one input has none');
   // A source that cannot seek exactly (MPEG-TS, ...) is decoded from its start by every segment,
   // and so is one whose video a `map` of `0:v` may take more than one stream of.
   const map = cmd.outputs[0]?.options.map;

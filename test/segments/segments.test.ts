@@ -1781,6 +1781,14 @@ describe('R-AF-17 commands that cannot be split run whole and say why', () => {
     expect((await streams('/out/mixed.mp4')).map((s) => s.type)).toEqual(['video', 'audio']);
   });
 
+  // A song alone into an MP4, no encoder named: the split names FFmpeg's video encoder, and its
+  // plan then finds no video (it had said the video's frames were unevenly spaced).
+  it('a song into an MP4: runs whole and says there is no video, the sound as one run writes it', async () => {
+    await engine.run(vol, ['-y', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=3', '/in/lone-song.mp3']);
+    await expectRunsWhole(Command.parse('-y -i /in/lone-song.mp3 /out/lone-song.mp4'), 'no video');
+    expect((await streams('/out/lone-song.mp4')).map((s) => `${s.type} ${s.codec}`)).toEqual(['audio aac']);
+  });
+
   // Before: split, 1024 samples more than one run (the PCM each segment carries ran past its cut
   // by as much as the audio starts late). A logo that moves goes after the graph, unlabelled, with
   // the audio in the segments; one that stays seeks, the audio encoded once, and splits.
