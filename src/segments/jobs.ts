@@ -528,11 +528,16 @@ export function segmentJobs(
   // source's where that is the one).
   const wholeInputs = new Map<number, number>();
   if (tags.kind === 'input' && metadataFrom !== undefined) wholeInputs.set(tags.index, metadataFrom);
+  // The input the audio is copied from itself (`audioFromInput`) is moved by its start, as one
+  // run moves it: the join keeps timestamps.
+  const copiedFrom = containers.audioFromInput;
   const wholeInput = (n: number): number | undefined => {
     const input = cmd.inputs[n];
     if (wholeInputs.has(n) || !input) return wholeInputs.get(n);
     wholeInputs.set(n, join.inputs.length);
-    join = join.input(input.path, defined({ f: input.options.f }));
+    const start = n === copiedFrom?.input ? copiedFrom.startSeconds : 0;
+    const itsoffset = start === 0 ? undefined : (-start).toFixed(6);
+    join = join.input(input.path, defined({ f: input.options.f, itsoffset }));
     return wholeInputs.get(n);
   };
   // The source audio stream each of the output's audio streams is, in order.
@@ -584,7 +589,7 @@ export function segmentJobs(
   // So does a subtitle stream the join encodes.
   const dropsSubtitleEncoder = subtitleTagsFromSource && subtitleCodec !== 'copy';
   const subtitleKeys = (subtitles?.indices ?? []).map((_, i) => `s:${i}`);
-  const audioKeys = containers.audioEncoder === 'copy' ? [] : audioFromSource.map((_, i) => `a:${i}`);
+  const audioKeys = audioCodec === 'copy' ? [] : audioFromSource.map((_, i) => `a:${i}`);
   const own = container.streamMetadata ?? {};
   const dropped = [...audioKeys, ...(dropsSubtitleEncoder ? subtitleKeys : [])];
   const tagged: [string, Readonly<Record<string, string>> | undefined][] = [
@@ -622,10 +627,16 @@ export function segmentJobs(
   const audioFirst =
     fromFirst &&
     (audio.apart?.audioFirst === true || (sound !== undefined && videoSide.map?.[0] !== sound.video));
+  // Copied from the sound's own file: the command's audio entries, from the join's input of it.
+  const copiedInput = copiedFrom && wholeInput(copiedFrom.input);
+  const audioStreams: InputStreamSelector[] =
+    copiedInput !== undefined && sound
+      ? sound.audio.map((entry) => entry.replace(/^\d+/, String(copiedInput)) as InputStreamSelector)
+      : ['1:a'];
   const streams: InputStreamSelector[] = fromFirst
     ? audioFirst
-      ? ['1:a', '0:v']
-      : ['0:v', '1:a']
+      ? [...audioStreams, '0:v']
+      : ['0:v', ...audioStreams]
     : pcm
       ? ['0']
       : ['0:v'];

@@ -29,6 +29,13 @@ export interface ScratchContainers {
    * choice would differ (a split into Matroska without `-c:a` came out with AAC for Vorbis).
    */
   readonly audioEncoder?: string;
+  /**
+   * Audio copied from the sound of another file that is not MP4 or QuickTime (an MP3, whose
+   * priming a QuickTime or MP4 scratch file moves): the join copies it from that input itself,
+   * its packets as one run demuxes them, moved by the input's start as one run moves them (the
+   * join keeps timestamps). See {@link soundCopiedByJoin}.
+   */
+  readonly audioFromInput?: { readonly input: number; readonly startSeconds: number };
 }
 
 /** Encoders (and the codec names that pick them) whose video QuickTime refuses and MP4 holds. */
@@ -129,6 +136,27 @@ export function scratchContainers(
     audioOptions: audioInMp4 && EXPERIMENTAL_IN_MP4.has(audio) ? ['-strict', 'experimental'] : [],
     joinCopiesTimestamps: false,
     ...(audio === undefined ? {} : { audioEncoder: audio }),
+  };
+}
+
+/**
+ * `containers` where the join copies the sound of another file from that file itself
+ * (`audioFromInput`): the first segment's audio file then carries only input 0's metadata and
+ * chapters, its sound as PCM in QuickTime, which holds it whatever the codec (a WAV's PCM copied
+ * into the MP4 scratch file failed, exit 1).
+ */
+export function soundCopiedByJoin(
+  containers: ScratchContainers,
+  input: number,
+  startSeconds: number,
+): ScratchContainers {
+  const { audioReadOffset: _read, ...rest } = containers;
+  return {
+    ...rest,
+    audio: 'mov',
+    audioOptions: [],
+    audioEncoder: 'pcm_s16le',
+    audioFromInput: { input, startSeconds },
   };
 }
 

@@ -38,8 +38,9 @@ export function inputHazard(
   const copied = cmd.outputs[0]?.options['c:a'] === 'copy';
   // (Input facts are read for an output-seek split alone.)
   if (copied && inputs.length > 0) return copiedAfterGraphHazard(cmd, inputs);
-  // The sound of another file, seeking input 0: copied from it, as after the graph.
-  if (copied && sound) return sound.quickTime ? undefined : NOT_QUICKTIME;
+  // The sound of another file, seeking input 0: copied from it, as after the graph; from any
+  // other kind of file, by the join from the file itself, where nothing trims it.
+  if (copied && sound) return sound.quickTime || !trimmed(cmd) ? undefined : NOT_QUICKTIME;
   if (copied && facts.quickTime === false) return copiedAudioHazard(cmd, facts);
   return undefined;
 }
@@ -79,6 +80,19 @@ export function audioInputs(
     if ((taken[2] === undefined || taken[2] === 'a') && hasAudio(n) !== false) inputs.add(n);
   }
   return [...inputs];
+}
+
+/** Whether an output or input option starts, ends or moves the command's streams. */
+function trimmed(cmd: Command<string>): boolean {
+  const out = cmd.outputs[0]?.options ?? {};
+  return (
+    ['ss', 't', 'to'].some((k) => out[k as keyof typeof out] !== undefined) ||
+    cmd.inputs.some((input) =>
+      ['ss', 't', 'to', 'sseof', 'itsoffset'].some(
+        (k) => input.options[k as keyof typeof input.options] !== undefined,
+      ),
+    )
+  );
 }
 
 const NOT_QUICKTIME =

@@ -30,7 +30,7 @@ import { chaptersInput } from './join-metadata.js';
 import { videoAndAudioOf } from './join-stream-tags.js';
 import { lavfiStreams } from './lavfi-streams.js';
 import { FpsFrames, refilledRanges } from './refilled-ranges.js';
-import { scratchContainers } from './scratch-containers.js';
+import { scratchContainers, soundCopiedByJoin } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
 import {
   type InputFacts,
@@ -483,6 +483,12 @@ export async function planSplit(
     path: cmd.inputs[copiedFrom ?? 0]?.path,
   });
   if ('reason' in containers) return refuse(containers.reason);
+  // The sound of a file whose packets a scratch file would place unlike one run, copied: by the
+  // join from the file itself (`inputHazard` lets it through only where nothing trims it).
+  const scratch =
+    cmd.outputs[0]?.options['c:a'] === 'copy' && sound && soundAt !== undefined && !sound.quickTime
+      ? soundCopiedByJoin(containers, soundAt, sound.startSeconds ?? 0)
+      : containers;
   const filtered = audioFilterApart(args);
   // The join encodes PCM the segments converted to the output's rate and layout already: a
   // filter there would run after that conversion, not before it as in one run.
@@ -531,7 +537,7 @@ export async function planSplit(
   );
   const jobs = segmentJobs(filtered?.video ?? cmd, mode, starts, audio, {
     audioFilter: filtered?.audioFilter,
-    containers,
+    containers: scratch,
     inputRanges,
     outputRanges,
     forcedKeyframes:

@@ -2022,6 +2022,39 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
     ['M4A copied into MP4 under a fade', ...M4A, ['-c:a', 'copy'], 'mp4', FADE, 'output-seek'],
     ['M4A copied into Matroska under a fade', ...M4A, ['-c:a', 'copy'], 'mkv', FADE, 'output-seek'],
     ['MP3 encoded into Matroska under a fade', ...MP3, ['-c:a', 'aac'], 'mkv', FADE, 'output-seek'],
+    // Copied from a file a scratch file would place unlike one run (an MP3's priming moved; a
+    // WAV's PCM refused by MP4), the join copies the sound from the file itself: these ran whole.
+    ['MP3 copied into MP4', ...MP3, ['-c:a', 'copy'], 'mp4', [], 'input-seek'],
+    ['MP3 copied into Matroska', ...MP3, ['-c:a', 'copy'], 'mkv', [], 'input-seek'],
+    [
+      'PCM of a WAV file copied into Matroska',
+      '/in/narration.wav',
+      ['-c:a', 'pcm_s16le'],
+      ['-c:a', 'copy'],
+      'mkv',
+      [],
+      'input-seek',
+    ],
+    // Matroska's millisecond times, copied into MP4: the video's own audio rounds otherwise in
+    // a join (`copiedAudioHazard`); another file's sound does not.
+    [
+      'AAC of a Matroska file copied into MP4',
+      '/in/narration.mka',
+      ['-c:a', 'aac'],
+      ['-c:a', 'copy'],
+      'mp4',
+      [],
+      'input-seek',
+    ],
+    [
+      'Opus of an Ogg file copied into Matroska',
+      '/in/narration.opus',
+      ['-c:a', 'libopus'],
+      ['-c:a', 'copy'],
+      'mkv',
+      [],
+      'input-seek',
+    ],
   ] as const)(
     '%s: split, every audio packet, tag and disposition as one run’s',
     async (name, source, making, audio, into, more, mode) => {
@@ -2059,11 +2092,17 @@ describe('R-AF-17 the sound of another file, beside the video of the first (-map
     );
   });
 
-  it('an MP3 copied runs whole and says why', async () => {
+  // Trimmed, the copied packets would pass through the scratch file (the join copies the file
+  // itself only where nothing trims it).
+  it.each([
+    ['an output -t', '-t 3'],
+    ['an -ss on the sound', '-ss 1'],
+  ])('an MP3 copied under %s runs whole and says why', async (_name, trim) => {
     await sound('/in/narration.mp3', ['-c:a', 'libmp3lame']);
+    const [before, after] = trim.startsWith('-ss') ? [trim, ''] : ['', trim];
     await expectRunsWhole(
       Command.parse(
-        `-y -i ${SOURCE} -i /in/narration.mp3 -map 0:v -map 1:a -c:v libx264 -c:a copy /out/sound-copied.mp4`,
+        `-y -i ${SOURCE} ${before} -i /in/narration.mp3 -map 0:v -map 1:a -c:v libx264 -c:a copy ${after} /out/sound-copied.mp4`,
       ),
       'not MP4 or QuickTime',
     );
