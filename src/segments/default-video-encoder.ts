@@ -1,10 +1,9 @@
 import type { Command } from '../builder/index.js';
+import type { ComponentList } from '../engine/index.js';
 import { outputFormat } from './structure.js';
 
-/** What a build says about its encoders (`BuildComponents.encoders`). */
-export interface EncoderNames {
-  has(name: string): boolean;
-}
+/** What the choice reads of a build's encoders (`BuildComponents.encoders`). */
+type EncoderNames = Pick<ComponentList, 'has'>;
 
 /**
  * The encoders FFmpeg 5.1 may pick for an output format's video when the command names none, in

@@ -84,15 +84,9 @@ export function audioInputs(
 
 /** Whether an output or input option starts, ends or moves the command's streams. */
 function trimmed(cmd: Command<string>): boolean {
-  const out = cmd.outputs[0]?.options ?? {};
-  return (
-    ['ss', 't', 'to'].some((k) => out[k as keyof typeof out] !== undefined) ||
-    cmd.inputs.some((input) =>
-      ['ss', 't', 'to', 'sseof', 'itsoffset'].some(
-        (k) => input.options[k as keyof typeof input.options] !== undefined,
-      ),
-    )
-  );
+  const out = cmd.outputs[0]?.options;
+  const inputs = cmd.inputs.flatMap(({ options: o }) => [o.ss, o.t, o.to, o.sseof, o.itsoffset]);
+  return [out?.ss, out?.t, out?.to, ...inputs].some((v) => v !== undefined);
 }
 
 const NOT_QUICKTIME =
