@@ -12,7 +12,7 @@ import { audioSources, keptDispositions, videoAndAudioOf } from './join-stream-t
 import type { ScratchContainers } from './scratch-containers.js';
 import { seekMaps } from './seek-maps.js';
 import type { StreamDispositions } from './source-facts.js';
-import type { SegmentMode } from './structure.js';
+import { type SegmentMode, VIDEO_CHAIN } from './structure.js';
 import type { CarriedSubtitles } from './subtitle-choice.js';
 
 /** Where segments live while a job runs: a scratch volume mounted here, never the caller's. */
@@ -707,7 +707,7 @@ function withClock(
   if (ticks === 0 && after === 0) return [...args];
   const settb = afterTimeBase ? `settb=${afterTimeBase.num}/${afterTimeBase.den},` : '';
   const clocked = (chain: string) => `setpts=PTS+${ticks},${chain},${settb}setpts=PTS-${after}`;
-  const at = args.findIndex((a) => /^-(vf|filter:v(:\d+)?)$/.test(a));
+  const at = args.findIndex((a) => VIDEO_CHAIN.test(a));
   const chain = args[at + 1];
   if (at >= 0 && chain !== undefined)
     return [...args.slice(0, at + 1), clocked(chain), ...args.slice(at + 2)];

@@ -322,9 +322,12 @@ export function hasComplexGraph(args: readonly string[]): boolean {
  * options (the encoder FFmpeg picks, `-map 0` by kind), and such a command had run whole.
  */
 function unreadOutputRaw(raw: readonly string[]): string[] {
-  const videoFilter = (arg: string | undefined) => arg !== undefined && /^-(vf|filter:v(:\d+)?)$/.test(arg);
+  const videoFilter = (arg: string | undefined) => arg !== undefined && VIDEO_CHAIN.test(arg);
   return raw.filter((arg, i) => !videoFilter(arg) && !videoFilter(raw[i - 1]));
 }
+
+/** An option that gives the output's video its chain: `-vf`, `-filter:v`, `-filter:v:0`. */
+export const VIDEO_CHAIN = /^-(vf|filter:v(:\d+)?)$/;
 
 /**
  * The options that give an output's video its filters: `-vf`, `-filter:v` (and a stream's,
