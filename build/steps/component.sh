@@ -2,7 +2,8 @@
 #   embed      the wit/ world afmpeg:ffmpeg/ffmpeg (the exit-status import)     tools/componentize.mjs
 #   new        the preview1 command adapter pinned in build/toolchain.lock.json  tools/componentize.mjs
 #   jco transpile --instantiation sync  ->  afmpeg.js, afmpeg.core*.wasm
-#   patch-glue    jco's per-call debug-log check decided once (tools/patch-glue.mjs says why)
+#   patch-glue    jco's per-call debug-log check decided once, and sync host calls made without
+#                 its async-task bookkeeping (tools/patch-glue.mjs says why)
 # jco's TypeScript declarations are dropped: nothing imports them (the engine types its own host).
 # The core modules are brotli-compressed for the repository; the engine decompresses them.
 # shellcheck shell=bash

@@ -2684,8 +2684,23 @@ export function instantiate(getCoreModule, imports, instantiateCore = (module, i
     }
   }
   
+  // afmpeg (build/tools/patch-glue.mjs): what a trampoline asks of its host task, doing nothing.
+  const _syncHostTask = {
+    componentIdx: () => -1,
+    id: () => 0,
+    resolve() {},
+    exit() {},
+    setErrored() {},
+    reject() {},
+    getParentSubtask: () => undefined,
+  };
+  
   function _lowerImportBackwardsCompat(args) {
     const params = [...arguments].slice(1);
+    if (!args.isManualAsync && !args.isAsync && !args.funcTypeIsAsync) {
+      _checkMayLeave(args.componentIdx);
+      return args.importFn(...params);
+    }
     _debugLog('[_lowerImportBackwardsCompat()] args', { args, params });
     const {
       functionIdx,
@@ -3381,6 +3396,20 @@ function _liftFlatBorrow(componentTableIdx, size, memory, vals, storagePtr, stor
   throw new Error('flat lift for borrowed resources is not supported!');
 }
 
+
+function _lowerFlatBool(ctx) {
+  _debugLog('[_lowerFlatBool()] args', { ctx });
+  
+  if (!ctx.memory) { throw new Error("missing memory for lower"); }
+  if (ctx.vals.length !== 1) {
+    throw new Error(`unexpected number [${ctx.vals.length}] of vals (expected 1)`);
+  }
+  
+  _requireValidNumericPrimitive.bind('bool', ctx.vals[0]);
+  new DataView(ctx.memory.buffer).setUint8(ctx.storagePtr, ctx.vals[0] ? 1 : 0);
+  
+  ctx.storagePtr += 1;
+}
 
 function _lowerFlatU8(ctx) {
   _debugLog('[_lowerFlatU8()] args', ctx);
@@ -4109,46 +4138,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="afmpeg:ffmpeg/exit-status@0.1.0", function="set-exit-code"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'setExitCode',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -4190,46 +4180,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:clocks/monotonic-clock@0.2.12", function="now"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'now',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -4302,46 +4253,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:io/streams@0.2.12", function="[method]input-stream.subscribe"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'subscribe',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -4425,46 +4337,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:io/streams@0.2.12", function="[method]output-stream.subscribe"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'subscribe',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -4527,46 +4400,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:clocks/monotonic-clock@0.2.12", function="subscribe-duration"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'subscribeDuration',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -4619,46 +4453,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:clocks/monotonic-clock@0.2.12", function="subscribe-instant"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'subscribeInstant',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -4711,46 +4506,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:cli/stderr@0.2.12", function="get-stderr"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getStderr',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -4803,46 +4559,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:cli/stdin@0.2.12", function="get-stdin"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getStdin',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -4895,46 +4612,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:cli/stdout@0.2.12", function="get-stdout"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getStdout',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -5007,46 +4685,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:cli/exit@0.2.12", function="exit"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'exit',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -5112,46 +4751,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="filesystem-error-code"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'filesystemErrorCode',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -5390,46 +4990,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.metadata-hash"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'metadataHash',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -5675,46 +5236,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]directory-entry-stream.read-directory-entry"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'readDirectoryEntry',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -6015,46 +5537,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.metadata-hash-at"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'metadataHashAt',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -6290,46 +5773,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.get-flags"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getFlags',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -6569,46 +6013,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.get-type"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getType',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -6870,7 +6275,266 @@ let gen= (function* _initGenerator () {
   }
   _trampoline23.fnName = 'wasi:filesystem/types@0.2.12#getType';
   
-  const _trampoline24 = function(arg0, arg1) {
+  const _trampoline24 = function(arg0, arg1, arg2, arg3) {
+    var handle1 = arg0;
+    
+    var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
+    var rsc0 = captureTable6.get(rep2);
+    if (!rsc0) {
+      rsc0 = Object.create(Descriptor.prototype);
+      Object.defineProperty(rsc0, symbolRscHandle, { writable: true, value: handle1});
+      Object.defineProperty(rsc0, symbolRscRep, { writable: true, value: rep2});
+    }
+    
+    curResourceBorrows.push(rsc0);
+    _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.read"] [Instruction::CallInterface] (sync, @ enter)');
+    const hostProvided = true;
+    
+    const task = _syncHostTask;
+    let ret;
+    
+    try {
+      const hostRet3 = _withGlobalCurrentTaskMeta({
+        componentIdx: task.componentIdx(),
+        taskID: task.id(),
+        fn: () => _trackHostOperation(() => rsc0.read(BigInt.asUintN(64, BigInt(arg1)), BigInt.asUintN(64, BigInt(arg2)))),
+      })
+      ;
+      ret = hostRet3 !== null && typeof hostRet3 === 'object' && (hostRet3.tag === 'ok' || hostRet3.tag === 'err')
+      ? hostRet3
+      : { tag: 'ok', val: hostRet3};
+    } catch (e) {
+      if (getOrCreateAsyncState(0).markTrapped(e)) { throw e; }
+      ret = { tag: 'err', val: getErrorPayload(e) };
+    }
+    
+    for (const entry of curResourceBorrows) {
+      const rsc = entry.rsc ?? entry;
+      if (entry.drop) {
+        if (rsc[symbolRscHandle]) {
+          entry.drop(rsc[symbolRscHandle]);
+        }
+      }
+      rsc[symbolRscHandle] = undefined;
+    }
+    curResourceBorrows = [];
+    var variant7 = ret;
+    switch (variant7.tag) {
+      case 'ok': {
+        const e = variant7.val;
+        dataView(memory0).setInt8(arg3 + 0, 0, true);
+        var [tuple4_0, tuple4_1] = e;
+        var val5 = tuple4_0;
+        var len5 = Array.isArray(val5) ? val5.length : val5.byteLength;
+        var ptr5 = realloc0(0, 0, 1, len5 * 1);
+        
+        let valData5;
+        const valLenBytes5 = len5 * 1;
+        if (Array.isArray(val5)) {
+          // Regular array likely containing numbers, write values to memory
+          let offset = 0;
+          const dv5 = new DataView(memory0.buffer);
+          for (const v of val5) {
+            _requireValidNumericPrimitive.bind(null, 'u8')(v);
+            dv5.setUint8(ptr5+ offset, v, true);
+            offset += 1;
+          }
+        } else {
+          // TypedArray / ArrayBuffer-like, direct copy
+          valData5 = new Uint8Array(val5.buffer || val5, val5.byteOffset, valLenBytes5);
+          const out5 = new Uint8Array(memory0.buffer, ptr5, valLenBytes5);
+          out5.set(valData5);
+        }
+        
+        dataView(memory0).setUint32(arg3 + 8, len5, true);
+        dataView(memory0).setUint32(arg3 + 4, ptr5, true);
+        dataView(memory0).setInt8(arg3 + 12, tuple4_1 ? 1 : 0, true);
+        
+        break;
+      }
+      case 'err': {
+        const e = variant7.val;
+        dataView(memory0).setInt8(arg3 + 0, 1, true);
+        var val6 = e;
+        let enum6;
+        switch (val6) {
+          case 'access': {
+            enum6 = 0;
+            break;
+          }
+          case 'would-block': {
+            enum6 = 1;
+            break;
+          }
+          case 'already': {
+            enum6 = 2;
+            break;
+          }
+          case 'bad-descriptor': {
+            enum6 = 3;
+            break;
+          }
+          case 'busy': {
+            enum6 = 4;
+            break;
+          }
+          case 'deadlock': {
+            enum6 = 5;
+            break;
+          }
+          case 'quota': {
+            enum6 = 6;
+            break;
+          }
+          case 'exist': {
+            enum6 = 7;
+            break;
+          }
+          case 'file-too-large': {
+            enum6 = 8;
+            break;
+          }
+          case 'illegal-byte-sequence': {
+            enum6 = 9;
+            break;
+          }
+          case 'in-progress': {
+            enum6 = 10;
+            break;
+          }
+          case 'interrupted': {
+            enum6 = 11;
+            break;
+          }
+          case 'invalid': {
+            enum6 = 12;
+            break;
+          }
+          case 'io': {
+            enum6 = 13;
+            break;
+          }
+          case 'is-directory': {
+            enum6 = 14;
+            break;
+          }
+          case 'loop': {
+            enum6 = 15;
+            break;
+          }
+          case 'too-many-links': {
+            enum6 = 16;
+            break;
+          }
+          case 'message-size': {
+            enum6 = 17;
+            break;
+          }
+          case 'name-too-long': {
+            enum6 = 18;
+            break;
+          }
+          case 'no-device': {
+            enum6 = 19;
+            break;
+          }
+          case 'no-entry': {
+            enum6 = 20;
+            break;
+          }
+          case 'no-lock': {
+            enum6 = 21;
+            break;
+          }
+          case 'insufficient-memory': {
+            enum6 = 22;
+            break;
+          }
+          case 'insufficient-space': {
+            enum6 = 23;
+            break;
+          }
+          case 'not-directory': {
+            enum6 = 24;
+            break;
+          }
+          case 'not-empty': {
+            enum6 = 25;
+            break;
+          }
+          case 'not-recoverable': {
+            enum6 = 26;
+            break;
+          }
+          case 'unsupported': {
+            enum6 = 27;
+            break;
+          }
+          case 'no-tty': {
+            enum6 = 28;
+            break;
+          }
+          case 'no-such-device': {
+            enum6 = 29;
+            break;
+          }
+          case 'overflow': {
+            enum6 = 30;
+            break;
+          }
+          case 'not-permitted': {
+            enum6 = 31;
+            break;
+          }
+          case 'pipe': {
+            enum6 = 32;
+            break;
+          }
+          case 'read-only': {
+            enum6 = 33;
+            break;
+          }
+          case 'invalid-seek': {
+            enum6 = 34;
+            break;
+          }
+          case 'text-file-busy': {
+            enum6 = 35;
+            break;
+          }
+          case 'cross-device': {
+            enum6 = 36;
+            break;
+          }
+          default: {
+            if ((e) instanceof Error) {
+              console.error(e);
+            }
+            
+            throw new TypeError(`"${val6}" is not one of the cases of error-code`);
+          }
+        }
+        dataView(memory0).setInt8(arg3 + 4, enum6, true);
+        
+        break;
+      }
+      default: {
+        _debugLog("ERROR: invalid value (expected result as object with 'tag' member)", { value: variant7, valueType: typeof variant7});
+        throw new TypeError('invalid variant specified for result');
+      }
+    }
+    _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.read"][Instruction::Return]', {
+      funcName: '[method]descriptor.read',
+      paramCount: 0,
+      async: false,
+      postReturn: false
+    });
+    task.resolve([ret]);
+    task.exit();
+  }
+  _trampoline24.fnName = 'wasi:filesystem/types@0.2.12#read';
+  
+  const _trampoline25 = function(arg0, arg1) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -6885,46 +6549,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.append-via-stream"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'appendViaStream',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -7152,9 +6777,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline24.fnName = 'wasi:filesystem/types@0.2.12#appendViaStream';
+  _trampoline25.fnName = 'wasi:filesystem/types@0.2.12#appendViaStream';
   
-  const _trampoline25 = function(arg0, arg1) {
+  const _trampoline26 = function(arg0, arg1) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -7169,46 +6794,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.read-directory"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'readDirectory',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -7436,9 +7022,245 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline25.fnName = 'wasi:filesystem/types@0.2.12#readDirectory';
+  _trampoline26.fnName = 'wasi:filesystem/types@0.2.12#readDirectory';
   
-  const _trampoline26 = function(arg0, arg1, arg2, arg3, arg4) {
+  const _trampoline27 = function(arg0, arg1, arg2, arg3) {
+    var handle1 = arg0;
+    
+    var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
+    var rsc0 = captureTable6.get(rep2);
+    if (!rsc0) {
+      rsc0 = Object.create(Descriptor.prototype);
+      Object.defineProperty(rsc0, symbolRscHandle, { writable: true, value: handle1});
+      Object.defineProperty(rsc0, symbolRscRep, { writable: true, value: rep2});
+    }
+    
+    curResourceBorrows.push(rsc0);
+    var ptr3 = arg1;
+    var len3 = arg2;
+    var result3 = TEXT_DECODER_UTF8.decode(new Uint8Array(memory0.buffer, ptr3, len3));
+    _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.create-directory-at"] [Instruction::CallInterface] (sync, @ enter)');
+    const hostProvided = true;
+    
+    const task = _syncHostTask;
+    let ret;
+    
+    try {
+      const hostRet4 = _withGlobalCurrentTaskMeta({
+        componentIdx: task.componentIdx(),
+        taskID: task.id(),
+        fn: () => _trackHostOperation(() => rsc0.createDirectoryAt(result3)),
+      })
+      ;
+      ret = hostRet4 !== null && typeof hostRet4 === 'object' && (hostRet4.tag === 'ok' || hostRet4.tag === 'err')
+      ? hostRet4
+      : { tag: 'ok', val: hostRet4};
+    } catch (e) {
+      if (getOrCreateAsyncState(0).markTrapped(e)) { throw e; }
+      ret = { tag: 'err', val: getErrorPayload(e) };
+    }
+    
+    for (const entry of curResourceBorrows) {
+      const rsc = entry.rsc ?? entry;
+      if (entry.drop) {
+        if (rsc[symbolRscHandle]) {
+          entry.drop(rsc[symbolRscHandle]);
+        }
+      }
+      rsc[symbolRscHandle] = undefined;
+    }
+    curResourceBorrows = [];
+    var variant6 = ret;
+    switch (variant6.tag) {
+      case 'ok': {
+        const e = variant6.val;
+        dataView(memory0).setInt8(arg3 + 0, 0, true);
+        
+        break;
+      }
+      case 'err': {
+        const e = variant6.val;
+        dataView(memory0).setInt8(arg3 + 0, 1, true);
+        var val5 = e;
+        let enum5;
+        switch (val5) {
+          case 'access': {
+            enum5 = 0;
+            break;
+          }
+          case 'would-block': {
+            enum5 = 1;
+            break;
+          }
+          case 'already': {
+            enum5 = 2;
+            break;
+          }
+          case 'bad-descriptor': {
+            enum5 = 3;
+            break;
+          }
+          case 'busy': {
+            enum5 = 4;
+            break;
+          }
+          case 'deadlock': {
+            enum5 = 5;
+            break;
+          }
+          case 'quota': {
+            enum5 = 6;
+            break;
+          }
+          case 'exist': {
+            enum5 = 7;
+            break;
+          }
+          case 'file-too-large': {
+            enum5 = 8;
+            break;
+          }
+          case 'illegal-byte-sequence': {
+            enum5 = 9;
+            break;
+          }
+          case 'in-progress': {
+            enum5 = 10;
+            break;
+          }
+          case 'interrupted': {
+            enum5 = 11;
+            break;
+          }
+          case 'invalid': {
+            enum5 = 12;
+            break;
+          }
+          case 'io': {
+            enum5 = 13;
+            break;
+          }
+          case 'is-directory': {
+            enum5 = 14;
+            break;
+          }
+          case 'loop': {
+            enum5 = 15;
+            break;
+          }
+          case 'too-many-links': {
+            enum5 = 16;
+            break;
+          }
+          case 'message-size': {
+            enum5 = 17;
+            break;
+          }
+          case 'name-too-long': {
+            enum5 = 18;
+            break;
+          }
+          case 'no-device': {
+            enum5 = 19;
+            break;
+          }
+          case 'no-entry': {
+            enum5 = 20;
+            break;
+          }
+          case 'no-lock': {
+            enum5 = 21;
+            break;
+          }
+          case 'insufficient-memory': {
+            enum5 = 22;
+            break;
+          }
+          case 'insufficient-space': {
+            enum5 = 23;
+            break;
+          }
+          case 'not-directory': {
+            enum5 = 24;
+            break;
+          }
+          case 'not-empty': {
+            enum5 = 25;
+            break;
+          }
+          case 'not-recoverable': {
+            enum5 = 26;
+            break;
+          }
+          case 'unsupported': {
+            enum5 = 27;
+            break;
+          }
+          case 'no-tty': {
+            enum5 = 28;
+            break;
+          }
+          case 'no-such-device': {
+            enum5 = 29;
+            break;
+          }
+          case 'overflow': {
+            enum5 = 30;
+            break;
+          }
+          case 'not-permitted': {
+            enum5 = 31;
+            break;
+          }
+          case 'pipe': {
+            enum5 = 32;
+            break;
+          }
+          case 'read-only': {
+            enum5 = 33;
+            break;
+          }
+          case 'invalid-seek': {
+            enum5 = 34;
+            break;
+          }
+          case 'text-file-busy': {
+            enum5 = 35;
+            break;
+          }
+          case 'cross-device': {
+            enum5 = 36;
+            break;
+          }
+          default: {
+            if ((e) instanceof Error) {
+              console.error(e);
+            }
+            
+            throw new TypeError(`"${val5}" is not one of the cases of error-code`);
+          }
+        }
+        dataView(memory0).setInt8(arg3 + 1, enum5, true);
+        
+        break;
+      }
+      default: {
+        _debugLog("ERROR: invalid value (expected result as object with 'tag' member)", { value: variant6, valueType: typeof variant6});
+        throw new TypeError('invalid variant specified for result');
+      }
+    }
+    _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.create-directory-at"][Instruction::Return]', {
+      funcName: '[method]descriptor.create-directory-at',
+      paramCount: 0,
+      async: false,
+      postReturn: false
+    });
+    task.resolve([ret]);
+    task.exit();
+  }
+  _trampoline27.fnName = 'wasi:filesystem/types@0.2.12#createDirectoryAt';
+  
+  const _trampoline28 = function(arg0, arg1, arg2, arg3, arg4) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -7462,46 +7284,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.stat-at"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'statAt',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -7794,9 +7577,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline26.fnName = 'wasi:filesystem/types@0.2.12#statAt';
+  _trampoline28.fnName = 'wasi:filesystem/types@0.2.12#statAt';
   
-  const _trampoline27 = function(arg0, arg1, arg2, arg3, arg4, arg5, arg6) {
+  const _trampoline29 = function(arg0, arg1, arg2, arg3, arg4, arg5, arg6) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -7840,46 +7623,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.open-at"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'openAt',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -8107,9 +7851,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline27.fnName = 'wasi:filesystem/types@0.2.12#openAt';
+  _trampoline29.fnName = 'wasi:filesystem/types@0.2.12#openAt';
   
-  const _trampoline28 = function(arg0, arg1, arg2, arg3) {
+  const _trampoline30 = function(arg0, arg1, arg2, arg3) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -8127,46 +7871,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.remove-directory-at"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'removeDirectoryAt',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -8382,9 +8087,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline28.fnName = 'wasi:filesystem/types@0.2.12#removeDirectoryAt';
+  _trampoline30.fnName = 'wasi:filesystem/types@0.2.12#removeDirectoryAt';
   
-  const _trampoline29 = function(arg0, arg1, arg2, arg3, arg4, arg5, arg6) {
+  const _trampoline31 = function(arg0, arg1, arg2, arg3, arg4, arg5, arg6) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -8416,46 +8121,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.rename-at"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'renameAt',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -8671,9 +8337,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline29.fnName = 'wasi:filesystem/types@0.2.12#renameAt';
+  _trampoline31.fnName = 'wasi:filesystem/types@0.2.12#renameAt';
   
-  const _trampoline30 = function(arg0, arg1, arg2, arg3) {
+  const _trampoline32 = function(arg0, arg1, arg2, arg3) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -8691,46 +8357,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.unlink-file-at"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'unlinkFileAt',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -8946,9 +8573,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline30.fnName = 'wasi:filesystem/types@0.2.12#unlinkFileAt';
+  _trampoline32.fnName = 'wasi:filesystem/types@0.2.12#unlinkFileAt';
   
-  const _trampoline31 = function(arg0, arg1, arg2) {
+  const _trampoline33 = function(arg0, arg1, arg2) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -8963,46 +8590,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.read-via-stream"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'readViaStream',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -9230,9 +8818,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline31.fnName = 'wasi:filesystem/types@0.2.12#readViaStream';
+  _trampoline33.fnName = 'wasi:filesystem/types@0.2.12#readViaStream';
   
-  const _trampoline32 = function(arg0, arg1, arg2) {
+  const _trampoline34 = function(arg0, arg1, arg2) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -9247,46 +8835,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.write-via-stream"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'writeViaStream',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -9514,9 +9063,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline32.fnName = 'wasi:filesystem/types@0.2.12#writeViaStream';
+  _trampoline34.fnName = 'wasi:filesystem/types@0.2.12#writeViaStream';
   
-  const _trampoline33 = function(arg0, arg1) {
+  const _trampoline35 = function(arg0, arg1) {
     var handle1 = arg0;
     
     var rep2 = handleTable6[(handle1 << 1) + 1] & ~T_FLAG;
@@ -9531,46 +9080,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:filesystem/types@0.2.12", function="[method]descriptor.stat"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'stat',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -9863,9 +9373,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline33.fnName = 'wasi:filesystem/types@0.2.12#stat';
+  _trampoline35.fnName = 'wasi:filesystem/types@0.2.12#stat';
   
-  const _trampoline34 = function(arg0, arg1) {
+  const _trampoline36 = function(arg0, arg1) {
     var handle1 = arg0;
     
     var rep2 = handleTable2[(handle1 << 1) + 1] & ~T_FLAG;
@@ -9880,46 +9390,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:io/streams@0.2.12", function="[method]output-stream.check-write"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'checkWrite',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -10003,9 +9474,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline34.fnName = 'wasi:io/streams@0.2.12#checkWrite';
+  _trampoline36.fnName = 'wasi:io/streams@0.2.12#checkWrite';
   
-  const _trampoline35 = function(arg0, arg1, arg2, arg3) {
+  const _trampoline37 = function(arg0, arg1, arg2, arg3) {
     var handle1 = arg0;
     
     var rep2 = handleTable2[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10024,46 +9495,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:io/streams@0.2.12", function="[method]output-stream.write"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'write',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -10146,9 +9578,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline35.fnName = 'wasi:io/streams@0.2.12#write';
+  _trampoline37.fnName = 'wasi:io/streams@0.2.12#write';
   
-  const _trampoline36 = function(arg0, arg1) {
+  const _trampoline38 = function(arg0, arg1) {
     var handle1 = arg0;
     
     var rep2 = handleTable2[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10163,46 +9595,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:io/streams@0.2.12", function="[method]output-stream.blocking-flush"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'blockingFlush',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -10285,9 +9678,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline36.fnName = 'wasi:io/streams@0.2.12#blockingFlush';
+  _trampoline38.fnName = 'wasi:io/streams@0.2.12#blockingFlush';
   
-  const _trampoline37 = function(arg0, arg1, arg2) {
+  const _trampoline39 = function(arg0, arg1, arg2) {
     var handle1 = arg0;
     
     var rep2 = handleTable3[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10302,46 +9695,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:io/streams@0.2.12", function="[method]input-stream.blocking-read"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'blockingRead',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -10448,9 +9802,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline37.fnName = 'wasi:io/streams@0.2.12#blockingRead';
+  _trampoline39.fnName = 'wasi:io/streams@0.2.12#blockingRead';
   
-  const _trampoline38 = function(arg0, arg1, arg2) {
+  const _trampoline40 = function(arg0, arg1, arg2) {
     var handle1 = arg0;
     
     var rep2 = handleTable3[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10465,46 +9819,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:io/streams@0.2.12", function="[method]input-stream.read"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'read',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -10611,9 +9926,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline38.fnName = 'wasi:io/streams@0.2.12#read';
+  _trampoline40.fnName = 'wasi:io/streams@0.2.12#read';
   
-  const _trampoline39 = function(arg0, arg1, arg2, arg3) {
+  const _trampoline41 = function(arg0, arg1, arg2, arg3) {
     var handle1 = arg0;
     
     var rep2 = handleTable2[(handle1 << 1) + 1] & ~T_FLAG;
@@ -10632,46 +9947,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:io/streams@0.2.12", function="[method]output-stream.blocking-write-and-flush"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'blockingWriteAndFlush',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'result-catch-handler',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     try {
@@ -10754,52 +10030,13 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline39.fnName = 'wasi:io/streams@0.2.12#blockingWriteAndFlush';
+  _trampoline41.fnName = 'wasi:io/streams@0.2.12#blockingWriteAndFlush';
   
-  const _trampoline40 = function(arg0) {
+  const _trampoline42 = function(arg0) {
     _debugLog('[iface="wasi:cli/environment@0.2.12", function="get-arguments"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getArguments',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -10849,52 +10086,13 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline40.fnName = 'wasi:cli/environment@0.2.12#getArguments';
+  _trampoline42.fnName = 'wasi:cli/environment@0.2.12#getArguments';
   
-  const _trampoline41 = function(arg0) {
+  const _trampoline43 = function(arg0) {
     _debugLog('[iface="wasi:cli/environment@0.2.12", function="get-environment"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getEnvironment',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -10952,52 +10150,13 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline41.fnName = 'wasi:cli/environment@0.2.12#getEnvironment';
+  _trampoline43.fnName = 'wasi:cli/environment@0.2.12#getEnvironment';
   
-  const _trampoline42 = function(arg0) {
+  const _trampoline44 = function(arg0) {
     _debugLog('[iface="wasi:clocks/wall-clock@0.2.12", function="now"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'now$1',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -11035,52 +10194,13 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline42.fnName = 'wasi:clocks/wall-clock@0.2.12#now$1';
+  _trampoline44.fnName = 'wasi:clocks/wall-clock@0.2.12#now$1';
   
-  const _trampoline43 = function(arg0) {
+  const _trampoline45 = function(arg0) {
     _debugLog('[iface="wasi:filesystem/preopens@0.2.12", function="get-directories"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getDirectories',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -11143,9 +10263,9 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline43.fnName = 'wasi:filesystem/preopens@0.2.12#getDirectories';
+  _trampoline45.fnName = 'wasi:filesystem/preopens@0.2.12#getDirectories';
   
-  const _trampoline44 = function(arg0, arg1, arg2) {
+  const _trampoline46 = function(arg0, arg1, arg2) {
     var len3 = arg1;
     var base3 = arg0;
     if (base3 % 4 !== 0) throw new TypeError(`list pointer [${base3}] is not aligned to 4`);
@@ -11168,46 +10288,7 @@ let gen= (function* _initGenerator () {
     _debugLog('[iface="wasi:io/poll@0.2.12", function="poll"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'poll',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -11276,7 +10357,7 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline44.fnName = 'wasi:io/poll@0.2.12#poll';
+  _trampoline46.fnName = 'wasi:io/poll@0.2.12#poll';
   
   const handleTable4 = [T_FLAG, 0];
   handleTable4._createdReps = new Set();
@@ -11288,50 +10369,11 @@ let gen= (function* _initGenerator () {
   
   HANDLE_TABLES[4] = handleTable4;
   
-  const _trampoline45 = function(arg0) {
+  const _trampoline47 = function(arg0) {
     _debugLog('[iface="wasi:cli/terminal-stdin@0.2.12", function="get-terminal-stdin"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getTerminalStdin',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -11385,7 +10427,7 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline45.fnName = 'wasi:cli/terminal-stdin@0.2.12#getTerminalStdin';
+  _trampoline47.fnName = 'wasi:cli/terminal-stdin@0.2.12#getTerminalStdin';
   
   const handleTable5 = [T_FLAG, 0];
   handleTable5._createdReps = new Set();
@@ -11397,50 +10439,11 @@ let gen= (function* _initGenerator () {
   
   HANDLE_TABLES[5] = handleTable5;
   
-  const _trampoline46 = function(arg0) {
+  const _trampoline48 = function(arg0) {
     _debugLog('[iface="wasi:cli/terminal-stdout@0.2.12", function="get-terminal-stdout"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getTerminalStdout',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -11494,52 +10497,13 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline46.fnName = 'wasi:cli/terminal-stdout@0.2.12#getTerminalStdout';
+  _trampoline48.fnName = 'wasi:cli/terminal-stdout@0.2.12#getTerminalStdout';
   
-  const _trampoline47 = function(arg0) {
+  const _trampoline49 = function(arg0) {
     _debugLog('[iface="wasi:cli/terminal-stderr@0.2.12", function="get-terminal-stderr"] [Instruction::CallInterface] (sync, @ enter)');
     const hostProvided = true;
     
-    let parentTask;
-    let task;
-    let subtask;
-    
-    const createTask = () => {
-      const results = createNewCurrentTask({
-        componentIdx: -1,
-        isAsync: false,
-        entryFnName: 'getTerminalStderr',
-        getCallbackFn: () => null,
-        callbackFnName: null,
-        errHandling: 'none',
-        callingWasmExport: false,
-      });
-      task = results[0];
-    };
-    
-    taskCreation: {
-      parentTask = getCurrentTask(
-      0,
-      _getGlobalCurrentTaskMeta(0)?.taskID,
-      )?.task;
-      
-      if (!parentTask) {
-        createTask();
-        break taskCreation;
-      }
-      
-      createTask();
-      
-      if (hostProvided) {
-        subtask = parentTask.getLatestSubtask();
-        if (!subtask) {
-          throw new Error(`Missing subtask (in parent task [${parentTask.id()}]) for host import, has the import been lowered? (ensure asyncImports are set properly)`);
-        }
-        task.setParentSubtask(subtask);
-      }
-    }
-    
-    const started = task.enterSync();
+    const task = _syncHostTask;
     let ret;
     
     
@@ -11593,7 +10557,7 @@ let gen= (function* _initGenerator () {
     task.resolve([ret]);
     task.exit();
   }
-  _trampoline47.fnName = 'wasi:cli/terminal-stderr@0.2.12#getTerminalStderr';
+  _trampoline49.fnName = 'wasi:cli/terminal-stderr@0.2.12#getTerminalStderr';
   let exports3;
   let run0212Run;
   
@@ -13016,28 +11980,15 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline24.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64,_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 2,
-        lowerFn: 
-        function lowerImportedOwnedHost_OutputStream(obj) {
-          if (!(obj instanceof OutputStream)) {
-            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt2;
-            captureTable2.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable2, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 8, 4, 4 ],
+      [ 'ok', _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatList({
+        elemLowerFn: _lowerFlatU8,
+        elemSize32: 1,
+        elemAlign32: 1,
+      }), 8, 4],[_lowerFlatBool, 1, 1],], size32: 12, align32: 4 }), 16, 4, 4 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13046,12 +11997,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 8, 4, 4 ],
+      , 16, 4, 4 ],
       ],
-      variantSize32: 8,
+      variantSize32: 16,
       variantAlign32: 4,
       variantPayloadOffset32: 4,
-      variantFlatCount: 2,
+      variantFlatCount: 4,
     })
     ],
     hasResultPointer: true,
@@ -13062,7 +12013,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline24,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -13072,28 +12023,15 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline24.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64,_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 2,
-        lowerFn: 
-        function lowerImportedOwnedHost_OutputStream(obj) {
-          if (!(obj instanceof OutputStream)) {
-            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt2;
-            captureTable2.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable2, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 8, 4, 4 ],
+      [ 'ok', _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatList({
+        elemLowerFn: _lowerFlatU8,
+        elemSize32: 1,
+        elemAlign32: 1,
+      }), 8, 4],[_lowerFlatBool, 1, 1],], size32: 12, align32: 4 }), 16, 4, 4 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13102,12 +12040,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 8, 4, 4 ],
+      , 16, 4, 4 ],
       ],
-      variantSize32: 8,
+      variantSize32: 16,
       variantAlign32: 4,
       variantPayloadOffset32: 4,
-      variantFlatCount: 2,
+      variantFlatCount: 4,
     })
     ],
     hasResultPointer: true,
@@ -13118,7 +12056,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline24,
   },
   );
@@ -13135,17 +12073,17 @@ let gen= (function* _initGenerator () {
       caseMetas: [
       [ 'ok', _lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 7,
+        tableIdx: 2,
         lowerFn: 
-        function lowerImportedOwnedHost_DirectoryEntryStream(obj) {
-          if (!(obj instanceof DirectoryEntryStream)) {
-            throw new TypeError('Resource error: Not a valid \"DirectoryEntryStream\" resource.');
+        function lowerImportedOwnedHost_OutputStream(obj) {
+          if (!(obj instanceof OutputStream)) {
+            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt7;
-            captureTable7.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable7, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt2;
+            captureTable2.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable2, rep);
           }
           return handle;
         }
@@ -13191,17 +12129,17 @@ let gen= (function* _initGenerator () {
       caseMetas: [
       [ 'ok', _lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 7,
+        tableIdx: 2,
         lowerFn: 
-        function lowerImportedOwnedHost_DirectoryEntryStream(obj) {
-          if (!(obj instanceof DirectoryEntryStream)) {
-            throw new TypeError('Resource error: Not a valid \"DirectoryEntryStream\" resource.');
+        function lowerImportedOwnedHost_OutputStream(obj) {
+          if (!(obj instanceof OutputStream)) {
+            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt7;
-            captureTable7.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable7, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt2;
+            captureTable2.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable2, rep);
           }
           return handle;
         }
@@ -13242,190 +12180,23 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline26.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny],
-    resultLowerFns: [
-    _lowerFlatResult({
-      caseMetas: [
-      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
-      _lowerFlatEnum({
-        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
-        variantSize32: 1,
-        variantAlign32: 1,
-        variantPayloadOffset32: 1,
-        variantFlatCount: 1,
-      })
-      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['dataModificationTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['statusChangeTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
-      [ 'err', 
-      _lowerFlatEnum({
-        caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
-        variantSize32: 1,
-        variantAlign32: 1,
-        variantPayloadOffset32: 1,
-        variantFlatCount: 1,
-      })
-      , 104, 8, 8 ],
-      ],
-      variantSize32: 104,
-      variantAlign32: 8,
-      variantPayloadOffset32: 8,
-      variantFlatCount: 13,
-    })
-    ],
-    hasResultPointer: true,
-    funcTypeIsAsync: false,
-    getCallbackFn: () => null,
-    getPostReturnFn: () => null,
-    isCancellable: false,
-    memoryIdx: 0,
-    stringEncoding: 'utf8',
-    getMemoryFn: () => memory0,
-    getReallocFn: undefined,
-    importFn: _trampoline26,
-  },
-  ))) : _lowerImportBackwardsCompat.bind(
-  null,
-  {
-    trampolineIdx: 26,
-    componentIdx: 0,
-    isAsync: false,
-    isManualAsync: _trampoline26.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny],
-    resultLowerFns: [
-    _lowerFlatResult({
-      caseMetas: [
-      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
-      _lowerFlatEnum({
-        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
-        variantSize32: 1,
-        variantAlign32: 1,
-        variantPayloadOffset32: 1,
-        variantFlatCount: 1,
-      })
-      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['dataModificationTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['statusChangeTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
-      [ 'err', 
-      _lowerFlatEnum({
-        caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
-        variantSize32: 1,
-        variantAlign32: 1,
-        variantPayloadOffset32: 1,
-        variantFlatCount: 1,
-      })
-      , 104, 8, 8 ],
-      ],
-      variantSize32: 104,
-      variantAlign32: 8,
-      variantPayloadOffset32: 8,
-      variantFlatCount: 13,
-    })
-    ],
-    hasResultPointer: true,
-    funcTypeIsAsync: false,
-    getCallbackFn: () => null,
-    getPostReturnFn: () => null,
-    isCancellable: false,
-    memoryIdx: 0,
-    stringEncoding: 'utf8',
-    getMemoryFn: () => memory0,
-    getReallocFn: undefined,
-    importFn: _trampoline26,
-  },
-  );
-  let trampoline27 = _trampoline27.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
-  null,
-  {
-    trampolineIdx: 27,
-    componentIdx: 0,
-    isAsync: false,
-    isManualAsync: _trampoline27.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny,_liftFlatFlags({ names: ['create','directory','exclusive','truncate'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatFlags({ names: ['read','write','fileIntegritySync','dataIntegritySync','requestedWriteSync','mutateDirectory'], size32: 1, align32: 1, intSizeBytes: 1 })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
       [ 'ok', _lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 6,
+        tableIdx: 7,
         lowerFn: 
-        function lowerImportedOwnedHost_Descriptor(obj) {
-          if (!(obj instanceof Descriptor)) {
-            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
+        function lowerImportedOwnedHost_DirectoryEntryStream(obj) {
+          if (!(obj instanceof DirectoryEntryStream)) {
+            throw new TypeError('Resource error: Not a valid \"DirectoryEntryStream\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt6;
-            captureTable6.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable6, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt7;
+            captureTable7.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable7, rep);
           }
           return handle;
         }
@@ -13456,32 +12227,32 @@ let gen= (function* _initGenerator () {
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
     getReallocFn: undefined,
-    importFn: _trampoline27,
+    importFn: _trampoline26,
   },
   ))) : _lowerImportBackwardsCompat.bind(
   null,
   {
-    trampolineIdx: 27,
+    trampolineIdx: 26,
     componentIdx: 0,
     isAsync: false,
-    isManualAsync: _trampoline27.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny,_liftFlatFlags({ names: ['create','directory','exclusive','truncate'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatFlags({ names: ['read','write','fileIntegritySync','dataIntegritySync','requestedWriteSync','mutateDirectory'], size32: 1, align32: 1, intSizeBytes: 1 })],
+    isManualAsync: _trampoline26.manuallyAsync,
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
       [ 'ok', _lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 6,
+        tableIdx: 7,
         lowerFn: 
-        function lowerImportedOwnedHost_Descriptor(obj) {
-          if (!(obj instanceof Descriptor)) {
-            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
+        function lowerImportedOwnedHost_DirectoryEntryStream(obj) {
+          if (!(obj instanceof DirectoryEntryStream)) {
+            throw new TypeError('Resource error: Not a valid \"DirectoryEntryStream\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt6;
-            captureTable6.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable6, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt7;
+            captureTable7.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable7, rep);
           }
           return handle;
         }
@@ -13500,6 +12271,85 @@ let gen= (function* _initGenerator () {
       variantSize32: 8,
       variantAlign32: 4,
       variantPayloadOffset32: 4,
+      variantFlatCount: 2,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline26,
+  },
+  );
+  let trampoline27 = _trampoline27.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 27,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline27.manuallyAsync,
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
+      [ 'ok', null, 2, 1, 1 ],
+      [ 'err', 
+      _lowerFlatEnum({
+        caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 2, 1, 1 ],
+      ],
+      variantSize32: 2,
+      variantAlign32: 1,
+      variantPayloadOffset32: 1,
+      variantFlatCount: 2,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline27,
+  },
+  ))) : _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 27,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline27.manuallyAsync,
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
+      [ 'ok', null, 2, 1, 1 ],
+      [ 'err', 
+      _lowerFlatEnum({
+        caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 2, 1, 1 ],
+      ],
+      variantSize32: 2,
+      variantAlign32: 1,
+      variantPayloadOffset32: 1,
       variantFlatCount: 2,
     })
     ],
@@ -13522,11 +12372,55 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline28.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 2, 1, 1 ],
+      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
+      _lowerFlatEnum({
+        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['dataModificationTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['statusChangeTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13535,12 +12429,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 2, 1, 1 ],
+      , 104, 8, 8 ],
       ],
-      variantSize32: 2,
-      variantAlign32: 1,
-      variantPayloadOffset32: 1,
-      variantFlatCount: 2,
+      variantSize32: 104,
+      variantAlign32: 8,
+      variantPayloadOffset32: 8,
+      variantFlatCount: 13,
     })
     ],
     hasResultPointer: true,
@@ -13561,11 +12455,55 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline28.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 2, 1, 1 ],
+      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
+      _lowerFlatEnum({
+        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['dataModificationTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['statusChangeTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13574,12 +12512,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 2, 1, 1 ],
+      , 104, 8, 8 ],
       ],
-      variantSize32: 2,
-      variantAlign32: 1,
-      variantPayloadOffset32: 1,
-      variantFlatCount: 2,
+      variantSize32: 104,
+      variantAlign32: 8,
+      variantPayloadOffset32: 8,
+      variantFlatCount: 13,
     })
     ],
     hasResultPointer: true,
@@ -13601,11 +12539,28 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline29.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny,_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny,_liftFlatFlags({ names: ['create','directory','exclusive','truncate'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatFlags({ names: ['read','write','fileIntegritySync','dataIntegritySync','requestedWriteSync','mutateDirectory'], size32: 1, align32: 1, intSizeBytes: 1 })],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 2, 1, 1 ],
+      [ 'ok', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 6,
+        lowerFn: 
+        function lowerImportedOwnedHost_Descriptor(obj) {
+          if (!(obj instanceof Descriptor)) {
+            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt6;
+            captureTable6.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable6, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 8, 4, 4 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13614,11 +12569,11 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 2, 1, 1 ],
+      , 8, 4, 4 ],
       ],
-      variantSize32: 2,
-      variantAlign32: 1,
-      variantPayloadOffset32: 1,
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
       variantFlatCount: 2,
     })
     ],
@@ -13640,11 +12595,28 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline29.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny,_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatFlags({ names: ['symlinkFollow'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatStringAny,_liftFlatFlags({ names: ['create','directory','exclusive','truncate'], size32: 1, align32: 1, intSizeBytes: 1 }),_liftFlatFlags({ names: ['read','write','fileIntegritySync','dataIntegritySync','requestedWriteSync','mutateDirectory'], size32: 1, align32: 1, intSizeBytes: 1 })],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 2, 1, 1 ],
+      [ 'ok', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 6,
+        lowerFn: 
+        function lowerImportedOwnedHost_Descriptor(obj) {
+          if (!(obj instanceof Descriptor)) {
+            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt6;
+            captureTable6.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable6, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 8, 4, 4 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13653,11 +12625,11 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 2, 1, 1 ],
+      , 8, 4, 4 ],
       ],
-      variantSize32: 2,
-      variantAlign32: 1,
-      variantPayloadOffset32: 1,
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
       variantFlatCount: 2,
     })
     ],
@@ -13759,28 +12731,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline31.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny,_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 3,
-        lowerFn: 
-        function lowerImportedOwnedHost_InputStream(obj) {
-          if (!(obj instanceof InputStream)) {
-            throw new TypeError('Resource error: Not a valid \"InputStream\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt3;
-            captureTable3.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable3, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 8, 4, 4 ],
+      [ 'ok', null, 2, 1, 1 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13789,11 +12744,11 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 8, 4, 4 ],
+      , 2, 1, 1 ],
       ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
+      variantSize32: 2,
+      variantAlign32: 1,
+      variantPayloadOffset32: 1,
       variantFlatCount: 2,
     })
     ],
@@ -13815,28 +12770,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline31.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny,_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 3,
-        lowerFn: 
-        function lowerImportedOwnedHost_InputStream(obj) {
-          if (!(obj instanceof InputStream)) {
-            throw new TypeError('Resource error: Not a valid \"InputStream\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt3;
-            captureTable3.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable3, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 8, 4, 4 ],
+      [ 'ok', null, 2, 1, 1 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13845,11 +12783,11 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 8, 4, 4 ],
+      , 2, 1, 1 ],
       ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
+      variantSize32: 2,
+      variantAlign32: 1,
+      variantPayloadOffset32: 1,
       variantFlatCount: 2,
     })
     ],
@@ -13872,28 +12810,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline32.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 2,
-        lowerFn: 
-        function lowerImportedOwnedHost_OutputStream(obj) {
-          if (!(obj instanceof OutputStream)) {
-            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt2;
-            captureTable2.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable2, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 8, 4, 4 ],
+      [ 'ok', null, 2, 1, 1 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13902,11 +12823,11 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 8, 4, 4 ],
+      , 2, 1, 1 ],
       ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
+      variantSize32: 2,
+      variantAlign32: 1,
+      variantPayloadOffset32: 1,
       variantFlatCount: 2,
     })
     ],
@@ -13928,28 +12849,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline32.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatStringAny],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 2,
-        lowerFn: 
-        function lowerImportedOwnedHost_OutputStream(obj) {
-          if (!(obj instanceof OutputStream)) {
-            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt2;
-            captureTable2.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable2, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 8, 4, 4 ],
+      [ 'ok', null, 2, 1, 1 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -13958,11 +12862,11 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 8, 4, 4 ],
+      , 2, 1, 1 ],
       ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
+      variantSize32: 2,
+      variantAlign32: 1,
+      variantPayloadOffset32: 1,
       variantFlatCount: 2,
     })
     ],
@@ -13985,55 +12889,28 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline33.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
-      _lowerFlatEnum({
-        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
-        variantSize32: 1,
-        variantAlign32: 1,
-        variantPayloadOffset32: 1,
-        variantFlatCount: 1,
-      })
-      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['dataModificationTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['statusChangeTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
+      [ 'ok', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 3,
+        lowerFn: 
+        function lowerImportedOwnedHost_InputStream(obj) {
+          if (!(obj instanceof InputStream)) {
+            throw new TypeError('Resource error: Not a valid \"InputStream\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt3;
+            captureTable3.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable3, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 8, 4, 4 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -14042,12 +12919,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 104, 8, 8 ],
+      , 8, 4, 4 ],
       ],
-      variantSize32: 104,
-      variantAlign32: 8,
-      variantPayloadOffset32: 8,
-      variantFlatCount: 13,
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
     })
     ],
     hasResultPointer: true,
@@ -14068,55 +12945,28 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline33.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
-      _lowerFlatEnum({
-        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
-        variantSize32: 1,
-        variantAlign32: 1,
-        variantPayloadOffset32: 1,
-        variantFlatCount: 1,
-      })
-      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['dataModificationTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],['statusChangeTimestamp', 
-      _lowerFlatOption({
-        caseMetas: [
-        [ 'none', null, 0, 0, 0 ],
-        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
-        ],
-        variantSize32: 24,
-        variantAlign32: 8,
-        variantPayloadOffset32: 8,
-        variantFlatCount: 3,
-        payloadMaybeNull: false,
-      })
-      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
+      [ 'ok', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 3,
+        lowerFn: 
+        function lowerImportedOwnedHost_InputStream(obj) {
+          if (!(obj instanceof InputStream)) {
+            throw new TypeError('Resource error: Not a valid \"InputStream\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt3;
+            captureTable3.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable3, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 8, 4, 4 ],
       [ 'err', 
       _lowerFlatEnum({
         caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
@@ -14125,12 +12975,12 @@ let gen= (function* _initGenerator () {
         variantPayloadOffset32: 1,
         variantFlatCount: 1,
       })
-      , 104, 8, 8 ],
+      , 8, 4, 4 ],
       ],
-      variantSize32: 104,
-      variantAlign32: 8,
-      variantPayloadOffset32: 8,
-      variantFlatCount: 13,
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
     })
     ],
     hasResultPointer: true,
@@ -14152,40 +13002,42 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline34.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatU64, 16, 8, 8 ],
-      [ 'err', _lowerFlatVariant({
-        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
-          componentIdx: 0,
-          tableIdx: 0,
-          lowerFn: 
-          function lowerImportedOwnedHost_Error$1(obj) {
-            if (!(obj instanceof Error$1)) {
-              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
-            }
-            let handle = obj[symbolRscHandle];
-            if (!handle) {
-              const rep = obj[symbolRscRep] || ++captureCnt0;
-              captureTable0.set(rep, obj);
-              handle = rscTableCreateOwn(handleTable0, rep);
-            }
-            return handle;
+      [ 'ok', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 2,
+        lowerFn: 
+        function lowerImportedOwnedHost_OutputStream(obj) {
+          if (!(obj instanceof OutputStream)) {
+            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
           }
-          ,
-        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
-        variantSize32: 8,
-        variantAlign32: 4,
-        variantPayloadOffset32: 4,
-        variantFlatCount: 2,
-      } ), 16, 8, 8 ],
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt2;
+            captureTable2.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable2, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 8, 4, 4 ],
+      [ 'err', 
+      _lowerFlatEnum({
+        caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 8, 4, 4 ],
       ],
-      variantSize32: 16,
-      variantAlign32: 8,
-      variantPayloadOffset32: 8,
-      variantFlatCount: 3,
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
     })
     ],
     hasResultPointer: true,
@@ -14206,40 +13058,42 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline34.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6),_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatU64, 16, 8, 8 ],
-      [ 'err', _lowerFlatVariant({
-        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
-          componentIdx: 0,
-          tableIdx: 0,
-          lowerFn: 
-          function lowerImportedOwnedHost_Error$1(obj) {
-            if (!(obj instanceof Error$1)) {
-              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
-            }
-            let handle = obj[symbolRscHandle];
-            if (!handle) {
-              const rep = obj[symbolRscRep] || ++captureCnt0;
-              captureTable0.set(rep, obj);
-              handle = rscTableCreateOwn(handleTable0, rep);
-            }
-            return handle;
+      [ 'ok', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 2,
+        lowerFn: 
+        function lowerImportedOwnedHost_OutputStream(obj) {
+          if (!(obj instanceof OutputStream)) {
+            throw new TypeError('Resource error: Not a valid \"OutputStream\" resource.');
           }
-          ,
-        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
-        variantSize32: 8,
-        variantAlign32: 4,
-        variantPayloadOffset32: 4,
-        variantFlatCount: 2,
-      } ), 16, 8, 8 ],
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt2;
+            captureTable2.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable2, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 8, 4, 4 ],
+      [ 'err', 
+      _lowerFlatEnum({
+        caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 8, 4, 4 ],
       ],
-      variantSize32: 16,
-      variantAlign32: 8,
-      variantPayloadOffset32: 8,
-      variantFlatCount: 3,
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
     })
     ],
     hasResultPointer: true,
@@ -14261,45 +13115,69 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline35.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
-      elemLiftFn: _liftFlatU8,
-      elemAlign32: 1,
-      elemSize32: 1,
-      typedArray: Uint8Array,
-    })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 12, 4, 4 ],
-      [ 'err', _lowerFlatVariant({
-        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
-          componentIdx: 0,
-          tableIdx: 0,
-          lowerFn: 
-          function lowerImportedOwnedHost_Error$1(obj) {
-            if (!(obj instanceof Error$1)) {
-              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
-            }
-            let handle = obj[symbolRscHandle];
-            if (!handle) {
-              const rep = obj[symbolRscRep] || ++captureCnt0;
-              captureTable0.set(rep, obj);
-              handle = rscTableCreateOwn(handleTable0, rep);
-            }
-            return handle;
-          }
-          ,
-        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
-        variantSize32: 8,
-        variantAlign32: 4,
-        variantPayloadOffset32: 4,
-        variantFlatCount: 2,
-      } ), 12, 4, 4 ],
+      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
+      _lowerFlatEnum({
+        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['dataModificationTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['statusChangeTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
+      [ 'err', 
+      _lowerFlatEnum({
+        caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 104, 8, 8 ],
       ],
-      variantSize32: 12,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 3,
+      variantSize32: 104,
+      variantAlign32: 8,
+      variantPayloadOffset32: 8,
+      variantFlatCount: 13,
     })
     ],
     hasResultPointer: true,
@@ -14320,45 +13198,69 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline35.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
-      elemLiftFn: _liftFlatU8,
-      elemAlign32: 1,
-      elemSize32: 1,
-      typedArray: Uint8Array,
-    })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 6)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 12, 4, 4 ],
-      [ 'err', _lowerFlatVariant({
-        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
-          componentIdx: 0,
-          tableIdx: 0,
-          lowerFn: 
-          function lowerImportedOwnedHost_Error$1(obj) {
-            if (!(obj instanceof Error$1)) {
-              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
-            }
-            let handle = obj[symbolRscHandle];
-            if (!handle) {
-              const rep = obj[symbolRscRep] || ++captureCnt0;
-              captureTable0.set(rep, obj);
-              handle = rscTableCreateOwn(handleTable0, rep);
-            }
-            return handle;
-          }
-          ,
-        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
-        variantSize32: 8,
-        variantAlign32: 4,
-        variantPayloadOffset32: 4,
-        variantFlatCount: 2,
-      } ), 12, 4, 4 ],
+      [ 'ok', _lowerFlatRecord({ fieldMetas: [['type', 
+      _lowerFlatEnum({
+        caseMetas: [['unknown', null, 1, 1, 1],['block-device', null, 1, 1, 1],['character-device', null, 1, 1, 1],['directory', null, 1, 1, 1],['fifo', null, 1, 1, 1],['symbolic-link', null, 1, 1, 1],['regular-file', null, 1, 1, 1],['socket', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 1, 1 ],['linkCount', _lowerFlatU64, 8, 8 ],['size', _lowerFlatU64, 8, 8 ],['dataAccessTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['dataModificationTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],['statusChangeTimestamp', 
+      _lowerFlatOption({
+        caseMetas: [
+        [ 'none', null, 0, 0, 0 ],
+        [ 'some', _lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 }), 16, 8, 2],
+        ],
+        variantSize32: 24,
+        variantAlign32: 8,
+        variantPayloadOffset32: 8,
+        variantFlatCount: 3,
+        payloadMaybeNull: false,
+      })
+      , 24, 8 ],], size32: 96, align32: 8 }), 104, 8, 8 ],
+      [ 'err', 
+      _lowerFlatEnum({
+        caseMetas: [['access', null, 1, 1, 1],['would-block', null, 1, 1, 1],['already', null, 1, 1, 1],['bad-descriptor', null, 1, 1, 1],['busy', null, 1, 1, 1],['deadlock', null, 1, 1, 1],['quota', null, 1, 1, 1],['exist', null, 1, 1, 1],['file-too-large', null, 1, 1, 1],['illegal-byte-sequence', null, 1, 1, 1],['in-progress', null, 1, 1, 1],['interrupted', null, 1, 1, 1],['invalid', null, 1, 1, 1],['io', null, 1, 1, 1],['is-directory', null, 1, 1, 1],['loop', null, 1, 1, 1],['too-many-links', null, 1, 1, 1],['message-size', null, 1, 1, 1],['name-too-long', null, 1, 1, 1],['no-device', null, 1, 1, 1],['no-entry', null, 1, 1, 1],['no-lock', null, 1, 1, 1],['insufficient-memory', null, 1, 1, 1],['insufficient-space', null, 1, 1, 1],['not-directory', null, 1, 1, 1],['not-empty', null, 1, 1, 1],['not-recoverable', null, 1, 1, 1],['unsupported', null, 1, 1, 1],['no-tty', null, 1, 1, 1],['no-such-device', null, 1, 1, 1],['overflow', null, 1, 1, 1],['not-permitted', null, 1, 1, 1],['pipe', null, 1, 1, 1],['read-only', null, 1, 1, 1],['invalid-seek', null, 1, 1, 1],['text-file-busy', null, 1, 1, 1],['cross-device', null, 1, 1, 1],],
+        variantSize32: 1,
+        variantAlign32: 1,
+        variantPayloadOffset32: 1,
+        variantFlatCount: 1,
+      })
+      , 104, 8, 8 ],
       ],
-      variantSize32: 12,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 3,
+      variantSize32: 104,
+      variantAlign32: 8,
+      variantPayloadOffset32: 8,
+      variantFlatCount: 13,
     })
     ],
     hasResultPointer: true,
@@ -14384,6 +13286,120 @@ let gen= (function* _initGenerator () {
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
+      [ 'ok', _lowerFlatU64, 16, 8, 8 ],
+      [ 'err', _lowerFlatVariant({
+        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
+          componentIdx: 0,
+          tableIdx: 0,
+          lowerFn: 
+          function lowerImportedOwnedHost_Error$1(obj) {
+            if (!(obj instanceof Error$1)) {
+              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
+            }
+            let handle = obj[symbolRscHandle];
+            if (!handle) {
+              const rep = obj[symbolRscRep] || ++captureCnt0;
+              captureTable0.set(rep, obj);
+              handle = rscTableCreateOwn(handleTable0, rep);
+            }
+            return handle;
+          }
+          ,
+        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
+        variantSize32: 8,
+        variantAlign32: 4,
+        variantPayloadOffset32: 4,
+        variantFlatCount: 2,
+      } ), 16, 8, 8 ],
+      ],
+      variantSize32: 16,
+      variantAlign32: 8,
+      variantPayloadOffset32: 8,
+      variantFlatCount: 3,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline36,
+  },
+  ))) : _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 36,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline36.manuallyAsync,
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
+      [ 'ok', _lowerFlatU64, 16, 8, 8 ],
+      [ 'err', _lowerFlatVariant({
+        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
+          componentIdx: 0,
+          tableIdx: 0,
+          lowerFn: 
+          function lowerImportedOwnedHost_Error$1(obj) {
+            if (!(obj instanceof Error$1)) {
+              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
+            }
+            let handle = obj[symbolRscHandle];
+            if (!handle) {
+              const rep = obj[symbolRscRep] || ++captureCnt0;
+              captureTable0.set(rep, obj);
+              handle = rscTableCreateOwn(handleTable0, rep);
+            }
+            return handle;
+          }
+          ,
+        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
+        variantSize32: 8,
+        variantAlign32: 4,
+        variantPayloadOffset32: 4,
+        variantFlatCount: 2,
+      } ), 16, 8, 8 ],
+      ],
+      variantSize32: 16,
+      variantAlign32: 8,
+      variantPayloadOffset32: 8,
+      variantFlatCount: 3,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline36,
+  },
+  );
+  let trampoline37 = _trampoline37.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 37,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline37.manuallyAsync,
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
+      elemLiftFn: _liftFlatU8,
+      elemAlign32: 1,
+      elemSize32: 1,
+      typedArray: Uint8Array,
+    })],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
       [ 'ok', null, 12, 4, 4 ],
       [ 'err', _lowerFlatVariant({
         caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
@@ -14425,15 +13441,75 @@ let gen= (function* _initGenerator () {
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
     getReallocFn: undefined,
-    importFn: _trampoline36,
+    importFn: _trampoline37,
   },
   ))) : _lowerImportBackwardsCompat.bind(
   null,
   {
-    trampolineIdx: 36,
+    trampolineIdx: 37,
     componentIdx: 0,
     isAsync: false,
-    isManualAsync: _trampoline36.manuallyAsync,
+    isManualAsync: _trampoline37.manuallyAsync,
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
+      elemLiftFn: _liftFlatU8,
+      elemAlign32: 1,
+      elemSize32: 1,
+      typedArray: Uint8Array,
+    })],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
+      [ 'ok', null, 12, 4, 4 ],
+      [ 'err', _lowerFlatVariant({
+        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
+          componentIdx: 0,
+          tableIdx: 0,
+          lowerFn: 
+          function lowerImportedOwnedHost_Error$1(obj) {
+            if (!(obj instanceof Error$1)) {
+              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
+            }
+            let handle = obj[symbolRscHandle];
+            if (!handle) {
+              const rep = obj[symbolRscRep] || ++captureCnt0;
+              captureTable0.set(rep, obj);
+              handle = rscTableCreateOwn(handleTable0, rep);
+            }
+            return handle;
+          }
+          ,
+        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
+        variantSize32: 8,
+        variantAlign32: 4,
+        variantPayloadOffset32: 4,
+        variantFlatCount: 2,
+      } ), 12, 4, 4 ],
+      ],
+      variantSize32: 12,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 3,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline37,
+  },
+  );
+  let trampoline38 = _trampoline38.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 38,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline38.manuallyAsync,
     paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
     resultLowerFns: [
     _lowerFlatResult({
@@ -14479,182 +13555,6 @@ let gen= (function* _initGenerator () {
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
     getReallocFn: undefined,
-    importFn: _trampoline36,
-  },
-  );
-  let trampoline37 = _trampoline37.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
-  null,
-  {
-    trampolineIdx: 37,
-    componentIdx: 0,
-    isAsync: false,
-    isManualAsync: _trampoline37.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
-    resultLowerFns: [
-    _lowerFlatResult({
-      caseMetas: [
-      [ 'ok', _lowerFlatList({
-        elemLowerFn: _lowerFlatU8,
-        elemSize32: 1,
-        elemAlign32: 1,
-      }), 12, 4, 4 ],
-      [ 'err', _lowerFlatVariant({
-        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
-          componentIdx: 0,
-          tableIdx: 0,
-          lowerFn: 
-          function lowerImportedOwnedHost_Error$1(obj) {
-            if (!(obj instanceof Error$1)) {
-              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
-            }
-            let handle = obj[symbolRscHandle];
-            if (!handle) {
-              const rep = obj[symbolRscRep] || ++captureCnt0;
-              captureTable0.set(rep, obj);
-              handle = rscTableCreateOwn(handleTable0, rep);
-            }
-            return handle;
-          }
-          ,
-        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
-        variantSize32: 8,
-        variantAlign32: 4,
-        variantPayloadOffset32: 4,
-        variantFlatCount: 2,
-      } ), 12, 4, 4 ],
-      ],
-      variantSize32: 12,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 3,
-    })
-    ],
-    hasResultPointer: true,
-    funcTypeIsAsync: false,
-    getCallbackFn: () => null,
-    getPostReturnFn: () => null,
-    isCancellable: false,
-    memoryIdx: 0,
-    stringEncoding: 'utf8',
-    getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
-    importFn: _trampoline37,
-  },
-  ))) : _lowerImportBackwardsCompat.bind(
-  null,
-  {
-    trampolineIdx: 37,
-    componentIdx: 0,
-    isAsync: false,
-    isManualAsync: _trampoline37.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
-    resultLowerFns: [
-    _lowerFlatResult({
-      caseMetas: [
-      [ 'ok', _lowerFlatList({
-        elemLowerFn: _lowerFlatU8,
-        elemSize32: 1,
-        elemAlign32: 1,
-      }), 12, 4, 4 ],
-      [ 'err', _lowerFlatVariant({
-        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
-          componentIdx: 0,
-          tableIdx: 0,
-          lowerFn: 
-          function lowerImportedOwnedHost_Error$1(obj) {
-            if (!(obj instanceof Error$1)) {
-              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
-            }
-            let handle = obj[symbolRscHandle];
-            if (!handle) {
-              const rep = obj[symbolRscRep] || ++captureCnt0;
-              captureTable0.set(rep, obj);
-              handle = rscTableCreateOwn(handleTable0, rep);
-            }
-            return handle;
-          }
-          ,
-        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
-        variantSize32: 8,
-        variantAlign32: 4,
-        variantPayloadOffset32: 4,
-        variantFlatCount: 2,
-      } ), 12, 4, 4 ],
-      ],
-      variantSize32: 12,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 3,
-    })
-    ],
-    hasResultPointer: true,
-    funcTypeIsAsync: false,
-    getCallbackFn: () => null,
-    getPostReturnFn: () => null,
-    isCancellable: false,
-    memoryIdx: 0,
-    stringEncoding: 'utf8',
-    getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
-    importFn: _trampoline37,
-  },
-  );
-  let trampoline38 = _trampoline38.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
-  null,
-  {
-    trampolineIdx: 38,
-    componentIdx: 0,
-    isAsync: false,
-    isManualAsync: _trampoline38.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
-    resultLowerFns: [
-    _lowerFlatResult({
-      caseMetas: [
-      [ 'ok', _lowerFlatList({
-        elemLowerFn: _lowerFlatU8,
-        elemSize32: 1,
-        elemAlign32: 1,
-      }), 12, 4, 4 ],
-      [ 'err', _lowerFlatVariant({
-        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
-          componentIdx: 0,
-          tableIdx: 0,
-          lowerFn: 
-          function lowerImportedOwnedHost_Error$1(obj) {
-            if (!(obj instanceof Error$1)) {
-              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
-            }
-            let handle = obj[symbolRscHandle];
-            if (!handle) {
-              const rep = obj[symbolRscRep] || ++captureCnt0;
-              captureTable0.set(rep, obj);
-              handle = rscTableCreateOwn(handleTable0, rep);
-            }
-            return handle;
-          }
-          ,
-        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
-        variantSize32: 8,
-        variantAlign32: 4,
-        variantPayloadOffset32: 4,
-        variantFlatCount: 2,
-      } ), 12, 4, 4 ],
-      ],
-      variantSize32: 12,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 3,
-    })
-    ],
-    hasResultPointer: true,
-    funcTypeIsAsync: false,
-    getCallbackFn: () => null,
-    getPostReturnFn: () => null,
-    isCancellable: false,
-    memoryIdx: 0,
-    stringEncoding: 'utf8',
-    getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
     importFn: _trampoline38,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -14664,15 +13564,11 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline38.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2)],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', _lowerFlatList({
-        elemLowerFn: _lowerFlatU8,
-        elemSize32: 1,
-        elemAlign32: 1,
-      }), 12, 4, 4 ],
+      [ 'ok', null, 12, 4, 4 ],
       [ 'err', _lowerFlatVariant({
         caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
           componentIdx: 0,
@@ -14712,7 +13608,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
+    getReallocFn: undefined,
     importFn: _trampoline38,
   },
   );
@@ -14723,16 +13619,15 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline39.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
-      elemLiftFn: _liftFlatU8,
-      elemAlign32: 1,
-      elemSize32: 1,
-      typedArray: Uint8Array,
-    })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 12, 4, 4 ],
+      [ 'ok', _lowerFlatList({
+        elemLowerFn: _lowerFlatU8,
+        elemSize32: 1,
+        elemAlign32: 1,
+      }), 12, 4, 4 ],
       [ 'err', _lowerFlatVariant({
         caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
           componentIdx: 0,
@@ -14772,7 +13667,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline39,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -14782,16 +13677,15 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline39.manuallyAsync,
-    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
-      elemLiftFn: _liftFlatU8,
-      elemAlign32: 1,
-      elemSize32: 1,
-      typedArray: Uint8Array,
-    })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
     resultLowerFns: [
     _lowerFlatResult({
       caseMetas: [
-      [ 'ok', null, 12, 4, 4 ],
+      [ 'ok', _lowerFlatList({
+        elemLowerFn: _lowerFlatU8,
+        elemSize32: 1,
+        elemAlign32: 1,
+      }), 12, 4, 4 ],
       [ 'err', _lowerFlatVariant({
         caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
           componentIdx: 0,
@@ -14831,7 +13725,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline39,
   },
   );
@@ -14842,12 +13736,46 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline40.manuallyAsync,
-    paramLiftFns: [],
-    resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatStringAny,
-      elemSize32: 8,
-      elemAlign32: 4,
-    })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
+      [ 'ok', _lowerFlatList({
+        elemLowerFn: _lowerFlatU8,
+        elemSize32: 1,
+        elemAlign32: 1,
+      }), 12, 4, 4 ],
+      [ 'err', _lowerFlatVariant({
+        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
+          componentIdx: 0,
+          tableIdx: 0,
+          lowerFn: 
+          function lowerImportedOwnedHost_Error$1(obj) {
+            if (!(obj instanceof Error$1)) {
+              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
+            }
+            let handle = obj[symbolRscHandle];
+            if (!handle) {
+              const rep = obj[symbolRscRep] || ++captureCnt0;
+              captureTable0.set(rep, obj);
+              handle = rscTableCreateOwn(handleTable0, rep);
+            }
+            return handle;
+          }
+          ,
+        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
+        variantSize32: 8,
+        variantAlign32: 4,
+        variantPayloadOffset32: 4,
+        variantFlatCount: 2,
+      } ), 12, 4, 4 ],
+      ],
+      variantSize32: 12,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 3,
+    })
+    ],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -14866,12 +13794,46 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline40.manuallyAsync,
-    paramLiftFns: [],
-    resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatStringAny,
-      elemSize32: 8,
-      elemAlign32: 4,
-    })],
+    paramLiftFns: [_liftFlatBorrow.bind(null, 3),_liftFlatU64],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
+      [ 'ok', _lowerFlatList({
+        elemLowerFn: _lowerFlatU8,
+        elemSize32: 1,
+        elemAlign32: 1,
+      }), 12, 4, 4 ],
+      [ 'err', _lowerFlatVariant({
+        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
+          componentIdx: 0,
+          tableIdx: 0,
+          lowerFn: 
+          function lowerImportedOwnedHost_Error$1(obj) {
+            if (!(obj instanceof Error$1)) {
+              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
+            }
+            let handle = obj[symbolRscHandle];
+            if (!handle) {
+              const rep = obj[symbolRscRep] || ++captureCnt0;
+              captureTable0.set(rep, obj);
+              handle = rscTableCreateOwn(handleTable0, rep);
+            }
+            return handle;
+          }
+          ,
+        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
+        variantSize32: 8,
+        variantAlign32: 4,
+        variantPayloadOffset32: 4,
+        variantFlatCount: 2,
+      } ), 12, 4, 4 ],
+      ],
+      variantSize32: 12,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 3,
+    })
+    ],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -14891,12 +13853,47 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline41.manuallyAsync,
-    paramLiftFns: [],
-    resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatStringAny, 8, 4],[_lowerFlatStringAny, 8, 4],], size32: 16, align32: 4 }),
-      elemSize32: 16,
-      elemAlign32: 4,
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
+      elemLiftFn: _liftFlatU8,
+      elemAlign32: 1,
+      elemSize32: 1,
+      typedArray: Uint8Array,
     })],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
+      [ 'ok', null, 12, 4, 4 ],
+      [ 'err', _lowerFlatVariant({
+        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
+          componentIdx: 0,
+          tableIdx: 0,
+          lowerFn: 
+          function lowerImportedOwnedHost_Error$1(obj) {
+            if (!(obj instanceof Error$1)) {
+              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
+            }
+            let handle = obj[symbolRscHandle];
+            if (!handle) {
+              const rep = obj[symbolRscRep] || ++captureCnt0;
+              captureTable0.set(rep, obj);
+              handle = rscTableCreateOwn(handleTable0, rep);
+            }
+            return handle;
+          }
+          ,
+        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
+        variantSize32: 8,
+        variantAlign32: 4,
+        variantPayloadOffset32: 4,
+        variantFlatCount: 2,
+      } ), 12, 4, 4 ],
+      ],
+      variantSize32: 12,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 3,
+    })
+    ],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -14905,7 +13902,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
+    getReallocFn: undefined,
     importFn: _trampoline41,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -14915,12 +13912,47 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline41.manuallyAsync,
-    paramLiftFns: [],
-    resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatStringAny, 8, 4],[_lowerFlatStringAny, 8, 4],], size32: 16, align32: 4 }),
-      elemSize32: 16,
-      elemAlign32: 4,
+    paramLiftFns: [_liftFlatBorrow.bind(null, 2),_liftFlatList({
+      elemLiftFn: _liftFlatU8,
+      elemAlign32: 1,
+      elemSize32: 1,
+      typedArray: Uint8Array,
     })],
+    resultLowerFns: [
+    _lowerFlatResult({
+      caseMetas: [
+      [ 'ok', null, 12, 4, 4 ],
+      [ 'err', _lowerFlatVariant({
+        caseMetas: [[ 'last-operation-failed', _lowerFlatOwn({
+          componentIdx: 0,
+          tableIdx: 0,
+          lowerFn: 
+          function lowerImportedOwnedHost_Error$1(obj) {
+            if (!(obj instanceof Error$1)) {
+              throw new TypeError('Resource error: Not a valid \"Error$1\" resource.');
+            }
+            let handle = obj[symbolRscHandle];
+            if (!handle) {
+              const rep = obj[symbolRscRep] || ++captureCnt0;
+              captureTable0.set(rep, obj);
+              handle = rscTableCreateOwn(handleTable0, rep);
+            }
+            return handle;
+          }
+          ,
+        }), 4, 4, 1 ],[ 'closed', null, 0, 0, 0 ],],
+        variantSize32: 8,
+        variantAlign32: 4,
+        variantPayloadOffset32: 4,
+        variantFlatCount: 2,
+      } ), 12, 4, 4 ],
+      ],
+      variantSize32: 12,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 3,
+    })
+    ],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -14929,7 +13961,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
+    getReallocFn: undefined,
     importFn: _trampoline41,
   },
   );
@@ -14941,7 +13973,11 @@ let gen= (function* _initGenerator () {
     isAsync: false,
     isManualAsync: _trampoline42.manuallyAsync,
     paramLiftFns: [],
-    resultLowerFns: [_lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 })],
+    resultLowerFns: [_lowerFlatList({
+      elemLowerFn: _lowerFlatStringAny,
+      elemSize32: 8,
+      elemAlign32: 4,
+    })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -14950,7 +13986,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline42,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -14961,7 +13997,11 @@ let gen= (function* _initGenerator () {
     isAsync: false,
     isManualAsync: _trampoline42.manuallyAsync,
     paramLiftFns: [],
-    resultLowerFns: [_lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 })],
+    resultLowerFns: [_lowerFlatList({
+      elemLowerFn: _lowerFlatStringAny,
+      elemSize32: 8,
+      elemAlign32: 4,
+    })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -14970,7 +14010,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline42,
   },
   );
@@ -14983,25 +14023,8 @@ let gen= (function* _initGenerator () {
     isManualAsync: _trampoline43.manuallyAsync,
     paramLiftFns: [],
     resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 6,
-        lowerFn: 
-        function lowerImportedOwnedHost_Descriptor(obj) {
-          if (!(obj instanceof Descriptor)) {
-            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt6;
-            captureTable6.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable6, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 4, 4],[_lowerFlatStringAny, 8, 4],], size32: 12, align32: 4 }),
-      elemSize32: 12,
+      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatStringAny, 8, 4],[_lowerFlatStringAny, 8, 4],], size32: 16, align32: 4 }),
+      elemSize32: 16,
       elemAlign32: 4,
     })],
     hasResultPointer: true,
@@ -15024,25 +14047,8 @@ let gen= (function* _initGenerator () {
     isManualAsync: _trampoline43.manuallyAsync,
     paramLiftFns: [],
     resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 6,
-        lowerFn: 
-        function lowerImportedOwnedHost_Descriptor(obj) {
-          if (!(obj instanceof Descriptor)) {
-            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt6;
-            captureTable6.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable6, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 4, 4],[_lowerFlatStringAny, 8, 4],], size32: 12, align32: 4 }),
-      elemSize32: 12,
+      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatStringAny, 8, 4],[_lowerFlatStringAny, 8, 4],], size32: 16, align32: 4 }),
+      elemSize32: 16,
       elemAlign32: 4,
     })],
     hasResultPointer: true,
@@ -15064,17 +14070,8 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline44.manuallyAsync,
-    paramLiftFns: [_liftFlatList({
-      elemLiftFn: _liftFlatBorrow.bind(null, 1),
-      elemAlign32: 4,
-      elemSize32: 4,
-      typedArray: undefined,
-    })],
-    resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatU32,
-      elemSize32: 4,
-      elemAlign32: 4,
-    })],
+    paramLiftFns: [],
+    resultLowerFns: [_lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15083,7 +14080,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
+    getReallocFn: undefined,
     importFn: _trampoline44,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -15093,17 +14090,8 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline44.manuallyAsync,
-    paramLiftFns: [_liftFlatList({
-      elemLiftFn: _liftFlatBorrow.bind(null, 1),
-      elemAlign32: 4,
-      elemSize32: 4,
-      typedArray: undefined,
-    })],
-    resultLowerFns: [_lowerFlatList({
-      elemLowerFn: _lowerFlatU32,
-      elemSize32: 4,
-      elemAlign32: 4,
-    })],
+    paramLiftFns: [],
+    resultLowerFns: [_lowerFlatRecord({ fieldMetas: [['seconds', _lowerFlatU64, 8, 8 ],['nanoseconds', _lowerFlatU32, 4, 4 ],], size32: 16, align32: 8 })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15112,7 +14100,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: () => realloc0,
+    getReallocFn: undefined,
     importFn: _trampoline44,
   },
   );
@@ -15124,36 +14112,28 @@ let gen= (function* _initGenerator () {
     isAsync: false,
     isManualAsync: _trampoline45.manuallyAsync,
     paramLiftFns: [],
-    resultLowerFns: [
-    _lowerFlatOption({
-      caseMetas: [
-      [ 'none', null, 0, 0, 0 ],
-      [ 'some', _lowerFlatOwn({
+    resultLowerFns: [_lowerFlatList({
+      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 4,
+        tableIdx: 6,
         lowerFn: 
-        function lowerImportedOwnedHost_TerminalInput(obj) {
-          if (!(obj instanceof TerminalInput)) {
-            throw new TypeError('Resource error: Not a valid \"TerminalInput\" resource.');
+        function lowerImportedOwnedHost_Descriptor(obj) {
+          if (!(obj instanceof Descriptor)) {
+            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt4;
-            captureTable4.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable4, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt6;
+            captureTable6.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable6, rep);
           }
           return handle;
         }
         ,
-      }), 4, 4, 1],
-      ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 2,
-      payloadMaybeNull: false,
-    })
-    ],
+      }), 4, 4],[_lowerFlatStringAny, 8, 4],], size32: 12, align32: 4 }),
+      elemSize32: 12,
+      elemAlign32: 4,
+    })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15162,7 +14142,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline45,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -15173,36 +14153,28 @@ let gen= (function* _initGenerator () {
     isAsync: false,
     isManualAsync: _trampoline45.manuallyAsync,
     paramLiftFns: [],
-    resultLowerFns: [
-    _lowerFlatOption({
-      caseMetas: [
-      [ 'none', null, 0, 0, 0 ],
-      [ 'some', _lowerFlatOwn({
+    resultLowerFns: [_lowerFlatList({
+      elemLowerFn: _lowerFlatTuple({ elemLowerMetas: [[_lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 4,
+        tableIdx: 6,
         lowerFn: 
-        function lowerImportedOwnedHost_TerminalInput(obj) {
-          if (!(obj instanceof TerminalInput)) {
-            throw new TypeError('Resource error: Not a valid \"TerminalInput\" resource.');
+        function lowerImportedOwnedHost_Descriptor(obj) {
+          if (!(obj instanceof Descriptor)) {
+            throw new TypeError('Resource error: Not a valid \"Descriptor\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt4;
-            captureTable4.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable4, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt6;
+            captureTable6.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable6, rep);
           }
           return handle;
         }
         ,
-      }), 4, 4, 1],
-      ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 2,
-      payloadMaybeNull: false,
-    })
-    ],
+      }), 4, 4],[_lowerFlatStringAny, 8, 4],], size32: 12, align32: 4 }),
+      elemSize32: 12,
+      elemAlign32: 4,
+    })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15211,7 +14183,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline45,
   },
   );
@@ -15222,37 +14194,17 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline46.manuallyAsync,
-    paramLiftFns: [],
-    resultLowerFns: [
-    _lowerFlatOption({
-      caseMetas: [
-      [ 'none', null, 0, 0, 0 ],
-      [ 'some', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 5,
-        lowerFn: 
-        function lowerImportedOwnedHost_TerminalOutput(obj) {
-          if (!(obj instanceof TerminalOutput)) {
-            throw new TypeError('Resource error: Not a valid \"TerminalOutput\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt5;
-            captureTable5.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable5, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 4, 4, 1],
-      ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 2,
-      payloadMaybeNull: false,
-    })
-    ],
+    paramLiftFns: [_liftFlatList({
+      elemLiftFn: _liftFlatBorrow.bind(null, 1),
+      elemAlign32: 4,
+      elemSize32: 4,
+      typedArray: undefined,
+    })],
+    resultLowerFns: [_lowerFlatList({
+      elemLowerFn: _lowerFlatU32,
+      elemSize32: 4,
+      elemAlign32: 4,
+    })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15261,7 +14213,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline46,
   },
   ))) : _lowerImportBackwardsCompat.bind(
@@ -15271,37 +14223,17 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline46.manuallyAsync,
-    paramLiftFns: [],
-    resultLowerFns: [
-    _lowerFlatOption({
-      caseMetas: [
-      [ 'none', null, 0, 0, 0 ],
-      [ 'some', _lowerFlatOwn({
-        componentIdx: 0,
-        tableIdx: 5,
-        lowerFn: 
-        function lowerImportedOwnedHost_TerminalOutput(obj) {
-          if (!(obj instanceof TerminalOutput)) {
-            throw new TypeError('Resource error: Not a valid \"TerminalOutput\" resource.');
-          }
-          let handle = obj[symbolRscHandle];
-          if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt5;
-            captureTable5.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable5, rep);
-          }
-          return handle;
-        }
-        ,
-      }), 4, 4, 1],
-      ],
-      variantSize32: 8,
-      variantAlign32: 4,
-      variantPayloadOffset32: 4,
-      variantFlatCount: 2,
-      payloadMaybeNull: false,
-    })
-    ],
+    paramLiftFns: [_liftFlatList({
+      elemLiftFn: _liftFlatBorrow.bind(null, 1),
+      elemAlign32: 4,
+      elemSize32: 4,
+      typedArray: undefined,
+    })],
+    resultLowerFns: [_lowerFlatList({
+      elemLowerFn: _lowerFlatU32,
+      elemSize32: 4,
+      elemAlign32: 4,
+    })],
     hasResultPointer: true,
     funcTypeIsAsync: false,
     getCallbackFn: () => null,
@@ -15310,7 +14242,7 @@ let gen= (function* _initGenerator () {
     memoryIdx: 0,
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
-    getReallocFn: undefined,
+    getReallocFn: () => realloc0,
     importFn: _trampoline46,
   },
   );
@@ -15328,17 +14260,17 @@ let gen= (function* _initGenerator () {
       [ 'none', null, 0, 0, 0 ],
       [ 'some', _lowerFlatOwn({
         componentIdx: 0,
-        tableIdx: 5,
+        tableIdx: 4,
         lowerFn: 
-        function lowerImportedOwnedHost_TerminalOutput(obj) {
-          if (!(obj instanceof TerminalOutput)) {
-            throw new TypeError('Resource error: Not a valid \"TerminalOutput\" resource.');
+        function lowerImportedOwnedHost_TerminalInput(obj) {
+          if (!(obj instanceof TerminalInput)) {
+            throw new TypeError('Resource error: Not a valid \"TerminalInput\" resource.');
           }
           let handle = obj[symbolRscHandle];
           if (!handle) {
-            const rep = obj[symbolRscRep] || ++captureCnt5;
-            captureTable5.set(rep, obj);
-            handle = rscTableCreateOwn(handleTable5, rep);
+            const rep = obj[symbolRscRep] || ++captureCnt4;
+            captureTable4.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable4, rep);
           }
           return handle;
         }
@@ -15370,6 +14302,56 @@ let gen= (function* _initGenerator () {
     componentIdx: 0,
     isAsync: false,
     isManualAsync: _trampoline47.manuallyAsync,
+    paramLiftFns: [],
+    resultLowerFns: [
+    _lowerFlatOption({
+      caseMetas: [
+      [ 'none', null, 0, 0, 0 ],
+      [ 'some', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 4,
+        lowerFn: 
+        function lowerImportedOwnedHost_TerminalInput(obj) {
+          if (!(obj instanceof TerminalInput)) {
+            throw new TypeError('Resource error: Not a valid \"TerminalInput\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt4;
+            captureTable4.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable4, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 4, 4, 1],
+      ],
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
+      payloadMaybeNull: false,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline47,
+  },
+  );
+  let trampoline48 = _trampoline48.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 48,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline48.manuallyAsync,
     paramLiftFns: [],
     resultLowerFns: [
     _lowerFlatOption({
@@ -15410,7 +14392,155 @@ let gen= (function* _initGenerator () {
     stringEncoding: 'utf8',
     getMemoryFn: () => memory0,
     getReallocFn: undefined,
-    importFn: _trampoline47,
+    importFn: _trampoline48,
+  },
+  ))) : _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 48,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline48.manuallyAsync,
+    paramLiftFns: [],
+    resultLowerFns: [
+    _lowerFlatOption({
+      caseMetas: [
+      [ 'none', null, 0, 0, 0 ],
+      [ 'some', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 5,
+        lowerFn: 
+        function lowerImportedOwnedHost_TerminalOutput(obj) {
+          if (!(obj instanceof TerminalOutput)) {
+            throw new TypeError('Resource error: Not a valid \"TerminalOutput\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt5;
+            captureTable5.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable5, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 4, 4, 1],
+      ],
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
+      payloadMaybeNull: false,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline48,
+  },
+  );
+  let trampoline49 = _trampoline49.manuallyAsync ? new WebAssembly.Suspending(_suspendingImport(0, _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 49,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline49.manuallyAsync,
+    paramLiftFns: [],
+    resultLowerFns: [
+    _lowerFlatOption({
+      caseMetas: [
+      [ 'none', null, 0, 0, 0 ],
+      [ 'some', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 5,
+        lowerFn: 
+        function lowerImportedOwnedHost_TerminalOutput(obj) {
+          if (!(obj instanceof TerminalOutput)) {
+            throw new TypeError('Resource error: Not a valid \"TerminalOutput\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt5;
+            captureTable5.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable5, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 4, 4, 1],
+      ],
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
+      payloadMaybeNull: false,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline49,
+  },
+  ))) : _lowerImportBackwardsCompat.bind(
+  null,
+  {
+    trampolineIdx: 49,
+    componentIdx: 0,
+    isAsync: false,
+    isManualAsync: _trampoline49.manuallyAsync,
+    paramLiftFns: [],
+    resultLowerFns: [
+    _lowerFlatOption({
+      caseMetas: [
+      [ 'none', null, 0, 0, 0 ],
+      [ 'some', _lowerFlatOwn({
+        componentIdx: 0,
+        tableIdx: 5,
+        lowerFn: 
+        function lowerImportedOwnedHost_TerminalOutput(obj) {
+          if (!(obj instanceof TerminalOutput)) {
+            throw new TypeError('Resource error: Not a valid \"TerminalOutput\" resource.');
+          }
+          let handle = obj[symbolRscHandle];
+          if (!handle) {
+            const rep = obj[symbolRscRep] || ++captureCnt5;
+            captureTable5.set(rep, obj);
+            handle = rscTableCreateOwn(handleTable5, rep);
+          }
+          return handle;
+        }
+        ,
+      }), 4, 4, 1],
+      ],
+      variantSize32: 8,
+      variantAlign32: 4,
+      variantPayloadOffset32: 4,
+      variantFlatCount: 2,
+      payloadMaybeNull: false,
+    })
+    ],
+    hasResultPointer: true,
+    funcTypeIsAsync: false,
+    getCallbackFn: () => null,
+    getPostReturnFn: () => null,
+    isCancellable: false,
+    memoryIdx: 0,
+    stringEncoding: 'utf8',
+    getMemoryFn: () => memory0,
+    getReallocFn: undefined,
+    importFn: _trampoline49,
   },
   );
   ({ exports: exports0 } = instantiateCore(module2));
@@ -15428,19 +14558,21 @@ let gen= (function* _initGenerator () {
       fd_fdstat_get: Object.assign(exports0['6'], { _jcoMaySuspend: false }),
       fd_fdstat_set_flags: Object.assign(exports0['7'], { _jcoMaySuspend: false }),
       fd_filestat_get: Object.assign(exports0['8'], { _jcoMaySuspend: false }),
-      fd_prestat_dir_name: Object.assign(exports0['10'], { _jcoMaySuspend: false }),
-      fd_prestat_get: Object.assign(exports0['9'], { _jcoMaySuspend: false }),
-      fd_read: Object.assign(exports0['11'], { _jcoMaySuspend: false }),
-      fd_readdir: Object.assign(exports0['12'], { _jcoMaySuspend: false }),
-      fd_seek: Object.assign(exports0['13'], { _jcoMaySuspend: false }),
-      fd_write: Object.assign(exports0['14'], { _jcoMaySuspend: false }),
-      path_filestat_get: Object.assign(exports0['15'], { _jcoMaySuspend: false }),
-      path_open: Object.assign(exports0['16'], { _jcoMaySuspend: false }),
-      path_remove_directory: Object.assign(exports0['17'], { _jcoMaySuspend: false }),
-      path_rename: Object.assign(exports0['18'], { _jcoMaySuspend: false }),
-      path_unlink_file: Object.assign(exports0['19'], { _jcoMaySuspend: false }),
-      poll_oneoff: Object.assign(exports0['20'], { _jcoMaySuspend: false }),
-      proc_exit: Object.assign(exports0['21'], { _jcoMaySuspend: false }),
+      fd_pread: Object.assign(exports0['9'], { _jcoMaySuspend: false }),
+      fd_prestat_dir_name: Object.assign(exports0['11'], { _jcoMaySuspend: false }),
+      fd_prestat_get: Object.assign(exports0['10'], { _jcoMaySuspend: false }),
+      fd_read: Object.assign(exports0['12'], { _jcoMaySuspend: false }),
+      fd_readdir: Object.assign(exports0['13'], { _jcoMaySuspend: false }),
+      fd_seek: Object.assign(exports0['14'], { _jcoMaySuspend: false }),
+      fd_write: Object.assign(exports0['15'], { _jcoMaySuspend: false }),
+      path_create_directory: Object.assign(exports0['16'], { _jcoMaySuspend: false }),
+      path_filestat_get: Object.assign(exports0['17'], { _jcoMaySuspend: false }),
+      path_open: Object.assign(exports0['18'], { _jcoMaySuspend: false }),
+      path_remove_directory: Object.assign(exports0['19'], { _jcoMaySuspend: false }),
+      path_rename: Object.assign(exports0['20'], { _jcoMaySuspend: false }),
+      path_unlink_file: Object.assign(exports0['21'], { _jcoMaySuspend: false }),
+      poll_oneoff: Object.assign(exports0['22'], { _jcoMaySuspend: false }),
+      proc_exit: Object.assign(exports0['23'], { _jcoMaySuspend: false }),
     },
   }));
   ({ exports: exports2 } = instantiateCore(module1, {
@@ -15452,8 +14584,8 @@ let gen= (function* _initGenerator () {
       memory: exports1.memory,
     },
     'wasi:cli/environment@0.2.12': {
-      'get-arguments': Object.assign(exports0['44'], { _jcoMaySuspend: false }),
-      'get-environment': Object.assign(exports0['45'], { _jcoMaySuspend: false }),
+      'get-arguments': Object.assign(exports0['48'], { _jcoMaySuspend: false }),
+      'get-environment': Object.assign(exports0['49'], { _jcoMaySuspend: false }),
     },
     'wasi:cli/exit@0.2.12': {
       exit: Object.assign(trampoline17, { _jcoMaySuspend: false }),
@@ -15474,13 +14606,13 @@ let gen= (function* _initGenerator () {
       '[resource-drop]terminal-output': Object.assign(_guardMayLeave(0, trampoline16), { _jcoMaySuspend: false }),
     },
     'wasi:cli/terminal-stderr@0.2.12': {
-      'get-terminal-stderr': Object.assign(exports0['51'], { _jcoMaySuspend: false }),
+      'get-terminal-stderr': Object.assign(exports0['55'], { _jcoMaySuspend: false }),
     },
     'wasi:cli/terminal-stdin@0.2.12': {
-      'get-terminal-stdin': Object.assign(exports0['49'], { _jcoMaySuspend: false }),
+      'get-terminal-stdin': Object.assign(exports0['53'], { _jcoMaySuspend: false }),
     },
     'wasi:cli/terminal-stdout@0.2.12': {
-      'get-terminal-stdout': Object.assign(exports0['50'], { _jcoMaySuspend: false }),
+      'get-terminal-stdout': Object.assign(exports0['54'], { _jcoMaySuspend: false }),
     },
     'wasi:clocks/monotonic-clock@0.2.12': {
       now: Object.assign(trampoline2, { _jcoMaySuspend: false }),
@@ -15488,47 +14620,49 @@ let gen= (function* _initGenerator () {
       'subscribe-instant': Object.assign(trampoline10, { _jcoMaySuspend: false }),
     },
     'wasi:clocks/wall-clock@0.2.12': {
-      now: Object.assign(exports0['46'], { _jcoMaySuspend: false }),
+      now: Object.assign(exports0['50'], { _jcoMaySuspend: false }),
     },
     'wasi:filesystem/preopens@0.2.6': {
-      'get-directories': Object.assign(exports0['47'], { _jcoMaySuspend: false }),
+      'get-directories': Object.assign(exports0['51'], { _jcoMaySuspend: false }),
     },
     'wasi:filesystem/types@0.2.12': {
-      '[method]descriptor.append-via-stream': Object.assign(exports0['28'], { _jcoMaySuspend: false }),
-      '[method]descriptor.get-flags': Object.assign(exports0['26'], { _jcoMaySuspend: false }),
-      '[method]descriptor.get-type': Object.assign(exports0['27'], { _jcoMaySuspend: false }),
-      '[method]descriptor.metadata-hash': Object.assign(exports0['23'], { _jcoMaySuspend: false }),
-      '[method]descriptor.metadata-hash-at': Object.assign(exports0['25'], { _jcoMaySuspend: false }),
-      '[method]descriptor.open-at': Object.assign(exports0['31'], { _jcoMaySuspend: false }),
-      '[method]descriptor.read-directory': Object.assign(exports0['29'], { _jcoMaySuspend: false }),
-      '[method]descriptor.read-via-stream': Object.assign(exports0['35'], { _jcoMaySuspend: false }),
-      '[method]descriptor.remove-directory-at': Object.assign(exports0['32'], { _jcoMaySuspend: false }),
-      '[method]descriptor.rename-at': Object.assign(exports0['33'], { _jcoMaySuspend: false }),
-      '[method]descriptor.stat': Object.assign(exports0['37'], { _jcoMaySuspend: false }),
-      '[method]descriptor.stat-at': Object.assign(exports0['30'], { _jcoMaySuspend: false }),
-      '[method]descriptor.unlink-file-at': Object.assign(exports0['34'], { _jcoMaySuspend: false }),
-      '[method]descriptor.write-via-stream': Object.assign(exports0['36'], { _jcoMaySuspend: false }),
-      '[method]directory-entry-stream.read-directory-entry': Object.assign(exports0['24'], { _jcoMaySuspend: false }),
+      '[method]descriptor.append-via-stream': Object.assign(exports0['31'], { _jcoMaySuspend: false }),
+      '[method]descriptor.create-directory-at': Object.assign(exports0['33'], { _jcoMaySuspend: false }),
+      '[method]descriptor.get-flags': Object.assign(exports0['28'], { _jcoMaySuspend: false }),
+      '[method]descriptor.get-type': Object.assign(exports0['29'], { _jcoMaySuspend: false }),
+      '[method]descriptor.metadata-hash': Object.assign(exports0['25'], { _jcoMaySuspend: false }),
+      '[method]descriptor.metadata-hash-at': Object.assign(exports0['27'], { _jcoMaySuspend: false }),
+      '[method]descriptor.open-at': Object.assign(exports0['35'], { _jcoMaySuspend: false }),
+      '[method]descriptor.read': Object.assign(exports0['30'], { _jcoMaySuspend: false }),
+      '[method]descriptor.read-directory': Object.assign(exports0['32'], { _jcoMaySuspend: false }),
+      '[method]descriptor.read-via-stream': Object.assign(exports0['39'], { _jcoMaySuspend: false }),
+      '[method]descriptor.remove-directory-at': Object.assign(exports0['36'], { _jcoMaySuspend: false }),
+      '[method]descriptor.rename-at': Object.assign(exports0['37'], { _jcoMaySuspend: false }),
+      '[method]descriptor.stat': Object.assign(exports0['41'], { _jcoMaySuspend: false }),
+      '[method]descriptor.stat-at': Object.assign(exports0['34'], { _jcoMaySuspend: false }),
+      '[method]descriptor.unlink-file-at': Object.assign(exports0['38'], { _jcoMaySuspend: false }),
+      '[method]descriptor.write-via-stream': Object.assign(exports0['40'], { _jcoMaySuspend: false }),
+      '[method]directory-entry-stream.read-directory-entry': Object.assign(exports0['26'], { _jcoMaySuspend: false }),
       '[resource-drop]descriptor': Object.assign(_guardMayLeave(0, trampoline4), { _jcoMaySuspend: false }),
       '[resource-drop]directory-entry-stream': Object.assign(_guardMayLeave(0, trampoline3), { _jcoMaySuspend: false }),
-      'filesystem-error-code': Object.assign(exports0['22'], { _jcoMaySuspend: false }),
+      'filesystem-error-code': Object.assign(exports0['24'], { _jcoMaySuspend: false }),
     },
     'wasi:io/error@0.2.12': {
       '[resource-drop]error': Object.assign(_guardMayLeave(0, trampoline1), { _jcoMaySuspend: false }),
     },
     'wasi:io/poll@0.2.12': {
       '[resource-drop]pollable': Object.assign(_guardMayLeave(0, trampoline11), { _jcoMaySuspend: false }),
-      poll: Object.assign(exports0['48'], { _jcoMaySuspend: false }),
+      poll: Object.assign(exports0['52'], { _jcoMaySuspend: false }),
     },
     'wasi:io/streams@0.2.12': {
-      '[method]input-stream.blocking-read': Object.assign(exports0['41'], { _jcoMaySuspend: false }),
-      '[method]input-stream.read': Object.assign(exports0['42'], { _jcoMaySuspend: false }),
+      '[method]input-stream.blocking-read': Object.assign(exports0['45'], { _jcoMaySuspend: false }),
+      '[method]input-stream.read': Object.assign(exports0['46'], { _jcoMaySuspend: false }),
       '[method]input-stream.subscribe': Object.assign(trampoline7, { _jcoMaySuspend: false }),
-      '[method]output-stream.blocking-flush': Object.assign(exports0['40'], { _jcoMaySuspend: false }),
-      '[method]output-stream.blocking-write-and-flush': Object.assign(exports0['43'], { _jcoMaySuspend: false }),
-      '[method]output-stream.check-write': Object.assign(exports0['38'], { _jcoMaySuspend: false }),
+      '[method]output-stream.blocking-flush': Object.assign(exports0['44'], { _jcoMaySuspend: false }),
+      '[method]output-stream.blocking-write-and-flush': Object.assign(exports0['47'], { _jcoMaySuspend: false }),
+      '[method]output-stream.check-write': Object.assign(exports0['42'], { _jcoMaySuspend: false }),
       '[method]output-stream.subscribe': Object.assign(trampoline8, { _jcoMaySuspend: false }),
-      '[method]output-stream.write': Object.assign(exports0['39'], { _jcoMaySuspend: false }),
+      '[method]output-stream.write': Object.assign(exports0['43'], { _jcoMaySuspend: false }),
       '[resource-drop]input-stream': Object.assign(_guardMayLeave(0, trampoline6), { _jcoMaySuspend: false }),
       '[resource-drop]output-stream': Object.assign(_guardMayLeave(0, trampoline5), { _jcoMaySuspend: false }),
     },
@@ -15546,56 +14680,60 @@ let gen= (function* _initGenerator () {
     actual: {
       '0': Object.assign(exports2.args_get, { _jcoMaySuspend: false }),
       '1': Object.assign(exports2.args_sizes_get, { _jcoMaySuspend: false }),
-      '10': Object.assign(exports2.fd_prestat_dir_name, { _jcoMaySuspend: false }),
-      '11': Object.assign(exports2.fd_read, { _jcoMaySuspend: false }),
-      '12': Object.assign(exports2.fd_readdir, { _jcoMaySuspend: false }),
-      '13': Object.assign(exports2.fd_seek, { _jcoMaySuspend: false }),
-      '14': Object.assign(exports2.fd_write, { _jcoMaySuspend: false }),
-      '15': Object.assign(exports2.path_filestat_get, { _jcoMaySuspend: false }),
-      '16': Object.assign(exports2.path_open, { _jcoMaySuspend: false }),
-      '17': Object.assign(exports2.path_remove_directory, { _jcoMaySuspend: false }),
-      '18': Object.assign(exports2.path_rename, { _jcoMaySuspend: false }),
-      '19': Object.assign(exports2.path_unlink_file, { _jcoMaySuspend: false }),
+      '10': Object.assign(exports2.fd_prestat_get, { _jcoMaySuspend: false }),
+      '11': Object.assign(exports2.fd_prestat_dir_name, { _jcoMaySuspend: false }),
+      '12': Object.assign(exports2.fd_read, { _jcoMaySuspend: false }),
+      '13': Object.assign(exports2.fd_readdir, { _jcoMaySuspend: false }),
+      '14': Object.assign(exports2.fd_seek, { _jcoMaySuspend: false }),
+      '15': Object.assign(exports2.fd_write, { _jcoMaySuspend: false }),
+      '16': Object.assign(exports2.path_create_directory, { _jcoMaySuspend: false }),
+      '17': Object.assign(exports2.path_filestat_get, { _jcoMaySuspend: false }),
+      '18': Object.assign(exports2.path_open, { _jcoMaySuspend: false }),
+      '19': Object.assign(exports2.path_remove_directory, { _jcoMaySuspend: false }),
       '2': Object.assign(exports2.environ_get, { _jcoMaySuspend: false }),
-      '20': Object.assign(exports2.poll_oneoff, { _jcoMaySuspend: false }),
-      '21': Object.assign(exports2.proc_exit, { _jcoMaySuspend: false }),
-      '22': Object.assign(trampoline18, { _jcoMaySuspend: false }),
-      '23': Object.assign(trampoline19, { _jcoMaySuspend: false }),
-      '24': Object.assign(trampoline20, { _jcoMaySuspend: false }),
-      '25': Object.assign(trampoline21, { _jcoMaySuspend: false }),
-      '26': Object.assign(trampoline22, { _jcoMaySuspend: false }),
-      '27': Object.assign(trampoline23, { _jcoMaySuspend: false }),
-      '28': Object.assign(trampoline24, { _jcoMaySuspend: false }),
-      '29': Object.assign(trampoline25, { _jcoMaySuspend: false }),
+      '20': Object.assign(exports2.path_rename, { _jcoMaySuspend: false }),
+      '21': Object.assign(exports2.path_unlink_file, { _jcoMaySuspend: false }),
+      '22': Object.assign(exports2.poll_oneoff, { _jcoMaySuspend: false }),
+      '23': Object.assign(exports2.proc_exit, { _jcoMaySuspend: false }),
+      '24': Object.assign(trampoline18, { _jcoMaySuspend: false }),
+      '25': Object.assign(trampoline19, { _jcoMaySuspend: false }),
+      '26': Object.assign(trampoline20, { _jcoMaySuspend: false }),
+      '27': Object.assign(trampoline21, { _jcoMaySuspend: false }),
+      '28': Object.assign(trampoline22, { _jcoMaySuspend: false }),
+      '29': Object.assign(trampoline23, { _jcoMaySuspend: false }),
       '3': Object.assign(exports2.environ_sizes_get, { _jcoMaySuspend: false }),
-      '30': Object.assign(trampoline26, { _jcoMaySuspend: false }),
-      '31': Object.assign(trampoline27, { _jcoMaySuspend: false }),
-      '32': Object.assign(trampoline28, { _jcoMaySuspend: false }),
-      '33': Object.assign(trampoline29, { _jcoMaySuspend: false }),
-      '34': Object.assign(trampoline30, { _jcoMaySuspend: false }),
-      '35': Object.assign(trampoline31, { _jcoMaySuspend: false }),
-      '36': Object.assign(trampoline32, { _jcoMaySuspend: false }),
-      '37': Object.assign(trampoline33, { _jcoMaySuspend: false }),
-      '38': Object.assign(trampoline34, { _jcoMaySuspend: false }),
-      '39': Object.assign(trampoline35, { _jcoMaySuspend: false }),
+      '30': Object.assign(trampoline24, { _jcoMaySuspend: false }),
+      '31': Object.assign(trampoline25, { _jcoMaySuspend: false }),
+      '32': Object.assign(trampoline26, { _jcoMaySuspend: false }),
+      '33': Object.assign(trampoline27, { _jcoMaySuspend: false }),
+      '34': Object.assign(trampoline28, { _jcoMaySuspend: false }),
+      '35': Object.assign(trampoline29, { _jcoMaySuspend: false }),
+      '36': Object.assign(trampoline30, { _jcoMaySuspend: false }),
+      '37': Object.assign(trampoline31, { _jcoMaySuspend: false }),
+      '38': Object.assign(trampoline32, { _jcoMaySuspend: false }),
+      '39': Object.assign(trampoline33, { _jcoMaySuspend: false }),
       '4': Object.assign(exports2.clock_time_get, { _jcoMaySuspend: false }),
-      '40': Object.assign(trampoline36, { _jcoMaySuspend: false }),
-      '41': Object.assign(trampoline37, { _jcoMaySuspend: false }),
-      '42': Object.assign(trampoline38, { _jcoMaySuspend: false }),
-      '43': Object.assign(trampoline39, { _jcoMaySuspend: false }),
-      '44': Object.assign(trampoline40, { _jcoMaySuspend: false }),
-      '45': Object.assign(trampoline41, { _jcoMaySuspend: false }),
-      '46': Object.assign(trampoline42, { _jcoMaySuspend: false }),
-      '47': Object.assign(trampoline43, { _jcoMaySuspend: false }),
-      '48': Object.assign(trampoline44, { _jcoMaySuspend: false }),
-      '49': Object.assign(trampoline45, { _jcoMaySuspend: false }),
+      '40': Object.assign(trampoline34, { _jcoMaySuspend: false }),
+      '41': Object.assign(trampoline35, { _jcoMaySuspend: false }),
+      '42': Object.assign(trampoline36, { _jcoMaySuspend: false }),
+      '43': Object.assign(trampoline37, { _jcoMaySuspend: false }),
+      '44': Object.assign(trampoline38, { _jcoMaySuspend: false }),
+      '45': Object.assign(trampoline39, { _jcoMaySuspend: false }),
+      '46': Object.assign(trampoline40, { _jcoMaySuspend: false }),
+      '47': Object.assign(trampoline41, { _jcoMaySuspend: false }),
+      '48': Object.assign(trampoline42, { _jcoMaySuspend: false }),
+      '49': Object.assign(trampoline43, { _jcoMaySuspend: false }),
       '5': Object.assign(exports2.fd_close, { _jcoMaySuspend: false }),
-      '50': Object.assign(trampoline46, { _jcoMaySuspend: false }),
-      '51': Object.assign(trampoline47, { _jcoMaySuspend: false }),
+      '50': Object.assign(trampoline44, { _jcoMaySuspend: false }),
+      '51': Object.assign(trampoline45, { _jcoMaySuspend: false }),
+      '52': Object.assign(trampoline46, { _jcoMaySuspend: false }),
+      '53': Object.assign(trampoline47, { _jcoMaySuspend: false }),
+      '54': Object.assign(trampoline48, { _jcoMaySuspend: false }),
+      '55': Object.assign(trampoline49, { _jcoMaySuspend: false }),
       '6': Object.assign(exports2.fd_fdstat_get, { _jcoMaySuspend: false }),
       '7': Object.assign(exports2.fd_fdstat_set_flags, { _jcoMaySuspend: false }),
       '8': Object.assign(exports2.fd_filestat_get, { _jcoMaySuspend: false }),
-      '9': Object.assign(exports2.fd_prestat_get, { _jcoMaySuspend: false }),
+      '9': Object.assign(exports2.fd_pread, { _jcoMaySuspend: false }),
     },
     shim: {
       $imports: exports0.$imports,
