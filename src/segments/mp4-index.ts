@@ -21,6 +21,8 @@ export interface Mp4Index {
     /** Which sound track FFmpeg's own choice takes (see `StreamDispositions.chosenAudio`). */
     readonly chosenAudio?: number;
   };
+  /** See `SourceFacts.preRollSkipsNonReference`: H.264 (`avc1`/`avc3`) with frames out of order. */
+  readonly preRollSkipsNonReference: boolean;
   /** The first video track's sync samples, presentation times in seconds, ascending. */
   readonly keyframeSeconds: readonly number[];
   /** Where the first video track's last frame ends, in seconds (its samples times their length). */
@@ -60,6 +62,8 @@ const SUBTITLE_CODECS: ReadonlyMap<string, string> = new Map([
   ['tx3g', 'mov_text'],
   ['c608', 'eia_608'],
 ]);
+/** The sample entries FFmpeg's mov demuxer reads as H.264. */
+const H264_ENTRIES: ReadonlySet<string> = new Set(['avc1', 'avc3']);
 /** The boxes an MP4 or QuickTime file starts with. */
 const FIRST_BOXES = new Set(['ftyp', 'moov', 'mdat', 'free', 'skip', 'wide', 'pnot']);
 /** The most of `moov` read: an index of hours of video is a few MB. */
@@ -114,6 +118,7 @@ function indexOf(readAt: ReadAt, size: number): Mp4Index | undefined {
       chosenAudio: chosenAudio(sounds.map((t) => ({ channels: t.channels, isDefault: t.enabled }))),
       subtitles: subtitles.map((t) => disposition(t) ?? '0'),
     },
+    preRollSkipsNonReference: H264_ENTRIES.has(video.sampleEntry ?? '') && facts.reordered,
     keyframeSeconds: facts.keyframeSeconds,
     videoSeconds: facts.videoSeconds,
     frameTicks: facts.frameTicks,
@@ -227,10 +232,15 @@ function oneEdit(elst: DataView): number | undefined {
   return mediaTime >= 0 && rate === 0x10000 ? mediaTime : undefined;
 }
 
-function videoFacts(
-  video: Track,
-):
-  | { frameRate: FrameRate; keyframeSeconds: number[]; videoSeconds: number; frameTicks: number[] }
+function videoFacts(video: Track):
+  | {
+      frameRate: FrameRate;
+      keyframeSeconds: number[];
+      videoSeconds: number;
+      frameTicks: number[];
+      /** Whether a sample is presented before one decoded ahead of it (B-frames). */
+      reordered: boolean;
+    }
   | undefined {
   const stts = find(video.stbl, 'stts');
   if (!stts || !(video.timescale > 0) || stts.getUint32(4) !== 1) return undefined;
@@ -252,11 +262,13 @@ function videoFacts(
     .map((s) => Math.max(0, pts(s)) / video.timescale)
     .sort((a, b) => a - b);
   const divisor = gcd(video.timescale, delta);
+  const times = Array.from({ length: samples }, (_, s) => pts(s));
   return {
     frameRate: { num: video.timescale / divisor, den: delta / divisor },
     keyframeSeconds,
     videoSeconds: (samples * delta) / video.timescale,
-    frameTicks: Array.from({ length: samples }, (_, s) => pts(s)).sort((a, b) => a - b),
+    reordered: times.some((t, s) => s > 0 && t < (times[s - 1] ?? t)),
+    frameTicks: times.sort((a, b) => a - b),
   };
 }
 

@@ -28,6 +28,13 @@ export interface SourceFacts {
    */
   readonly keyframeSeconds: readonly number[];
   /**
+   * Whether FFmpeg decodes an input seek's pre-roll (the frames from the keyframe before the cut)
+   * without its non-reference frames (build/patches/ffmpeg/0003): the first video stream is
+   * H.264 in MP4/QuickTime with frames out of order, whose reorder depth the demuxer reads from
+   * the file. Such a pre-roll costs less (see `PRE_ROLL_COST`).
+   */
+  readonly preRollSkipsNonReference?: boolean;
+  /**
    * Whether the input's demuxer seeks on an index to the keyframe before a time (MP4/QuickTime,
    * Matroska/WebM), which an input-seek segment's exact start needs. Others (MPEG-TS, say) land
    * near the time, on any packet, and the frames up to the next keyframe would be lost.
@@ -285,6 +292,8 @@ export async function scannedFacts(
     hasAudio: info.streams.some((s) => s.codecType === 'audio'),
     subtitleCodecs: subtitleCodecs(info),
     keyframeSeconds: keyframeTimes(csv, start),
+    preRollSkipsNonReference:
+      info.format.formatName.startsWith('mov,mp4') && video?.codecName === 'h264' && outOfOrder(csv),
     seeksExactly: INDEXED_FORMATS.test(info.format.formatName),
     quickTime: info.format.formatName.startsWith('mov,mp4'),
     matroska: info.format.formatName.startsWith('matroska'),
@@ -379,6 +388,12 @@ function packets(csv: string): { at: number; duration: number; key: boolean }[] 
       ? [{ at, duration: Number.isFinite(duration) ? duration : 0, key: flags?.includes('K') ?? false }]
       : [];
   });
+}
+
+/** Whether a packet is presented before one read ahead of it (B-frames). */
+function outOfOrder(csv: string): boolean {
+  const times = packets(csv).map((p) => p.at);
+  return times.some((t, i) => i > 0 && t < (times[i - 1] ?? t));
 }
 
 /** Every packet's presentation time, ascending, and its length beside it. */

@@ -73,7 +73,11 @@ const MIN_SEGMENT_SECONDS = 0.5;
  * frame. An input-seek segment decodes from the keyframe before its start and throws those
  * frames away: decoding alone is about a seventh of decoding and encoding (measured 2026-12-01 on
  * a warm engine: a 10 s 720p H.264 decode 0.80 s against the same decode plus libx264 veryfast
- * 5.63 s). An output-seek segment runs every input's decoding and the whole graph before its
+ * 5.63 s). Where FFmpeg skips the pre-roll's non-reference frames (H.264 with B-frames from
+ * MP4/QuickTime, build/patches/ffmpeg/0003) a thrown-away frame costs about half a decoded one:
+ * about a twelfth (measured 2026-12-03 on W1's source: `-ss 8.3` before the input, 249 frames of
+ * pre-roll, 1.13 s against a full decode's 1.92 s and decode plus libx264 veryfast 11.6 s, under a
+ * build's load). An output-seek segment runs every input's decoding and the whole graph before its
  * range, which costs what the inputs and graph cost:
  * - over still images looped into video, about half (the README's reel, 1080x1920 PNG cards and
  *   crossfades, re-measured 2026-12-01 in place: 6.84-12 s took 7.3-7.6 s and 0-6.84 s plus the
@@ -86,7 +90,12 @@ const MIN_SEGMENT_SECONDS = 0.5;
  * (the reel's audio graph and AAC: 0.48-0.62 s). Estimates: a wrong one costs balance, never
  * correctness.
  */
-const PRE_ROLL_COST = { 'input-seek': 1 / 7, stills: 1 / 2, video: 1 / 6 } as const;
+const PRE_ROLL_COST = {
+  'input-seek': 1 / 7,
+  'input-seek-skipping': 1 / 12,
+  stills: 1 / 2,
+  video: 1 / 6,
+} as const;
 const AUDIO_SHARE = { 'input-seek': 0.07, 'output-seek': 0.05 } as const;
 
 /** How a command is split, worked out from it and its inputs before any segment runs. */
@@ -386,7 +395,7 @@ export async function planSplit(
     minSeconds: MIN_SEGMENT_SECONDS,
     keyframeSeconds:
       mode === 'input-seek' ? facts.keyframeSeconds.map((k) => k - seek).filter((k) => k > 0) : [0],
-    preRollCost: preRollCost(cmd, mode),
+    preRollCost: preRollCost(cmd, mode, facts),
     extra:
       audio.where === 'first-segment'
         ? { segment: 'first', share: (AUDIO_SHARE[mode] * duration) / span }
@@ -710,8 +719,11 @@ const STILL = /\.(png|jpe?g|webp|bmp|tiff?|gif)$/i;
 const ATTACHING_FORMATS: ReadonlySet<string> = new Set(['mkv', 'mka', 'matroska']);
 
 /** What a thrown-away frame costs before a segment's range (see {@link PRE_ROLL_COST}). */
-function preRollCost(cmd: Command<string>, mode: SegmentMode): number {
-  if (mode === 'input-seek') return PRE_ROLL_COST['input-seek'];
+function preRollCost(cmd: Command<string>, mode: SegmentMode, facts: SourceFacts): number {
+  if (mode === 'input-seek')
+    return facts.preRollSkipsNonReference
+      ? PRE_ROLL_COST['input-seek-skipping']
+      : PRE_ROLL_COST['input-seek'];
   const stills = cmd.inputs.some((i) => i.options.loop !== undefined || STILL.test(i.path));
   return stills ? PRE_ROLL_COST.stills : PRE_ROLL_COST.video;
 }
