@@ -267,9 +267,14 @@ function videoFacts(video: Track):
     frameRate: { num: video.timescale / divisor, den: delta / divisor },
     keyframeSeconds,
     videoSeconds: (samples * delta) / video.timescale,
-    reordered: times.some((t, s) => s > 0 && t < (times[s - 1] ?? t)),
+    reordered: outOfOrder(times),
     frameTicks: times.sort((a, b) => a - b),
   };
+}
+
+/** Whether a frame in decode order is presented before one decoded ahead of it (B-frames). */
+export function outOfOrder(times: readonly number[]): boolean {
+  return times.some((t, i) => i > 0 && t < (times[i - 1] ?? t));
 }
 
 /** Each sample's composition offset (`ctts`, runs of equal offsets), zeros without one. */

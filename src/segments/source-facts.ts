@@ -8,7 +8,7 @@ import { chosenAudio } from './audio-choice.js';
 import type { FrameRate } from './boundaries.js';
 import { type FrameGrid, frameGrid } from './frame-grid.js';
 import { lavfiStreams } from './lavfi-streams.js';
-import { MOV_FORMATS, readMp4Index } from './mp4-index.js';
+import { MOV_FORMATS, outOfOrder, readMp4Index } from './mp4-index.js';
 import type { SegmentMode } from './structure.js';
 
 /** What the splitter needs to know about the source before it cuts. */
@@ -293,7 +293,9 @@ export async function scannedFacts(
     subtitleCodecs: subtitleCodecs(info),
     keyframeSeconds: keyframeTimes(csv, start),
     preRollSkipsNonReference:
-      info.format.formatName.startsWith('mov,mp4') && video?.codecName === 'h264' && outOfOrder(csv),
+      info.format.formatName.startsWith('mov,mp4') &&
+      video?.codecName === 'h264' &&
+      outOfOrder(packets(csv).map((p) => p.at)),
     seeksExactly: INDEXED_FORMATS.test(info.format.formatName),
     quickTime: info.format.formatName.startsWith('mov,mp4'),
     matroska: info.format.formatName.startsWith('matroska'),
@@ -388,12 +390,6 @@ function packets(csv: string): { at: number; duration: number; key: boolean }[] 
       ? [{ at, duration: Number.isFinite(duration) ? duration : 0, key: flags?.includes('K') ?? false }]
       : [];
   });
-}
-
-/** Whether a packet is presented before one read ahead of it (B-frames). */
-function outOfOrder(csv: string): boolean {
-  const times = packets(csv).map((p) => p.at);
-  return times.some((t, i) => i > 0 && t < (times[i - 1] ?? t));
 }
 
 /** Every packet's presentation time, ascending, and its length beside it. */
