@@ -88,8 +88,12 @@ export const segmentsReel = [1, 2, 3, 4, 5]
   )
   .output('reel.mp4', { map: ['v', 'a'], 'c:v': 'libx264', preset: 'veryfast', 'c:a': 'aac', t: 12 });
 
-/** The jobs `bench:segments` and `bench:segments:span` time: those whose name contains `only`. */
+/**
+ * The jobs `bench:segments` and `bench:segments:span` time: those whose name contains `only`, or
+ * one of its `|`-separated parts (`JOBS='W1 transcode|reel'`).
+ */
 export function benchJobs(only = process.env.JOBS ?? ''): { name: string; cmd: Command<string> }[] {
+  const parts = only.split('|');
   return [
     { name: 'W1 transcode 10 s 720p', cmd: w1 },
     { name: 'W1 from a 2 s GOP source', cmd: w1Gop2 },
@@ -97,5 +101,5 @@ export function benchJobs(only = process.env.JOBS ?? ''): { name: string; cmd: C
     { name: 'W1 into 24 fps, 2 s GOP source', cmd: w1Fps },
     { name: 'W1 at -r 25, 2 s GOP source', cmd: w1Rate },
     { name: 'reel 1080x1920 12 s', cmd: segmentsReel },
-  ].filter((job) => job.name.includes(only));
+  ].filter((job) => parts.some((part) => job.name.includes(part)));
 }

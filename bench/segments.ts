@@ -7,9 +7,11 @@
  * Jobs: W1 (10 s 1280x720 H.264/AAC -> libx264 veryfast crf 23 + aac 128k, input-seek split; its
  * source has x264's default 250-frame GOP, so keyframes at 0 and 8.33 s only), the same W1 from a
  * source with a keyframe every 2 s, and the reel (5 1080x1920 cards, xfade chain, three audio
- * tracks mixed, 12 s, output-seek split). JOBS=word runs only the jobs whose name contains it.
- * On one engine, warmed first (see below). Each count runs ROUNDS times (default 1), the counts alternated within a round so a busy spell on
- * a shared host falls on all of them; the table gives every run and the median per count.
+ * tracks mixed, 12 s, output-seek split). JOBS=word runs only the jobs whose name contains it
+ * (`JOBS='W1 transcode|reel'`: either). On one engine, every worker warmed first (see below).
+ * Each count runs ROUNDS times (default 1), the counts alternated within a round so a busy spell
+ * on a shared host falls on all of them, and native FFmpeg ROUNDS times after; the table gives
+ * every run and the median per count. bench/device/segments-curve.sh runs it on 16 cores.
  * Each split's row shows its segments' times and the join's (`segmentation.timings`): a split ends
  * with its slowest segment, so segments far apart show a range the cuts mis-weighed or a core that
  * ran slower (this shared host's two vCPUs differ by up to 1.4x for minutes at a time).
@@ -52,8 +54,10 @@ const loadBefore = loadavg();
 // hot, on background threads: a fresh engine's first job pays for that on the very cores its
 // segments want (W1 with 2 segments: 0.75x cold against about 0.62x warm, 2026-12-01). A
 // long-lived engine pays it once; the first run is recorded too, as what a one-job process sees.
-const engine = createEngine({ concurrency: Math.max(...counts) });
-await Promise.all(counts.map(() => engine.run(new Volume(), ['-hide_banner', '-version'])));
+const most = Math.max(...counts);
+const engine = createEngine({ concurrency: most });
+// Every worker started before the first timed run: 16 segments must not wait for 16 spawns.
+await Promise.all(Array.from({ length: most }, () => engine.run(new Volume(), ['-hide_banner', '-version'])));
 try {
   for (const { name, cmd } of jobs) {
     const output = cmd.outputs[0]?.path as string;
@@ -67,7 +71,6 @@ try {
       rows.push({ job: name, runner, ms, mode, cuts, round, timings });
       process.stderr.write(`${name} | ${runner} | round ${round ?? '-'}: ${ms.toFixed(0)} ms (${output})\n`);
     };
-    const most = Math.max(...counts);
     await timed(most, `afmpeg segments: ${most}, the job's first run in the engine`);
     for (let round = 1; round <= ROUNDS; round++) {
       for (const n of counts) await timed(n, `afmpeg segments: ${n}`, round);
@@ -85,15 +88,18 @@ for (const { name, cmd } of nativeMissing ? [] : jobs) {
   const dir = await mkdtemp(join(tmpdir(), 'afmpeg-bench-'));
   try {
     for (const [file, bytes] of fixtures.files) await writeFile(join(dir, file), bytes);
-    for (const threads of [['-threads', '1'], []] as const) {
-      const args = cmd.toArgs();
-      const started = performance.now();
-      await promisify(execFile)('ffmpeg', [...threads, ...args], { cwd: dir });
-      rows.push({
-        job: name,
-        runner: `native ${threads.length ? '-threads 1' : 'default threads'}`,
-        ms: performance.now() - started,
-      });
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const threads of [['-threads', '1'], []] as const) {
+        const args = cmd.toArgs();
+        const started = performance.now();
+        await promisify(execFile)('ffmpeg', [...threads, ...args], { cwd: dir });
+        rows.push({
+          job: name,
+          runner: `native ${threads.length ? '-threads 1' : 'default threads'}`,
+          ms: performance.now() - started,
+          round,
+        });
+      }
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
