@@ -6,6 +6,7 @@ import {
   parseFiltergraph,
 } from '../builder/index.js';
 import { type AudioApart, audioApart } from './audio-apart.js';
+import type { AudioEnds } from './audio-ends.js';
 import { durationMicros, type FrameRate, formatMicros, microsToTicks } from './boundaries.js';
 import { chaptersInput, metadataSource } from './join-metadata.js';
 import { audioSources, keptDispositions, videoAndAudioOf } from './join-stream-tags.js';
@@ -53,6 +54,8 @@ export interface SegmentJobs {
    * the tag of, the one that segment's stream mapping names (see {@link withAudioEncoderTags}).
    */
   readonly audioEncoderTags?: number;
+  /** The Matroska scratch audio whose first time and last length the join restores (see `AudioEnds`). */
+  readonly audioEnds?: AudioEnds;
 }
 
 /**
@@ -672,6 +675,15 @@ export function segmentJobs(
     join,
     ...(encoderTagFrom && { encoderTagFrom }),
     ...(audioEncoderTag > 0 && { audioEncoderTags: audioEncoderTag }),
+    ...(fromFirst &&
+      containers.audioEnds && {
+        audioEnds: {
+          guestPath: audioPath,
+          scratchPath: audioPath.slice(SCRATCH_AT.length),
+          input: 1,
+          writtenAheadMs: containers.audioEnds.writtenAheadMs,
+        },
+      }),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   RunTimeoutError,
   type VolumeLike,
 } from '../engine/index.js';
+import { restoredAudioEnds, withAudioEnds } from './audio-ends.js';
 import { withDefaultVideoEncoder } from './default-video-encoder.js';
 import { SCRATCH_AT } from './jobs.js';
 import { withAudioEncoderTags, withVideoEncoderTag } from './join-stream-tags.js';
@@ -156,11 +157,28 @@ export async function runSegmented(
         ? undefined
         : encodes[0]?.then(() => videoEncoderTag(vol, engine, encoderTagFrom, runOptions(controller.signal)));
     encoderTag?.catch(() => {});
+    // So are the times of the audio it wrote into Matroska (`AudioEnds`).
+    const { audioEnds } = jobs;
+    const restored =
+      audioEnds === undefined
+        ? undefined
+        : encodes[0]?.then(() =>
+            restoredAudioEnds(
+              vol,
+              scratch.readFileSync(audioEnds.scratchPath) as Uint8Array,
+              engine,
+              audioEnds,
+              runOptions(controller.signal),
+            ),
+          );
+    restored?.catch(() => {});
     const settled = await Promise.allSettled(encodes);
     if (failure !== undefined || settled.some((s) => s.status === 'rejected')) throw failure;
     const tag = await encoderTag;
+    const ends = await restored;
     const joinStarted = performance.now();
-    const tagged = tag === undefined ? jobs.join : withVideoEncoderTag(jobs.join, tag);
+    const timed = ends && audioEnds ? withAudioEnds(jobs.join, audioEnds.input, ends) : jobs.join;
+    const tagged = tag === undefined ? timed : withVideoEncoderTag(timed, tag);
     const first = settled[0];
     const libavcodec = tag?.split(' ')[0];
     const join =

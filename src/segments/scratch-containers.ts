@@ -19,6 +19,12 @@ export interface ScratchContainers {
   /** Whether the join keeps its inputs' timestamps (`-copyts`): the audio's is where the encoder put it. */
   readonly joinCopiesTimestamps: boolean;
   /**
+   * Matroska scratch audio encoded by the first segment, whose first time and last packet's
+   * length the join restores from the file (`AudioEnds`): how far (ms) its times were written
+   * ahead of the encoder's.
+   */
+  readonly audioEnds?: { readonly writtenAheadMs: number };
+  /**
    * How far the join moves the audio file's times as it reads it (`-itsoffset`, seconds): Opus
    * copied through Matroska reads back its codec delay early, which one run's input start made 0.
    */
@@ -57,16 +63,21 @@ const EXPERIMENTAL_IN_MP4 = new Set(['flac']);
  * MPEG-TS, AVI, FLV and NUT came out the same). Their scratch audio is then Matroska itself, and
  * the join keeps its timestamps, so the video moves with the audio's priming as in the whole run
  * (Matroska starts a file at 0: without `-copyts` the video came out 7 ms (Opus) or 23 ms (MP3)
- * early). The value: the scratch file's options that leave the encoder's first timestamp as it
- * demuxes in the whole run's output. Opus's pre-skip is Matroska's CodecDelay, so the muxer's
- * own shift is right; LAME's priming is a negative timestamp, which the muxer must keep.
+ * early). The value: the scratch file's options, and how far (ms) they write its times ahead of
+ * the encoder's. LAME's priming is a negative timestamp, which the muxer must keep. Opus's
+ * pre-skip is Matroska's CodecDelay, which the demuxer takes off every time it reads: written
+ * 6.5 ms ahead (libopus's largest delay, at 48 kHz), no first time is before 0, so none is moved
+ * up to it, and the join takes off the difference (checked 2026-12-03: without it, from a WebM
+ * with Opus, whose start is its codec delay before 0, the video came out 6 ms late; see
+ * `AudioEnds`). FFmpeg rounds 6.5 ms to 7 on Matroska's millisecond clock.
  */
-const PADDING_KEPT_BY_MATROSKA: ReadonlyMap<string, readonly string[]> = new Map([
-  ['libopus', []],
-  ['opus', []],
-  ['libmp3lame', ['-avoid_negative_ts', 'disabled']],
-  ['mp3', ['-avoid_negative_ts', 'disabled']],
-]);
+const PADDING_KEPT_BY_MATROSKA: ReadonlyMap<string, { options: readonly string[]; aheadMs: number }> =
+  new Map([
+    ['libopus', { options: ['-output_ts_offset', '0.0065'], aheadMs: 7 }],
+    ['opus', { options: ['-output_ts_offset', '0.0065'], aheadMs: 7 }],
+    ['libmp3lame', { options: ['-avoid_negative_ts', 'disabled'], aheadMs: 0 }],
+    ['mp3', { options: ['-avoid_negative_ts', 'disabled'], aheadMs: 0 }],
+  ]);
 /** The output formats FFmpeg's Matroska muxer writes. */
 export const MATROSKA_FORMATS: ReadonlySet<string> = new Set(['mkv', 'mka', 'webm', 'matroska']);
 
@@ -125,8 +136,9 @@ export function scratchContainers(
     return {
       video: videoContainer,
       audio: 'matroska',
-      audioOptions: padded,
+      audioOptions: padded.options,
       joinCopiesTimestamps: true,
+      audioEnds: { writtenAheadMs: padded.aheadMs },
       audioEncoder: audio,
     };
   const audioInMp4 = audio !== undefined && MP4_AUDIO.has(audio);

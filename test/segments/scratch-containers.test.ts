@@ -8,12 +8,14 @@ describe('R-AF-17 scratch containers', () => {
   const cmd = (path: string, codecs: Record<string, string>) =>
     new Command().input('in.mp4').output(path, codecs);
   const plain = { audioOptions: [], joinCopiesTimestamps: false };
-  const inMatroska = (audioEncoder: string, audioOptions: readonly string[] = []) => ({
+  const inMatroska = (audioEncoder: string, audioOptions: readonly string[], writtenAheadMs: number) => ({
     audio: 'matroska',
     audioOptions,
     joinCopiesTimestamps: true,
+    audioEnds: { writtenAheadMs },
     audioEncoder,
   });
+  const opusAhead = ['-output_ts_offset', '0.0065'];
   it.each([
     [
       'H.264 and AAC',
@@ -49,13 +51,13 @@ describe('R-AF-17 scratch containers', () => {
       'Opus into Matroska',
       cmd('o.mkv', { 'c:v': 'libx264', 'c:a': 'libopus' }),
       'first-segment',
-      { video: 'mov', ...inMatroska('libopus', []) },
+      { video: 'mov', ...inMatroska('libopus', opusAhead, 7) },
     ],
     [
       'MP3 into WebM by -f',
       new Command().input('in.mp4').output('o.bin', { f: 'webm', 'c:v': 'libvpx-vp9', 'c:a': 'libmp3lame' }),
       'first-segment',
-      { video: 'mp4', ...inMatroska('libmp3lame', ['-avoid_negative_ts', 'disabled']) },
+      { video: 'mp4', ...inMatroska('libmp3lame', ['-avoid_negative_ts', 'disabled'], 0) },
     ],
     [
       'Opus into Matroska, encoded by the join from PCM',
@@ -74,7 +76,7 @@ describe('R-AF-17 scratch containers', () => {
       'WebM’s own audio (Opus)',
       cmd('o.webm', { 'c:v': 'libvpx-vp9' }),
       'first-segment',
-      { video: 'mp4', ...inMatroska('libopus', []) },
+      { video: 'mp4', ...inMatroska('libopus', opusAhead, 7) },
     ],
     [
       'MPEG-TS’s own audio (MP2)',
