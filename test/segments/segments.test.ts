@@ -853,7 +853,9 @@ describe('R-AF-17 encoders whose streams QuickTime cannot hold', () => {
       await engine.run(vol, [
         ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
         ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=4'],
-        ...(into === 'webm' ? ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8'] : ['-c:v', 'libx264']),
+        ...(into === 'webm'
+          ? ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8']
+          : ['-c:v', 'libx264']),
         ...['-g', '250', '-c:a', 'libopus', source],
       ]);
     expect((await engine.probe(vol, source)).format.startTime).toBeLessThan(0);
