@@ -72,8 +72,8 @@ export async function restoredAudioEnds(
 }
 
 /**
- * `join` reading the audio file `ends.input` `restored.offsetMs` later, and its last audio packet
- * given the encoder's length (`setts`, after any bitstream filter the join already has).
+ * `join` reading the audio file (its input `input`) `restored.offsetMs` later, and its last audio
+ * packet given the encoder's length (`setts`, after any bitstream filter the join already has).
  */
 export function withAudioEnds(
   join: Command<string>,
