@@ -51,7 +51,7 @@ export async function restoredAudioEnds(
   const scan = await engine.run(
     vol,
     [
-      ...['-v', 'error', '-show_entries', 'stream=codec_type:packet=stream_index,pts,duration'],
+      ...['-v', 'error', '-show_entries', 'stream=codec_type:packet=pts'],
       ...['-show_entries', 'format=duration', '-of', 'json', ends.guestPath],
     ],
     { signal, cwd, mounts, env, memoryLimitMiB, tool: 'ffprobe', stdout: 'capture' },
