@@ -1,4 +1,5 @@
 import type { VolumeBackend } from '../vfs/index.js';
+import type { RefusedWrite } from './errors.js';
 import {
   applyChanges,
   ChangeFailed,
@@ -16,8 +17,8 @@ import type { WorkerMount } from './worker-protocol.js';
  */
 export class CopiedVolumes {
   readonly #backends: readonly VolumeBackend[];
-  /** A file the run wrote that its volume cannot hold (EFBIG). */
-  tooLarge: string | undefined;
+  /** The first change of the run its volume refused (a full disk, a file too large for it). */
+  refusedWrite: RefusedWrite | undefined;
   /** Applying the changes failed otherwise. */
   fatal: unknown;
   /** Streams are not served live here: stdin is given whole, stdout comes by message. */
@@ -40,7 +41,7 @@ export class CopiedVolumes {
     });
   }
 
-  /** Applies each volume's changes; a failure is kept (`tooLarge`, `fatal`), not thrown. */
+  /** Applies each volume's changes; a failure is kept (`refusedWrite`, `fatal`), not thrown. */
   apply(changes: readonly VolumeChanges[] | undefined): void {
     (changes ?? []).forEach((change, id) => {
       const backend = this.#backends[id];
@@ -48,7 +49,8 @@ export class CopiedVolumes {
       try {
         applyChanges(backend, change);
       } catch (err) {
-        if (err instanceof ChangeFailed && err.code === 'EFBIG') this.tooLarge ??= err.path;
+        if (err instanceof ChangeFailed && typeof err.code === 'string')
+          this.refusedWrite ??= { path: err.path, code: err.code };
         else this.fatal ??= err;
       }
     });

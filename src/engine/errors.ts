@@ -236,10 +236,27 @@ export class WorkingDirectoryError extends AfmpegError {
   }
 }
 
+/** Why a volume refused to hold more of a file. */
+export type CapacityCode = 'EFBIG' | 'ENOSPC' | 'EDQUOT';
+
+const CAPACITY_REASONS: Record<CapacityCode, string> = {
+  EFBIG:
+    "the file would pass the largest it holds (memfs's own Volume: 4 GiB; afmpeg's Volume: 16 TiB); write it to afmpeg's Volume or a host mount",
+  ENOSPC: 'no space is left in it (ENOSPC)',
+  EDQUOT: 'its quota is used up (EDQUOT)',
+};
+
+/** Whether a filesystem error code says the volume is full (or the file too large for it). */
+export function isCapacityCode(code: string): code is CapacityCode {
+  return code in CAPACITY_REASONS;
+}
+
 /**
- * An output grew past the largest file its volume holds: FFmpeg saw "File too large". memfs's own
- * `Volume` keeps a file in one Node Buffer, at most 4 GiB; afmpeg's `Volume` (chunks) holds 16 TiB,
- * memory allowing; a host mount (a `node:fs` volume), what the disk holds.
+ * An output did not fit in its volume: it grew past the largest file the volume holds (EFBIG:
+ * memfs's own `Volume` keeps a file in one Node Buffer, at most 4 GiB; afmpeg's `Volume` holds
+ * 16 TiB, memory allowing), or the volume is full (ENOSPC, EDQUOT: a host mount's disk, a
+ * volume of your own with a limit). Raised whatever FFmpeg's exit code: FFmpeg 5.1 exits 0 after
+ * "Error writing trailer" when its writes fail, and the file is not whole.
  */
 export class VolumeCapacityError extends FFmpegExitError {
   override name = 'VolumeCapacityError';
@@ -248,14 +265,46 @@ export class VolumeCapacityError extends FFmpegExitError {
     exitCode: number,
     args: readonly string[],
     stderr: string,
+    readonly code: CapacityCode = 'EFBIG',
   ) {
-    super(
-      exitCode,
-      args,
-      stderr,
-      `the volume cannot hold ${path}: the file would pass the largest it holds (memfs's own Volume: 4 GiB; afmpeg's Volume: 16 TiB); write it to afmpeg's Volume or a host mount`,
-    );
+    super(exitCode, args, stderr, `the volume cannot hold ${path}: ${CAPACITY_REASONS[code]}`);
   }
+}
+
+/**
+ * The volume failed a write of the run otherwise (`code`: the errno name it threw, e.g. `EIO`):
+ * the file is not whole. Raised whatever FFmpeg's exit code, since FFmpeg 5.1 exits 0 when it
+ * cannot write its trailer.
+ */
+export class VolumeWriteError extends FFmpegExitError {
+  override name = 'VolumeWriteError';
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    exitCode: number,
+    args: readonly string[],
+    stderr: string,
+  ) {
+    super(exitCode, args, stderr, `the volume failed a write to ${path} (${code}): the file is not whole`);
+  }
+}
+
+/** The typed error of a write its volume refused during a run. */
+export function refusedWriteError(
+  refused: RefusedWrite,
+  exitCode: number,
+  args: readonly string[],
+  stderr: string,
+): FFmpegExitError {
+  return isCapacityCode(refused.code)
+    ? new VolumeCapacityError(refused.path, exitCode, args, stderr, refused.code)
+    : new VolumeWriteError(refused.path, refused.code, exitCode, args, stderr);
+}
+
+/** The first write into a caller's volume that failed during a run: the file, and the errno name. */
+export interface RefusedWrite {
+  readonly path: string;
+  readonly code: string;
 }
 
 /**

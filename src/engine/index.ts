@@ -4,6 +4,7 @@
 export { availableVariants } from './build-artifact.js';
 export { type BuildComponents, type ComponentList, variantComponents } from './build-components.js';
 export { defaultEngine, probe, run } from './default-engine.js';
+export type { CapacityCode } from './errors.js';
 export {
   AfmpegError,
   BuildIntegrityError,
@@ -23,6 +24,7 @@ export {
   RunTimeoutError,
   UnknownComponentError,
   VolumeCapacityError,
+  VolumeWriteError,
   WorkingDirectoryError,
 } from './errors.js';
 export type { ProbeChapter, ProbeFormat, ProbeResult, ProbeStream, Rational } from './probe-result.js';

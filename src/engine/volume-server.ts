@@ -1,5 +1,6 @@
 import { errnoError, lookup, type VolumeBackend } from '../vfs/index.js';
 import type { CallerStdout } from './caller-stdout.js';
+import type { RefusedWrite } from './errors.js';
 import {
   type ChannelBuffers,
   type ChannelRequest,
@@ -38,8 +39,8 @@ export class VolumeServer {
   readonly done: Promise<void>;
   /** The first caller stream that failed; the guest was answered EIO/EPIPE from then on. */
   streamFailure: CallerStreamFailure | undefined;
-  /** A file the guest grew past what its volume can hold (EFBIG). */
-  tooLarge: string | undefined;
+  /** The first write into a caller's volume that failed (a full disk, a file too large for its volume). */
+  refusedWrite: RefusedWrite | undefined;
 
   constructor(
     buffers: ChannelBuffers,
@@ -96,7 +97,9 @@ export class VolumeServer {
     try {
       nums[0] = this.#backend(id).write(fd, data.subarray(0, byteLength), nums[2] as number);
     } catch (err) {
-      if ((err as { code?: unknown })?.code === 'EFBIG') this.tooLarge ??= this.#open.get(`${id}:${fd}`);
+      const code = (err as { code?: unknown })?.code;
+      if (typeof code === 'string')
+        this.refusedWrite ??= { path: this.#open.get(`${id}:${fd}`) ?? `fd ${fd}`, code };
       throw err;
     }
     return 0;

@@ -5,6 +5,7 @@ import {
   type BuildIntegrityError,
   type CallbackError,
   type CallerStreamError,
+  type CapacityCode,
   type ComponentKind,
   type ComponentList,
   createEngine,
@@ -26,6 +27,7 @@ import {
   type UnknownComponentError,
   Volume,
   type VolumeCapacityError,
+  type VolumeWriteError,
   variantComponents,
   type WorkingDirectoryError,
 } from 'afmpeg';
@@ -56,6 +58,8 @@ describe('the engine surface a builder relies on', () => {
     expectTypeOf<CallerStreamError>().toMatchTypeOf<AfmpegError>();
     expectTypeOf<WorkingDirectoryError>().toMatchTypeOf<AfmpegError>();
     expectTypeOf<VolumeCapacityError>().toMatchTypeOf<FFmpegExitError>();
+    expectTypeOf<VolumeCapacityError['code']>().toEqualTypeOf<CapacityCode>();
+    expectTypeOf<VolumeWriteError>().toMatchTypeOf<FFmpegExitError>();
     expectTypeOf<EngineClosedError>().toMatchTypeOf<AfmpegError>();
     expectTypeOf<BuildIntegrityError>().toMatchTypeOf<AfmpegError>();
     expectTypeOf(new FFmpegExitError(1, [], '')).toMatchTypeOf<AfmpegError>();

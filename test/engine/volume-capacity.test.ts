@@ -3,12 +3,19 @@ import * as fs from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine, type Engine, type SyncFileSystem, Volume, VolumeCapacityError } from 'afmpeg';
+import {
+  createEngine,
+  type Engine,
+  type SyncFileSystem,
+  Volume,
+  VolumeCapacityError,
+  VolumeWriteError,
+} from 'afmpeg';
 import { Volume as MemfsVolume } from 'memfs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_BYTES, MAX_FILE_BYTES } from '../../dist/vfs/chunk-store.js';
 import { framemd5Hashes } from './decoded.js';
-import { offsetWrites } from './offset-volume.js';
+import { errnoError, interceptWrites, offsetWrites } from './intercepted-writes.js';
 import { countWorkerSpawns } from './worker-spawns.js';
 
 // afmpeg's Volume keeps a file in chunks, so an output may pass 4 GiB; memfs's own Volume keeps it
@@ -138,5 +145,74 @@ describe('R-AF-2: outputs past 4 GiB', () => {
       fs.closeSync(fd);
     }
     expect(tail.equals(plain.readFileSync('/plain.raw') as Buffer)).toBe(true);
+  });
+});
+
+describe('R-AF-4: a volume that refuses a write (a full disk, a quota, a failing device)', () => {
+  // 2 s of 320x240 H.264 into MP4: FFmpeg 5.1 writes the moov (most of the file's index) last and,
+  // when that write fails, prints "Error writing trailer" and exits 0. Before: the run resolved
+  // with exit 0 and a file without its index; the refused write is the run's failure.
+  const encode = (path: string) => [
+    ...['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', path],
+  ];
+  /** A volume holding `/keep.txt` whose writes to `/out/x.mp4` fail with `code` past its first 4 KiB. */
+  const refusing = (code: string) => {
+    const vol = new Volume();
+    vol.mkdirSync('/out');
+    vol.writeFileSync('/keep.txt', 'untouched');
+    const fs = interceptWrites(
+      vol as unknown as SyncFileSystem,
+      /^\/out\/x\.mp4$/,
+      ({ written, length, write, position }) => {
+        if (written + length > 4096) throw errnoError(code, 'refused by the test volume');
+        return write(position);
+      },
+    );
+    return { vol, fs };
+  };
+
+  it.each([
+    [
+      'ENOSPC',
+      VolumeCapacityError,
+      /the volume cannot hold \/out\/x\.mp4: no space is left in it \(ENOSPC\)/,
+    ],
+    ['EDQUOT', VolumeCapacityError, /the volume cannot hold \/out\/x\.mp4: its quota is used up \(EDQUOT\)/],
+    ['EIO', VolumeWriteError, /the volume failed a write to \/out\/x\.mp4 \(EIO\): the file is not whole/],
+  ] as const)(
+    '%s: its typed error naming the file, though FFmpeg exits 0; inputs intact, engine goes on',
+    async (code, Type, said) => {
+      const { vol, fs } = refusing(code);
+      const spawned = spawns.count;
+      const err = await engine.run(fs, encode('/out/x.mp4')).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(Type);
+      expect(err).toMatchObject({ path: '/out/x.mp4', code, exitCode: 0 });
+      expect((err as Error).message).toMatch(said);
+      expect((err as VolumeWriteError).stderrTail).toMatch(/Error writing trailer of \/out\/x\.mp4/);
+      expect(vol.readFileSync('/keep.txt', 'utf8')).toBe('untouched');
+      // FFmpeg exited by itself: the worker is kept, and the next run works.
+      await engine.run(fs, encode('/out/y.mp4'));
+      expect((await engine.probe(vol, '/out/y.mp4')).streams[0]).toMatchObject({
+        codecName: 'h264',
+        frameCount: 50,
+      });
+      expect(spawns.count).toBe(spawned);
+    },
+  );
+
+  it('with copied volumes (a page without shared memory) the refused change is the same typed error', async () => {
+    const copied = createEngine({ concurrency: 1, volumeAccess: 'copied' });
+    try {
+      const { vol, fs } = refusing('ENOSPC');
+      const err = await copied.run(fs, encode('/out/x.mp4')).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(VolumeCapacityError);
+      expect(err).toMatchObject({ path: '/out/x.mp4', code: 'ENOSPC' });
+      expect(vol.readFileSync('/keep.txt', 'utf8')).toBe('untouched');
+      await copied.run(fs, encode('/out/y.mp4'));
+      expect((await copied.probe(vol, '/out/y.mp4')).streams[0]).toMatchObject({ codecName: 'h264' });
+    } finally {
+      await copied.close();
+    }
   });
 });
