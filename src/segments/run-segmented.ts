@@ -1,26 +1,21 @@
 import { Volume } from '#platform/memory-volume';
 import type { Command } from '../builder/index.js';
-import {
-  type Engine,
-  type Progress,
-  type RunOptions,
-  type RunResult,
-  RunTimeoutError,
-  type VolumeLike,
-} from '../engine/index.js';
+import type { Engine, Progress, RunOptions, RunResult, VolumeLike } from '../engine/index.js';
 import { restoredAudioEnds, withAudioEnds } from './audio-ends.js';
 import { withDefaultVideoEncoder } from './default-video-encoder.js';
+import { type JobCancellation, jobCancellation } from './job-cancellation.js';
 import { SCRATCH_AT } from './jobs.js';
 import { withAudioEncoderTags, withVideoEncoderTag } from './join-stream-tags.js';
 import { planSplit } from './split-plan.js';
 import { type SegmentMode, segmentStructure } from './structure.js';
+import { exists, removeQuietly, volumeFileOf } from './volume-file.js';
 import { withMapByKind } from './whole-input-map.js';
 
 /** How a run with `segments` was carried out. */
 export interface Segmentation {
   /** How many segments were encoded at once (1: the command ran whole). */
   readonly segments: number;
-  /** How segments were cut (see the README's "Segment-parallel encoding"). */
+  /** How segments were cut (see docs/segments.md). */
   readonly mode?: SegmentMode;
   /**
    * Where segments 2, 3, ... start, in seconds (on the output's frame grid, rounded down to the
@@ -65,12 +60,31 @@ export async function runSegmented(
   options: RunOptions,
 ): Promise<SegmentedRunResult> {
   const args = cmd.toArgs();
-  const whole = async (reason: string): Promise<SegmentedRunResult> => ({
-    ...(await engine.run(vol, args, options)),
+  const whole = async (reason: string, runOptions = options): Promise<SegmentedRunResult> => ({
+    ...(await engine.run(vol, args, runOptions)),
     segmentation: { segments: 1, reason },
   });
   if (count < 2) return whole('one segment was asked for');
   if (options.stdin !== undefined) return whole('the command reads pipe:0, which can be read only once');
+  const job = jobCancellation(options, args);
+  try {
+    return await runSplit(vol, cmd, args, count, engine, job, (reason) => whole(reason, job.options));
+  } finally {
+    job.dispose();
+  }
+}
+
+/** The split itself, under the job's cancellation: planned, run, joined, or `whole` with its reason. */
+async function runSplit(
+  vol: VolumeLike,
+  cmd: Command<string>,
+  args: readonly string[],
+  count: number,
+  engine: Engine,
+  job: JobCancellation,
+  whole: (reason: string) => Promise<SegmentedRunResult>,
+): Promise<SegmentedRunResult> {
+  const { options, controller } = job;
   const started = performance.now();
   // A -map 0 the split can follow named by kind (the whole run keeps the command as written).
   const byKind = await withMapByKind(vol, cmd, engine, options);
@@ -85,16 +99,6 @@ export async function runSegmented(
 
   const scratch = new Volume();
   scratch.writeFileSync('/segments.ffconcat', jobs.concatList);
-  const controller = new AbortController();
-  const cancel = () => controller.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', cancel, { once: true });
-  const timer =
-    options.timeout !== undefined && options.timeout > 0
-      ? setTimeout(
-          () => controller.abort(new RunTimeoutError(options.timeout ?? 0, args, '')),
-          options.timeout,
-        )
-      : undefined;
   const reached = jobs.segments.map(() => 0);
   // A segment's share of the whole: the first one's audio output runs on past its video range.
   const ranges = [0, ...starts].map((start, k) => ((starts[k] ?? span * 1e6) - start) / 1e6);
@@ -132,8 +136,11 @@ export async function runSegmented(
       controller.abort(err);
       throw err;
     });
+  // What the job writes into the caller's volumes is the output, by the join: on any failure it is
+  // removed again, unless it was there before (with -y one run would have overwritten it too).
+  const output = cmd.outputs[0] && volumeFileOf(cmd.outputs[0].path, vol, options);
+  const outputWasThere = output !== undefined && exists(output);
   try {
-    options.signal?.throwIfAborted();
     const segmentsStarted = performance.now();
     const segmentsMs = jobs.segments.map(() => 0);
     const encodes = jobs.segments.map((segment, k) =>
@@ -201,9 +208,10 @@ export async function runSegmented(
         timings: { segmentsMs: segmentsMs.map(Math.round), joinMs: Math.round(joinMs) },
       },
     };
+  } catch (err) {
+    if (output && !outputWasThere) removeQuietly(output);
+    throw err;
   } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', cancel);
     scratch.reset();
   }
 }

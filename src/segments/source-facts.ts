@@ -1,6 +1,4 @@
 import type { Command, StreamCounts } from '../builder/index.js';
-import { backendOf } from '../engine/backend-of.js';
-import { normaliseGuestPath } from '../engine/guest-path.js';
 import type { Engine, ProbeResult, RunOptions, VolumeLike } from '../engine/index.js';
 import { probeInput, streamCounts } from '../input-probes.js';
 import { OPEN_TO_READ } from '../vfs/index.js';
@@ -10,6 +8,7 @@ import { type FrameGrid, frameGrid } from './frame-grid.js';
 import { lavfiStreams } from './lavfi-streams.js';
 import { MOV_FORMATS, outOfOrder, readMp4Index } from './mp4-index.js';
 import type { SegmentMode } from './structure.js';
+import { volumeFileOf } from './volume-file.js';
 
 /** What the splitter needs to know about the source before it cuts. */
 export interface SourceFacts {
@@ -418,17 +417,6 @@ export function keyframeTimes(csv: string, startSeconds: number): number[] {
 }
 
 /**
- * Where `path` lies in the caller's volume itself, as the guest names it; `undefined` under a
- * mount, `/tmp` or `/dev`, or for a protocol URL, which only FFmpeg can read.
- */
-function inVolume(path: string, options: RunOptions): string | undefined {
-  if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(path)) return undefined;
-  const at = normaliseGuestPath(path.startsWith('/') ? path : `${options.cwd ?? '/'}/${path}`);
-  const roots = ['/tmp', '/dev', ...(options.mounts ?? []).map((m) => normaliseGuestPath(m.at))];
-  return roots.some((root) => root === '/' || at === root || at.startsWith(`${root}/`)) ? undefined : at;
-}
-
-/**
  * Whether every input in `pictures` (the still pictures an input-seek graph lays) can be read:
  * opened in the caller's volume where it lies there, else probed. A missing one leaves the
  * command to run whole, where FFmpeg names it in the command's own words, not a segment's.
@@ -444,11 +432,11 @@ export async function picturesReadable(
     [...pictures.keys()].map(async (i) => {
       const input = cmd.inputs[i];
       if (!input) return false;
-      const at = inVolume(input.path, options);
-      if (at === undefined) return (await probeInput(vol, input, engine, options)) !== undefined;
-      const backend = backendOf(vol);
+      const file = volumeFileOf(input.path, vol, options);
+      if (file === undefined) return (await probeInput(vol, input, engine, options)) !== undefined;
+      const { backend, path } = file;
       try {
-        backend.close(backend.open(at, OPEN_TO_READ));
+        backend.close(backend.open(path, OPEN_TO_READ));
         return true;
       } catch {
         return false;
@@ -459,8 +447,8 @@ export async function picturesReadable(
 }
 
 /**
- * The facts from an MP4/QuickTime index read straight from the caller's volume, where the input
- * lies in it: not under a mount, `/tmp` or `/dev`, and not a protocol URL. Two ffprobe runs less
+ * The facts from an MP4/QuickTime index read straight from the volume that holds the input (the
+ * caller's or a mount's; not `/tmp` or `/dev`, not a protocol URL). Two ffprobe runs less
  * before the segments start, and no read of the whole file. `undefined` sends the caller to ffprobe.
  */
 function mp4Facts(
@@ -470,12 +458,12 @@ function mp4Facts(
   options: RunOptions,
 ): SourceFacts | undefined {
   if (format !== undefined && !MOV_FORMATS.has(format)) return undefined;
-  const at = inVolume(path, options);
-  if (at === undefined) return undefined;
-  const backend = backendOf(vol);
+  const file = volumeFileOf(path, vol, options);
+  if (file === undefined) return undefined;
+  const { backend } = file;
   let fd: number;
   try {
-    fd = backend.open(at, OPEN_TO_READ);
+    fd = backend.open(file.path, OPEN_TO_READ);
   } catch {
     return undefined;
   }

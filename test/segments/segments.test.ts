@@ -8,10 +8,14 @@ import {
   MissingInputError,
   type OutputOptions,
   RunAbortedError,
+  RunTimeoutError,
   runCommand,
+  type SyncFileSystem,
   Volume,
+  VolumeCapacityError,
 } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errnoError, interceptWrites } from '../engine/intercepted-writes.js';
 import { snapshot } from '../engine/media-fixtures.js';
 import { TEST_FONT_FAMILY, testFontBytes } from '../engine/test-font.js';
 import { outputChecks, writing as to } from './compare-outputs.js';
@@ -2608,6 +2612,101 @@ describe('R-AF-17 R-AF-8 cancelling a split job', () => {
     const again = await runCommand(vol, to(transcode, '/out/after.mp4'), { engine, segments: 2 });
     expect(again.segmentation.segments).toBe(2);
     expect(await frameTimes('/out/after.mp4')).toHaveLength(100);
+  });
+
+  it.each([
+    ['its timeout', () => ({ timeout: 150 }), 150],
+    [
+      'a signal that times out (AbortSignal.timeout)',
+      () => ({ signal: AbortSignal.timeout(150) }),
+      undefined,
+    ],
+  ] as const)(
+    '%s: RunTimeoutError, nothing left in the volume, the engine goes on',
+    async (_, options, ms) => {
+      const before = snapshot(vol);
+      const error = await runCommand(vol, to(transcode, '/out/timed-out.mp4'), {
+        engine,
+        segments: 2,
+        ...options(),
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RunTimeoutError);
+      expect((error as RunTimeoutError).timeoutMs).toBe(ms);
+      expect(snapshot(vol)).toEqual(before);
+      const again = await runCommand(vol, to(transcode, '/out/after-timeout.mp4'), { engine, segments: 2 });
+      expect(await frameTimes('/out/after-timeout.mp4')).toHaveLength(100);
+      expect(again.segmentation.segments).toBe(2);
+    },
+  );
+
+  it('its timeout over a command that runs whole: RunTimeoutError all the same', async () => {
+    const counted = to(transcode, '/out/timed-out-whole.mp4').mapOutputs((o) => ({
+      ...o,
+      options: { ...o.options, 'frames:v': 90 },
+    }));
+    expect((await runCommand(vol, counted, { engine, segments: 2 })).segmentation.segments).toBe(1);
+    const error = await runCommand(vol, counted, { engine, segments: 2, timeout: 150 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RunTimeoutError);
+    expect((error as RunTimeoutError).timeoutMs).toBe(150);
+  });
+
+  /**
+   * A volume holding the source, seen through a file system whose writes to `/out/joined.mp4` go
+   * to `onWrite` first: only the join writes into the caller's volume, so this reaches the job
+   * once every segment has succeeded.
+   */
+  const joinTrap = (onWrite: () => void) => {
+    const trapped = new Volume();
+    trapped.mkdirSync('/in', { recursive: true });
+    trapped.mkdirSync('/out', { recursive: true });
+    trapped.writeFileSync(SOURCE, vol.readFileSync(SOURCE) as Buffer);
+    const fs = interceptWrites(
+      trapped as unknown as SyncFileSystem,
+      /^\/out\/joined\.mp4$/,
+      ({ position, write }) => {
+        onWrite();
+        return write(position);
+      },
+    );
+    return { trapped, fs };
+  };
+
+  it('cancelled while the join writes the output: RunAbortedError, and the output is removed', async () => {
+    // Before: the join's half-written output stayed in the caller's volume.
+    const controller = new AbortController();
+    const { trapped, fs } = joinTrap(() => controller.abort());
+    const before = snapshot(trapped);
+    const error = await runCommand(fs, to(transcode, '/out/joined.mp4'), {
+      engine,
+      segments: 2,
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect(controller.signal.aborted).toBe(true);
+    expect(error).toBeInstanceOf(RunAbortedError);
+    expect(snapshot(trapped)).toEqual(before);
+  });
+
+  it('a join whose volume is full: VolumeCapacityError, and the output is removed', async () => {
+    const { trapped, fs } = joinTrap(() => {
+      throw errnoError('ENOSPC', 'no space left on device');
+    });
+    const before = snapshot(trapped);
+    const error = await runCommand(fs, to(transcode, '/out/joined.mp4'), { engine, segments: 2 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(VolumeCapacityError);
+    expect(error).toMatchObject({ path: '/out/joined.mp4', code: 'ENOSPC' });
+    expect(snapshot(trapped)).toEqual(before);
+    // A file that was there before is the caller's: a job failing before its join leaves it be.
+    trapped.writeFileSync('/out/joined.mp4', 'mine');
+    const failing = to(transcode, '/out/joined.mp4').mapOutputs((o) => ({
+      ...o,
+      options: { ...o.options, ar: 12345 },
+    }));
+    await expect(runCommand(fs, failing, { engine, segments: 2 })).rejects.toBeInstanceOf(FFmpegExitError);
+    expect(trapped.readFileSync('/out/joined.mp4', 'utf8')).toBe('mine');
   });
 });
 
