@@ -64,7 +64,7 @@ export function benchCases(fixtures: Fixtures): BenchCase[] {
       name: 'transcode 10 s 720p H.264/AAC',
       jobs: [transcode('transcode', 'src720.mp4')],
       parallel: 1,
-      repeats: 1,
+      repeats: 3,
     },
     {
       name: 'reel 1080x1920, 5 cards xfade + audio mix, 12 s',
@@ -87,7 +87,7 @@ export function benchCases(fixtures: Fixtures): BenchCase[] {
         },
       ],
       parallel: 1,
-      repeats: 1,
+      repeats: 3,
     },
     {
       name: 'probe (ffprobe -show_format -show_streams)',
@@ -127,7 +127,7 @@ export function benchCases(fixtures: Fixtures): BenchCase[] {
       parallel: 1,
       repeats: 3,
     },
-    { name: 'batch of 8 short transcodes, one at a time', jobs: short, parallel: 1, repeats: 1 },
-    { name: 'batch of 8 short transcodes, two at a time', jobs: short, parallel: 2, repeats: 1 },
+    { name: 'batch of 8 short transcodes, one at a time', jobs: short, parallel: 1, repeats: 3 },
+    { name: 'batch of 8 short transcodes, two at a time', jobs: short, parallel: 2, repeats: 3 },
   ];
 }

@@ -7,8 +7,8 @@ import { AfmpegRunner } from './runners/afmpeg.js';
 import { FfmpegWasmRunner } from './runners/ffmpeg-wasm.js';
 import { NativeFfmpegRunner } from './runners/native-ffmpeg.js';
 
-// `npm run bench [-- case-filter]`: every runner on every case in one process, so the ratios come
-// from the same machine state. The baseline of every ratio is native FFmpeg held to one thread.
+// `npm run bench [-- case-filter]`: every runner on every case in one process, rounds alternated,
+// so the ratios come from the same machine state. The baseline of every ratio is native FFmpeg held to one thread.
 const filter = process.argv[2];
 const afmpeg = new AfmpegRunner('gpl');
 const runners: BenchRunner[] = [
@@ -34,21 +34,30 @@ const fixtures = await makeFixtures();
 const cases = benchCases(fixtures).filter((c) => !filter || c.name.includes(filter));
 const rows: Row[] = [];
 const loadBefore = loadavg();
-for (const runner of runners) {
-  const why = await runner.unavailable();
-  for (const c of cases) {
-    if (why) {
-      rows.push({ case: c.name, runner: runner.name, skipped: why });
+// Case by case, each round running every runner once in turn: a slow spell of the shared host
+// then falls on every runner of a case alike (runner after runner, it fell on one of them).
+const unavailable = new Map<BenchRunner, string | undefined>();
+for (const runner of runners) unavailable.set(runner, await runner.unavailable());
+const able = runners.filter((r) => unavailable.get(r) === undefined);
+for (const c of cases) {
+  if (able.includes(afmpeg)) await afmpeg.warm(c.parallel);
+  const times = new Map(able.map((r) => [r, [] as number[]]));
+  for (let i = 0; i < c.repeats; i++) {
+    for (const runner of able) times.get(runner)?.push(await runner.runBatch(c.jobs, c.parallel));
+  }
+  for (const runner of runners) {
+    const ms = times.get(runner);
+    if (!ms) {
+      rows.push({ case: c.name, runner: runner.name, skipped: unavailable.get(runner) });
       continue;
     }
-    if (runner === afmpeg) await afmpeg.warm(c.parallel);
-    const times: number[] = [];
-    for (let i = 0; i < c.repeats; i++) times.push(await runner.runBatch(c.jobs, c.parallel));
-    rows.push({ case: c.name, runner: runner.name, ms: median(times) });
-    process.stderr.write(`${c.name} | ${runner.name}: ${median(times).toFixed(0)} ms\n`);
+    rows.push({ case: c.name, runner: runner.name, ms: median(ms) });
+    process.stderr.write(
+      `${c.name} | ${runner.name}: ${median(ms).toFixed(0)} ms (${ms.map(Math.round).join(', ')})\n`,
+    );
   }
-  await runner.close();
 }
+for (const runner of runners) await runner.close();
 
 const baseline = new Map(rows.filter((r) => r.runner === 'native -threads 1').map((r) => [r.case, r.ms]));
 console.log(`\n| case | runner | ms | × native -threads 1 |\n|---|---|---:|---:|`);
