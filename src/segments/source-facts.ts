@@ -433,7 +433,8 @@ export async function picturesReadable(
       const input = cmd.inputs[i];
       if (!input) return false;
       const file = volumeFileOf(input.path, vol, options);
-      if (file === undefined) return (await probeInput(vol, input, engine, options)) !== undefined;
+      if (file === undefined || file.mounted)
+        return (await probeInput(vol, input, engine, options)) !== undefined;
       const { backend, path } = file;
       try {
         backend.close(backend.open(path, OPEN_TO_READ));
@@ -447,8 +448,8 @@ export async function picturesReadable(
 }
 
 /**
- * The facts from an MP4/QuickTime index read straight from the volume that holds the input (the
- * caller's or a mount's; not `/tmp` or `/dev`, not a protocol URL). Two ffprobe runs less
+ * The facts from an MP4/QuickTime index read straight from the caller's volume, where the input
+ * lies in it: not under a mount, `/tmp` or `/dev`, and not a protocol URL. Two ffprobe runs less
  * before the segments start, and no read of the whole file. `undefined` sends the caller to ffprobe.
  */
 function mp4Facts(
@@ -459,7 +460,7 @@ function mp4Facts(
 ): SourceFacts | undefined {
   if (format !== undefined && !MOV_FORMATS.has(format)) return undefined;
   const file = volumeFileOf(path, vol, options);
-  if (file === undefined) return undefined;
+  if (file === undefined || file.mounted) return undefined;
   const { backend } = file;
   let fd: number;
   try {

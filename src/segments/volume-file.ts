@@ -7,6 +7,11 @@ import type { VolumeBackend } from '../vfs/index.js';
 export interface VolumeFile {
   readonly backend: VolumeBackend;
   readonly path: string;
+  /**
+   * Under a mount: a host directory's symbolic links are the host's, which the engine resolves
+   * inside the mount and a plain open would follow out of it, so only the caller's volume is read.
+   */
+  readonly mounted: boolean;
 }
 
 /**
@@ -27,11 +32,12 @@ export function volumeFileOf(
     .map((m) => ({ ...m, at: normaliseGuestPath(m.at) }))
     .filter((m) => under(m.at))
     .sort((a, b) => b.at.length - a.at.length)[0];
-  if (!mount) return { backend: backendOf(vol), path: at };
+  if (!mount) return { backend: backendOf(vol), path: at, mounted: false };
   const rest = mount.at === '/' ? at : at.slice(mount.at.length);
   return {
     backend: backendOf(mount.volume ?? vol),
     path: normaliseGuestPath(`${mount.path ?? '/'}/${rest}`),
+    mounted: true,
   };
 }
 

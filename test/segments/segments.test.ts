@@ -2708,6 +2708,21 @@ describe('R-AF-17 R-AF-8 cancelling a split job', () => {
     await expect(runCommand(fs, failing, { engine, segments: 2 })).rejects.toBeInstanceOf(FFmpegExitError);
     expect(trapped.readFileSync('/out/joined.mp4', 'utf8')).toBe('mine');
   });
+
+  it('the output on a mount whose volume is full under the join: removed from that volume', async () => {
+    const { trapped, fs } = joinTrap(() => {
+      throw errnoError('ENOSPC', 'no space left on device');
+    });
+    const before = snapshot(trapped);
+    const mounts = [{ at: '/media', volume: fs }];
+    const error = await runCommand(vol, to(transcode, '/media/out/joined.mp4'), {
+      engine,
+      segments: 2,
+      mounts,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VolumeCapacityError);
+    expect(snapshot(trapped)).toEqual(before);
+  });
 });
 
 describe('R-AF-17 more segments than Node allows listeners on one signal (a 16-core `auto`)', () => {
