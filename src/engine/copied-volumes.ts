@@ -1,5 +1,5 @@
 import type { VolumeBackend } from '../vfs/index.js';
-import type { RefusedWrite } from './errors.js';
+import type { VolumeFailure } from './errors.js';
 import {
   applyChanges,
   ChangeFailed,
@@ -18,7 +18,7 @@ import type { WorkerMount } from './worker-protocol.js';
 export class CopiedVolumes {
   readonly #backends: readonly VolumeBackend[];
   /** The first change of the run its volume refused (a full disk, a file too large for it). */
-  refusedWrite: RefusedWrite | undefined;
+  volumeFailure: VolumeFailure | undefined;
   /** Applying the changes failed otherwise. */
   fatal: unknown;
   /** Streams are not served live here: stdin is given whole, stdout comes by message. */
@@ -41,7 +41,7 @@ export class CopiedVolumes {
     });
   }
 
-  /** Applies each volume's changes; a failure is kept (`refusedWrite`, `fatal`), not thrown. */
+  /** Applies each volume's changes; a failure is kept (`volumeFailure`, `fatal`), not thrown. */
   apply(changes: readonly VolumeChanges[] | undefined): void {
     (changes ?? []).forEach((change, id) => {
       const backend = this.#backends[id];
@@ -50,7 +50,7 @@ export class CopiedVolumes {
         applyChanges(backend, change);
       } catch (err) {
         if (err instanceof ChangeFailed && typeof err.code === 'string')
-          this.refusedWrite ??= { path: err.path, code: err.code };
+          this.volumeFailure ??= { path: err.path, operation: 'write', code: err.code };
         else this.fatal ??= err;
       }
     });

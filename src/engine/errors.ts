@@ -272,39 +272,44 @@ export class VolumeCapacityError extends FFmpegExitError {
 }
 
 /**
- * The volume failed a write of the run otherwise (`code`: the errno name it threw, e.g. `EIO`):
- * the file is not whole. Raised whatever FFmpeg's exit code, since FFmpeg 5.1 exits 0 when it
- * cannot write its trailer.
+ * The volume failed a read or a write of the run (`code`: the errno name it threw, e.g. `EIO`: a
+ * failing disk, a network filesystem gone): what FFmpeg read or wrote is not whole. Raised
+ * whatever FFmpeg's exit code: FFmpeg 5.1 takes a read error for the end of its input, and exits
+ * 0 when it cannot write its trailer.
  */
-export class VolumeWriteError extends FFmpegExitError {
-  override name = 'VolumeWriteError';
+export class VolumeIOError extends FFmpegExitError {
+  override name = 'VolumeIOError';
   constructor(
     readonly path: string,
+    readonly operation: 'read' | 'write',
     readonly code: string,
     exitCode: number,
     args: readonly string[],
     stderr: string,
   ) {
-    super(exitCode, args, stderr, `the volume failed a write to ${path} (${code}): the file is not whole`);
+    const whole = operation === 'read' ? 'the run did not read all of it' : 'the file is not whole';
+    super(exitCode, args, stderr, `the volume failed a ${operation} of ${path} (${code}): ${whole}`);
   }
 }
 
-/** The typed error of a write its volume refused during a run. */
-export function refusedWriteError(
-  refused: RefusedWrite,
+/** The first read or write of a caller's volume that failed during a run: the file, and the errno name. */
+export interface VolumeFailure {
+  readonly path: string;
+  readonly operation: 'read' | 'write';
+  readonly code: string;
+}
+
+/** The typed error of a run whose volume failed it: full (or the file too large), or failing. */
+export function volumeFailureError(
+  failure: VolumeFailure,
   exitCode: number,
   args: readonly string[],
   stderr: string,
 ): FFmpegExitError {
-  return isCapacityCode(refused.code)
-    ? new VolumeCapacityError(refused.path, exitCode, args, stderr, refused.code)
-    : new VolumeWriteError(refused.path, refused.code, exitCode, args, stderr);
-}
-
-/** The first write into a caller's volume that failed during a run: the file, and the errno name. */
-export interface RefusedWrite {
-  readonly path: string;
-  readonly code: string;
+  const { path, operation, code } = failure;
+  return operation === 'write' && isCapacityCode(code)
+    ? new VolumeCapacityError(path, exitCode, args, stderr, code)
+    : new VolumeIOError(path, operation, code, exitCode, args, stderr);
 }
 
 /**

@@ -24,7 +24,7 @@ export {
   RunTimeoutError,
   UnknownComponentError,
   VolumeCapacityError,
-  VolumeWriteError,
+  VolumeIOError,
   WorkingDirectoryError,
 } from './errors.js';
 export type { ProbeChapter, ProbeFormat, ProbeResult, ProbeStream, Rational } from './probe-result.js';

@@ -1,6 +1,6 @@
 import { errnoError, lookup, type VolumeBackend } from '../vfs/index.js';
 import type { CallerStdout } from './caller-stdout.js';
-import type { RefusedWrite } from './errors.js';
+import type { VolumeFailure } from './errors.js';
 import {
   type ChannelBuffers,
   type ChannelRequest,
@@ -39,8 +39,12 @@ export class VolumeServer {
   readonly done: Promise<void>;
   /** The first caller stream that failed; the guest was answered EIO/EPIPE from then on. */
   streamFailure: CallerStreamFailure | undefined;
-  /** The first write into a caller's volume that failed (a full disk, a file too large for its volume). */
-  refusedWrite: RefusedWrite | undefined;
+  /**
+   * The first read or write of a caller's volume that failed with an errno (a full disk, a file
+   * too large for its volume, a failing device): FFmpeg may go on as if the input had ended or
+   * the output been written, so the run fails with it.
+   */
+  volumeFailure: VolumeFailure | undefined;
 
   constructor(
     buffers: ChannelBuffers,
@@ -81,14 +85,27 @@ export class VolumeServer {
 
   /** Straight from the volume into the shared data area. */
   #read({ nums, data }: ChannelRequest): number {
-    const backend = this.#backend(nums[0] as number);
+    const id = nums[0] as number;
+    const backend = this.#backend(id);
     const fd = nums[1] as number;
     const target = data.subarray(0, nums[2] as number);
     const position = nums[3] as number;
-    if (backend.readInto) return backend.readInto(fd, target, position);
-    const bytes = backend.read(fd, target.length, position);
-    target.set(bytes);
-    return bytes.length;
+    try {
+      if (backend.readInto) return backend.readInto(fd, target, position);
+      const bytes = backend.read(fd, target.length, position);
+      target.set(bytes);
+      return bytes.length;
+    } catch (err) {
+      this.#failed(err, id, fd, 'read');
+      throw err;
+    }
+  }
+
+  /** Keeps the first errno a volume answered a read or write of an open file with. */
+  #failed(err: unknown, id: number, fd: number, operation: 'read' | 'write') {
+    const code = (err as { code?: unknown })?.code;
+    if (typeof code !== 'string') return;
+    this.volumeFailure ??= { path: this.#open.get(`${id}:${fd}`) ?? `fd ${fd}`, operation, code };
   }
 
   #write({ nums, data, byteLength }: ChannelRequest): number {
@@ -97,9 +114,7 @@ export class VolumeServer {
     try {
       nums[0] = this.#backend(id).write(fd, data.subarray(0, byteLength), nums[2] as number);
     } catch (err) {
-      const code = (err as { code?: unknown })?.code;
-      if (typeof code === 'string')
-        this.refusedWrite ??= { path: this.#open.get(`${id}:${fd}`) ?? `fd ${fd}`, code };
+      this.#failed(err, id, fd, 'write');
       throw err;
     }
     return 0;

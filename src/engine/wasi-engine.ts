@@ -19,8 +19,8 @@ import {
   ProbeParseError,
   RunAbortedError,
   RunTimeoutError,
-  refusedWriteError,
   tailOf,
+  volumeFailureError,
 } from './errors.js';
 import { normaliseGuestPath } from './guest-path.js';
 import { type ProbeResult, parseProbeJson } from './probe-result.js';
@@ -393,9 +393,9 @@ export class WasiEngine implements Engine {
           return;
         }
         const stdout = concatBytes(stdoutChunks);
-        const refused = server.refusedWrite;
-        const failure = refused
-          ? refusedWriteError(refused, msg.exitCode, args, stderr)
+        const volumeFailure = server.volumeFailure;
+        const failure = volumeFailure
+          ? volumeFailureError(volumeFailure, msg.exitCode, args, stderr)
           : limitHit || (enomem !== undefined && memoryBytes > NEAR_ADDRESS_SPACE)
             ? new OutOfMemoryError(
                 limitHit ? limitMessage() : (enomem ?? 'out of memory'),

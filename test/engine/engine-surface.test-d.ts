@@ -27,7 +27,7 @@ import {
   type UnknownComponentError,
   Volume,
   type VolumeCapacityError,
-  type VolumeWriteError,
+  type VolumeIOError,
   variantComponents,
   type WorkingDirectoryError,
 } from 'afmpeg';
@@ -59,7 +59,8 @@ describe('the engine surface a builder relies on', () => {
     expectTypeOf<WorkingDirectoryError>().toMatchTypeOf<AfmpegError>();
     expectTypeOf<VolumeCapacityError>().toMatchTypeOf<FFmpegExitError>();
     expectTypeOf<VolumeCapacityError['code']>().toEqualTypeOf<CapacityCode>();
-    expectTypeOf<VolumeWriteError>().toMatchTypeOf<FFmpegExitError>();
+    expectTypeOf<VolumeIOError>().toMatchTypeOf<FFmpegExitError>();
+    expectTypeOf<VolumeIOError['operation']>().toEqualTypeOf<'read' | 'write'>();
     expectTypeOf<EngineClosedError>().toMatchTypeOf<AfmpegError>();
     expectTypeOf<BuildIntegrityError>().toMatchTypeOf<AfmpegError>();
     expectTypeOf(new FFmpegExitError(1, [], '')).toMatchTypeOf<AfmpegError>();

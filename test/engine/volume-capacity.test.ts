@@ -9,19 +9,19 @@ import {
   type SyncFileSystem,
   Volume,
   VolumeCapacityError,
-  VolumeWriteError,
+  VolumeIOError,
 } from 'afmpeg';
 import { Volume as MemfsVolume } from 'memfs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_BYTES, MAX_FILE_BYTES } from '../../dist/vfs/chunk-store.js';
 import { framemd5Hashes } from './decoded.js';
-import { errnoError, interceptWrites, offsetWrites } from './intercepted-writes.js';
+import { errnoError, interceptIo, offsetWrites } from './intercepted-io.js';
 import { countWorkerSpawns } from './worker-spawns.js';
 
 // afmpeg's Volume keeps a file in chunks, so an output may pass 4 GiB; memfs's own Volume keeps it
 // in one Node Buffer, at most 4 GiB: there an output that passes it fails with a typed error saying
 // so (README, "Limits"); a host mount has no limit. Writes are shifted by 4 GiB (see
-// offset-volume.ts) so nobody writes 4 GiB to prove it: the chunked file is sparse.
+// intercepted-io.ts) so nobody writes 4 GiB to prove it: the chunked file is sparse.
 const FOUR_GIB = 2 ** 32;
 let engine: Engine;
 let hostDir: string;
@@ -148,7 +148,7 @@ describe('R-AF-2: outputs past 4 GiB', () => {
   });
 });
 
-describe('R-AF-4: a volume that refuses a write (a full disk, a quota, a failing device)', () => {
+describe('R-AF-4: a volume that fails a write (a full disk, a quota, a failing device) or a read', () => {
   // 2 s of 320x240 H.264 into MP4: FFmpeg 5.1 writes the moov (most of the file's index) last and,
   // when that write fails, prints "Error writing trailer" and exits 0. Before: the run resolved
   // with exit 0 and a file without its index; the refused write is the run's failure.
@@ -161,14 +161,12 @@ describe('R-AF-4: a volume that refuses a write (a full disk, a quota, a failing
     const vol = new Volume();
     vol.mkdirSync('/out');
     vol.writeFileSync('/keep.txt', 'untouched');
-    const fs = interceptWrites(
-      vol as unknown as SyncFileSystem,
-      /^\/out\/x\.mp4$/,
-      ({ written, length, write, position }) => {
+    const fs = interceptIo(vol as unknown as SyncFileSystem, /^\/out\/x\.mp4$/, {
+      write: ({ written, length, write, position }) => {
         if (written + length > 4096) throw errnoError(code, 'refused by the test volume');
         return write(position);
       },
-    );
+    });
     return { vol, fs };
   };
 
@@ -179,7 +177,7 @@ describe('R-AF-4: a volume that refuses a write (a full disk, a quota, a failing
       /the volume cannot hold \/out\/x\.mp4: no space is left in it \(ENOSPC\)/,
     ],
     ['EDQUOT', VolumeCapacityError, /the volume cannot hold \/out\/x\.mp4: its quota is used up \(EDQUOT\)/],
-    ['EIO', VolumeWriteError, /the volume failed a write to \/out\/x\.mp4 \(EIO\): the file is not whole/],
+    ['EIO', VolumeIOError, /the volume failed a write of \/out\/x\.mp4 \(EIO\): the file is not whole/],
   ] as const)(
     '%s: its typed error naming the file, though FFmpeg exits 0; inputs intact, engine goes on',
     async (code, Type, said) => {
@@ -189,7 +187,7 @@ describe('R-AF-4: a volume that refuses a write (a full disk, a quota, a failing
       expect(err).toBeInstanceOf(Type);
       expect(err).toMatchObject({ path: '/out/x.mp4', code, exitCode: 0 });
       expect((err as Error).message).toMatch(said);
-      expect((err as VolumeWriteError).stderrTail).toMatch(/Error writing trailer of \/out\/x\.mp4/);
+      expect((err as VolumeIOError).stderrTail).toMatch(/Error writing trailer of \/out\/x\.mp4/);
       expect(vol.readFileSync('/keep.txt', 'utf8')).toBe('untouched');
       // FFmpeg exited by itself: the worker is kept, and the next run works.
       await engine.run(fs, encode('/out/y.mp4'));
@@ -200,6 +198,37 @@ describe('R-AF-4: a volume that refuses a write (a full disk, a quota, a failing
       expect(spawns.count).toBe(spawned);
     },
   );
+
+  it('a read the volume fails (EIO) past 60 kB of an MPEG-TS input: VolumeIOError, though FFmpeg exits 0', async () => {
+    // FFmpeg 5.1 takes a read error for the end of its input: before, the run resolved with exit 0
+    // and 16 of the input's 100 frames.
+    const vol = new Volume();
+    vol.mkdirSync('/out');
+    await engine.run(vol, [
+      ...['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=4'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'mpegts', '/in.ts'],
+    ]);
+    const input = new Uint8Array(vol.readFileSync('/in.ts') as Uint8Array);
+    const failing = interceptIo(vol as unknown as SyncFileSystem, /^\/in\.ts$/, {
+      read: ({ position, read }) => {
+        if ((position ?? 0) > 60_000) throw errnoError('EIO', 'the device failed');
+        return read();
+      },
+    });
+    const spawned = spawns.count;
+    const err = await engine
+      .run(failing, ['-i', '/in.ts', '-c:v', 'libx264', '-preset', 'ultrafast', '/out/x.mp4'])
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VolumeIOError);
+    expect(err).toMatchObject({ path: '/in.ts', operation: 'read', code: 'EIO', exitCode: 0 });
+    expect((err as Error).message).toMatch(
+      /the volume failed a read of \/in\.ts \(EIO\): the run did not read all of it/,
+    );
+    expect(new Uint8Array(vol.readFileSync('/in.ts') as Uint8Array)).toEqual(input);
+    await engine.run(vol, ['-y', '-i', '/in.ts', '-c:v', 'libx264', '-preset', 'ultrafast', '/out/y.mp4']);
+    expect((await engine.probe(vol, '/out/y.mp4')).streams[0]).toMatchObject({ frameCount: 100 });
+    expect(spawns.count).toBe(spawned);
+  });
 
   it('with copied volumes (a page without shared memory) the refused change is the same typed error', async () => {
     const copied = createEngine({ concurrency: 1, volumeAccess: 'copied' });

@@ -15,7 +15,7 @@ import {
   VolumeCapacityError,
 } from 'afmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errnoError, interceptWrites } from '../engine/intercepted-writes.js';
+import { errnoError, interceptIo } from '../engine/intercepted-io.js';
 import { snapshot } from '../engine/media-fixtures.js';
 import { TEST_FONT_FAMILY, testFontBytes } from '../engine/test-font.js';
 import { outputChecks, writing as to } from './compare-outputs.js';
@@ -2662,14 +2662,12 @@ describe('R-AF-17 R-AF-8 cancelling a split job', () => {
     trapped.mkdirSync('/in', { recursive: true });
     trapped.mkdirSync('/out', { recursive: true });
     trapped.writeFileSync(SOURCE, vol.readFileSync(SOURCE) as Buffer);
-    const fs = interceptWrites(
-      trapped as unknown as SyncFileSystem,
-      /^\/out\/joined\.mp4$/,
-      ({ position, write }) => {
+    const fs = interceptIo(trapped as unknown as SyncFileSystem, /^\/out\/joined\.mp4$/, {
+      write: ({ position, write }) => {
         onWrite();
         return write(position);
       },
-    );
+    });
     return { trapped, fs };
   };
 

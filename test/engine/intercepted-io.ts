@@ -1,5 +1,14 @@
 import type { SyncFileSystem } from 'afmpeg';
 
+/** One read of an intercepted file: where it was asked for, and the real read to make (or not). */
+export interface InterceptedRead {
+  readonly path: string;
+  readonly position: number | null;
+  readonly length: number;
+  /** Makes the read; returns the bytes read. */
+  readonly read: () => number;
+}
+
 /** One write to an intercepted file: where it was asked for, and the real write to make (or not). */
 export interface InterceptedWrite {
   readonly path: string;
@@ -11,22 +20,28 @@ export interface InterceptedWrite {
   readonly write: (position: number | null) => number;
 }
 
+/** What to do instead of each read and each write of an intercepted file (unset: make it). */
+export interface Interceptors {
+  readonly read?: (call: InterceptedRead) => number;
+  readonly write?: (call: InterceptedWrite) => number;
+}
+
 /**
- * A file system that passes every call through, except that each write to a file whose path
- * matches `matching` goes to `intercept`, which makes it (where it likes) or throws what a real
- * volume would (a full disk's ENOSPC), or does something else first (abort a run).
+ * A file system that passes every call through, except that each read and write of a file whose
+ * path matches `matching` goes to `interceptors`, which make it (where they like) or throw what a
+ * real volume would (a full disk's ENOSPC, a failing device's EIO), or do something else first
+ * (abort a run).
  */
-export function interceptWrites(
+export function interceptIo(
   fs: SyncFileSystem,
   matching: RegExp,
-  intercept: (call: InterceptedWrite) => number,
+  interceptors: Interceptors,
 ): SyncFileSystem {
   const intercepted = new Map<number, { path: string; written: number }>();
   const inner = fs as unknown as Record<string, (...args: unknown[]) => unknown>;
   const wrapper: Record<string, unknown> = {};
   for (const name of [
     'closeSync',
-    'readSync',
     'fstatSync',
     'lstatSync',
     'ftruncateSync',
@@ -47,6 +62,19 @@ export function interceptWrites(
     else intercepted.delete(fd);
     return fd;
   };
+  wrapper.readSync = (
+    fd: number,
+    buffer: Uint8Array,
+    off: number,
+    length: number,
+    position: number | null,
+  ) => {
+    const file = intercepted.get(fd);
+    const read = () => fs.readSync(fd, buffer, off, length, position);
+    return file && interceptors.read
+      ? interceptors.read({ path: file.path, position, length, read })
+      : read();
+  };
   wrapper.writeSync = (
     fd: number,
     buffer: Uint8Array,
@@ -56,8 +84,8 @@ export function interceptWrites(
   ) => {
     const file = intercepted.get(fd);
     const write = (at: number | null) => fs.writeSync(fd, buffer, off, length, at);
-    if (!file) return write(position);
-    const n = intercept({ path: file.path, position, length, written: file.written, write });
+    if (!file || !interceptors.write) return write(position);
+    const n = interceptors.write({ path: file.path, position, length, written: file.written, write });
     file.written += n;
     return n;
   };
@@ -71,9 +99,9 @@ export function interceptWrites(
  * without anyone writing 4 GiB.
  */
 export function offsetWrites(fs: SyncFileSystem, shifted: RegExp, offset: number): SyncFileSystem {
-  return interceptWrites(fs, shifted, ({ position, write }) =>
-    write(position === null ? null : position + offset),
-  );
+  return interceptIo(fs, shifted, {
+    write: ({ position, write }) => write(position === null ? null : position + offset),
+  });
 }
 
 /** A Node-style filesystem error, as a real volume throws it (`code`: ENOSPC, EIO, ...). */
