@@ -20,6 +20,15 @@ export interface InterceptedWrite {
   readonly write: (position: number | null) => number;
 }
 
+/** `readSync` and `writeSync` of a Node-style file system: a transfer at an fd. */
+type FdTransfer = (
+  fd: number,
+  buffer: Uint8Array,
+  off: number,
+  length: number,
+  position: number | null,
+) => number;
+
 /** What to do instead of each read and each write of an intercepted file (unset: make it). */
 export interface Interceptors {
   readonly read?: (call: InterceptedRead) => number;
@@ -62,26 +71,14 @@ export function interceptIo(
     else intercepted.delete(fd);
     return fd;
   };
-  wrapper.readSync = (
-    fd: number,
-    buffer: Uint8Array,
-    off: number,
-    length: number,
-    position: number | null,
-  ) => {
+  const readSync: FdTransfer = (fd, buffer, off, length, position) => {
     const file = intercepted.get(fd);
     const read = () => fs.readSync(fd, buffer, off, length, position);
     return file && interceptors.read
       ? interceptors.read({ path: file.path, position, length, read })
       : read();
   };
-  wrapper.writeSync = (
-    fd: number,
-    buffer: Uint8Array,
-    off: number,
-    length: number,
-    position: number | null,
-  ) => {
+  const writeSync: FdTransfer = (fd, buffer, off, length, position) => {
     const file = intercepted.get(fd);
     const write = (at: number | null) => fs.writeSync(fd, buffer, off, length, at);
     if (!file || !interceptors.write) return write(position);
@@ -89,6 +86,7 @@ export function interceptIo(
     file.written += n;
     return n;
   };
+  Object.assign(wrapper, { readSync, writeSync });
   return wrapper as unknown as SyncFileSystem;
 }
 
