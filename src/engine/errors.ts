@@ -247,7 +247,7 @@ const CAPACITY_REASONS: Record<CapacityCode, string> = {
 };
 
 /** Whether a filesystem error code says the volume is full (or the file too large for it). */
-export function isCapacityCode(code: string): code is CapacityCode {
+function isCapacityCode(code: string): code is CapacityCode {
   return code in CAPACITY_REASONS;
 }
 
